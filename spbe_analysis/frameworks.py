@@ -1,0 +1,259 @@
+"""SPBE and PEMDI frameworks: indicators, hierarchy, exact weights and predicate bands.
+
+A :class:`Framework` is read from ``data/framework_<name>.csv``, ``data/frameworks.csv`` and
+``data/predicate_bands.csv`` and validated on load. Weights are percentages of the overall
+index kept as exact fractions; internally every weight is also an integer number of
+``1/denominator`` percentage points (``units``), so that all sums are exact integers.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import _tables as T
+from .config import data_dir
+from .errors import DataError
+
+FRAMEWORK_NAMES = ("spbe2018", "spbe2020", "pemdi2026")
+
+_META_COLUMNS = [
+    T.Column("framework", T.text()), T.Column("title", T.text()), T.Column("regulation", T.text()),
+    T.Column("evaluation_years", T.text()), T.Column("n_indicators", T.integer(min_value=1)),
+    T.Column("level_min", T.integer()), T.Column("level_max", T.integer()),
+    T.Column("level_step", T.fraction()), T.Column("has_domains", T.boolean()),
+    T.Column("status", T.text()), T.Column("source", T.text()), T.Column("source_date", T.text()),
+]
+_BAND_COLUMNS = [
+    T.Column("framework", T.text()), T.Column("rank", T.integer(min_value=1)),
+    T.Column("predicate", T.text()), T.Column("predicate_en", T.text()),
+    T.Column("lower_inclusive", T.decimal(2)), T.Column("upper_exclusive", T.decimal(2)),
+    T.Column("status", T.text()), T.Column("source", T.text()), T.Column("source_date", T.text()),
+]
+
+
+def _indicator_columns(has_domains: bool) -> list[T.Column]:
+    cols = [T.Column("indicator", T.text())]
+    if has_domains:
+        cols += [T.Column("domain", T.integer(min_value=1)), T.Column("domain_name", T.text())]
+    cols += [
+        T.Column("aspect", T.integer(min_value=1)), T.Column("aspect_name", T.text()),
+        T.Column("name_id", T.text()), T.Column("name_en", T.text()),
+        T.Column("weight_pct", T.fraction()), T.Column("source", T.text()),
+        T.Column("source_date", T.text()),
+    ]
+    return cols
+
+
+@dataclass(frozen=True, eq=False)
+class Framework:
+    """An evaluation framework.
+
+    Attributes
+    ----------
+    indicators : DataFrame indexed by indicator id (text, as written in the framework table:
+        "1".."47", "35a", "I1") with ``domain`` (0 where the framework has no domains),
+        ``domain_name``, ``aspect``, ``aspect_name``, ``name_id``, ``name_en``, ``weight``
+        (exact :class:`~fractions.Fraction`, percent of the overall index) and ``weight_pct`` (float).
+    bands : DataFrame of predicate bands ordered by rank: ``predicate``, ``predicate_en``,
+        ``lower`` and ``upper`` (Decimal, 2 decimals; lower inclusive, upper exclusive, the
+        top band includes ``level_max``).
+    level_min, level_max, level_step : the admissible capability levels.
+    """
+
+    name: str
+    title: str
+    indicators: pd.DataFrame
+    bands: pd.DataFrame
+    level_min: int
+    level_max: int
+    level_step: Fraction = Fraction(1)
+    has_domains: bool = True
+    source: str = ""
+    units: np.ndarray = field(init=False, repr=False)
+    denominator: int = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        weights = list(self.indicators["weight"])
+        den = math.lcm(*(w.denominator for w in weights))
+        object.__setattr__(self, "denominator", den)
+        units = np.array([int(w * den) for w in weights], dtype=np.int64)
+        units.setflags(write=False)
+        object.__setattr__(self, "units", units)
+
+    # -- structure ---------------------------------------------------------------------
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self.indicators.index)
+
+    @property
+    def n(self) -> int:
+        return len(self.indicators)
+
+    @property
+    def total_units(self) -> int:
+        """Sum of the integer weight units: 100 * denominator."""
+        return 100 * self.denominator
+
+    def groups(self, level: str) -> pd.Index:
+        """Ordered ids of the aspects or domains (empty for domains of PEMDI)."""
+        if level == "domain" and not self.has_domains:
+            return pd.Index([], dtype="int64", name="domain")
+        col = {"aspect": "aspect", "domain": "domain"}[level]
+        return pd.Index(sorted(self.indicators[col].unique()), name=col)
+
+    def group_names(self, level: str) -> pd.Series:
+        col = {"aspect": "aspect", "domain": "domain"}[level]
+        if level == "domain" and not self.has_domains:
+            return pd.Series([], dtype=object, name="domain_name")
+        return self.indicators.groupby(col)[f"{col}_name"].first()
+
+    def membership(self, level: str) -> np.ndarray:
+        """0/1 matrix (indicators x groups) of indicator membership in aspects or domains."""
+        groups = self.groups(level)
+        if len(groups) == 0:
+            return np.zeros((self.n, 0), dtype=np.int64)
+        col = self.indicators[level].to_numpy()
+        return (col[:, None] == groups.to_numpy()[None, :]).astype(np.int64)
+
+    def group_units(self, level: str) -> np.ndarray:
+        """Integer weight units of each aspect or domain."""
+        return self.units @ self.membership(level)
+
+    # -- bands ---------------------------------------------------------------------------
+    @property
+    def band_lower_hundredths(self) -> np.ndarray:
+        return np.array([int(d * 100) for d in self.bands["lower"]], dtype=np.int64)
+
+    def band_index(self, hundredths: np.ndarray | int) -> np.ndarray:
+        """Rank (0-based) of the band holding an official value given in hundredths."""
+        h = np.asarray(hundredths, dtype=np.int64)
+        return np.searchsorted(self.band_lower_hundredths, h, side="right") - 1
+
+    def band_names(self, lang: str = "id") -> list[str]:
+        return list(self.bands["predicate" if lang == "id" else "predicate_en"])
+
+    def __repr__(self) -> str:  # pragma: no cover - cosmetic
+        return (f"Framework({self.name!r}: {self.n} indicators, "
+                f"{len(self.groups('aspect'))} aspects, {len(self.groups('domain'))} domains)")
+
+
+def validate(fw_name: str, table: pd.DataFrame, bands: pd.DataFrame, level_min: int, level_max: int,
+             source: str = "framework table") -> None:
+    """Check a framework table: ids unique, one aspect per indicator, one domain per aspect,
+    weights summing to exactly 100, bands contiguous over the level range."""
+    ids = list(table.index)
+    seen: set[str] = set()
+    for pos, i in enumerate(ids):
+        if i in seen:
+            raise DataError(source, "each indicator listed once", row=f"line {pos + 2}", column="indicator", value=i)
+        seen.add(i)
+    for pos, (i, row) in enumerate(table.iterrows()):
+        if row["aspect"] is None or (isinstance(row["aspect"], float) and math.isnan(row["aspect"])):
+            raise DataError(source, "each indicator in exactly one aspect", row=f"line {pos + 2}", column="aspect", value=row["aspect"])
+    if "domain" in table and (table["domain"] > 0).any():
+        per_aspect = table.groupby("aspect")["domain"].nunique()
+        bad = per_aspect[per_aspect > 1]
+        if len(bad):
+            raise DataError(source, "each aspect in exactly one domain", column="domain", value=f"aspect {bad.index[0]}")
+    total = sum(table["weight"], Fraction(0))
+    if total != 100:
+        raise DataError(source, "weights that sum to exactly 100 (percent of the index)", column="weight_pct",
+                        value=f"sum = {float(total):.6g} ({total})")
+    lows = [Fraction(str(x)) for x in bands["lower"]]
+    ups = [Fraction(str(x)) for x in bands["upper"]]
+    if not bands["rank"].is_monotonic_increasing or len(bands) == 0:
+        raise DataError("predicate_bands.csv", "bands listed by increasing rank", row=fw_name, column="rank")
+    for k in range(1, len(lows)):
+        if lows[k] != ups[k - 1]:
+            raise DataError("predicate_bands.csv", "contiguous bands (each lower edge = previous upper edge)",
+                            row=fw_name, column="lower_inclusive", value=str(bands["lower"].iloc[k]))
+    if lows[0] > level_min or ups[-1] < level_max:
+        raise DataError("predicate_bands.csv", f"bands covering the level range {level_min}-{level_max}",
+                        row=fw_name, value=f"{lows[0]}-{ups[-1]}")
+
+
+def _read_meta(ddir: Path) -> pd.DataFrame:
+    return T.read_csv_strict(ddir / "frameworks.csv", _META_COLUMNS, key="framework").set_index("framework")
+
+
+def _read_bands(ddir: Path, name: str) -> pd.DataFrame:
+    bands = T.read_csv_strict(ddir / "predicate_bands.csv", _BAND_COLUMNS)
+    dup = bands.duplicated(["framework", "rank"])
+    if dup.any():
+        raise DataError(str(ddir / "predicate_bands.csv"), "one row per framework and rank",
+                        row=f"line {int(dup.to_numpy().nonzero()[0][0]) + 2}", column="rank")
+    b = bands[bands["framework"] == name].sort_values("rank").reset_index(drop=True)
+    return b.rename(columns={"lower_inclusive": "lower", "upper_exclusive": "upper"})[
+        ["rank", "predicate", "predicate_en", "lower", "upper", "status", "source", "source_date"]]
+
+
+def load_framework(name: str) -> Framework:
+    """Load and validate a framework: ``"spbe2018"``, ``"spbe2020"`` or ``"pemdi2026"``.
+
+    Frameworks are cached per data folder; the returned object is shared, so treat it as
+    read only.
+    """
+    if not isinstance(name, str) or name not in FRAMEWORK_NAMES:
+        raise DataError("framework argument", "one of " + ", ".join(repr(n) for n in FRAMEWORK_NAMES), value=name)
+    return _load_cached(name, str(data_dir()))
+
+
+@functools.lru_cache(maxsize=None)
+def _load_cached(name: str, ddir_str: str) -> Framework:
+    ddir = Path(ddir_str)
+    meta = _read_meta(ddir)
+    if name not in meta.index:
+        raise DataError(str(ddir / "frameworks.csv"), f"a row for framework {name!r}", column="framework")
+    m = meta.loc[name]
+    path = ddir / f"framework_{name}.csv"
+    table = T.read_csv_strict(path, _indicator_columns(bool(m["has_domains"])))
+    if len(table) != m["n_indicators"]:
+        raise DataError(str(path), f"{m['n_indicators']} indicator rows (frameworks.csv, n_indicators)", value=len(table))
+    if not m["has_domains"]:
+        table.insert(1, "domain", 0)
+        table.insert(2, "domain_name", "")
+    table = table.rename(columns={"weight_pct": "weight"}).set_index("indicator")
+    table["weight_pct"] = [float(w) for w in table["weight"]]
+    bands = _read_bands(ddir, name)
+    validate(name, table, bands, int(m["level_min"]), int(m["level_max"]), source=str(path))
+    return Framework(
+        name=name, title=m["title"], indicators=table, bands=bands,
+        level_min=int(m["level_min"]), level_max=int(m["level_max"]),
+        level_step=m["level_step"], has_domains=bool(m["has_domains"]),
+        source=f"{m['source']} ({m['source_date']}); status: {m['status']}",
+    )
+
+
+def make_framework(name: str, table: pd.DataFrame, bands: pd.DataFrame | None = None,
+                   level_min: int = 1, level_max: int = 5) -> Framework:
+    """Build a validated framework from a table (used for custom or test frameworks).
+
+    ``table`` needs an ``indicator`` column or index, ``aspect``, ``weight_pct`` (exact:
+    Fraction, int or decimal string) and optionally ``domain``. ``bands`` defaults to the
+    SPBE 2020 bands.
+    """
+    t = table.copy()
+    if "indicator" in t.columns:
+        t = t.set_index("indicator")
+    t.index = t.index.map(str)
+    t.index.name = "indicator"
+    has_domains = "domain" in t.columns
+    if not has_domains:
+        t["domain"] = 0
+    for col, default in [("domain_name", ""), ("aspect_name", ""), ("name_id", ""), ("name_en", "")]:
+        if col not in t.columns:
+            t[col] = [f"{col} {v}" for v in (t.index if col.startswith("name") else t[col.split("_")[0]])] if col != "domain_name" or has_domains else default
+    t["weight"] = [Fraction(str(w)) if not isinstance(w, Fraction) else w for w in t["weight_pct"]]
+    t["weight_pct"] = [float(w) for w in t["weight"]]
+    if bands is None:
+        bands = load_framework("spbe2020").bands
+    validate(name, t, bands, level_min, level_max, source=f"table for framework {name!r}")
+    return Framework(name=name, title=name, indicators=t, bands=bands.reset_index(drop=True),
+                     level_min=level_min, level_max=level_max, has_domains=has_domains, source="user table")
