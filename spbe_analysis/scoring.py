@@ -23,7 +23,7 @@ import pandas as pd
 from .errors import DataError
 from .frameworks import Framework, load_framework
 
-CHUNK_ROWS = 1 << 15  # rows per block in score_table: keeps each block in cache
+CHUNK_BYTES = 1 << 21  # size of a block of levels in score_table: keeps each block in cache
 
 
 def _fw(framework: Framework | str) -> Framework:
@@ -288,33 +288,33 @@ def _long_to_wide(table: pd.DataFrame, fw: Framework, source: str) -> tuple[np.n
     return wide.to_numpy(dtype=np.float64), entities
 
 
-def _check_block(block: np.ndarray, fw: Framework, source: str, row0: int, entities: pd.Index) -> np.ndarray:
-    """Validate a block of levels and return it as float64 integer steps."""
+def _locate_bad_level(block: np.ndarray, fw: Framework, source: str, row0: int, entities: pd.Index) -> None:
+    """Raise a DataError for the first bad cell of ``block`` (called only when one exists)."""
     lo, hi = fw.level_min, fw.level_max
-    if np.issubdtype(block.dtype, np.integer) and fw.level_step == 1:
-        mn, mx = block.min(initial=lo), block.max(initial=hi)
-        if mn < lo or mx > hi:
-            r, c = _first_bad((block < lo) | (block > hi))
-            raise DataError(source, f"a level between {lo} and {hi}", row=entities[row0 + r], column=fw.ids[c],
-                            value=block[r, c].item())
-        return block
     x = np.asarray(block, dtype=np.float64)
     k = x / float(fw.level_step)
-    bad = ~np.isfinite(k)
-    if bad.any():
-        r, c = _first_bad(bad)
-        raise DataError(source, f"a level between {lo} and {hi}, not a missing value", row=entities[row0 + r],
-                        column=fw.ids[c], value=block[r, c].item())
-    bad = k != np.round(k)
-    if bad.any():
-        r, c = _first_bad(bad)
-        what = "an integer level" if fw.level_step == 1 else f"a multiple of {fw.level_step}"
-        raise DataError(source, what, row=entities[row0 + r], column=fw.ids[c], value=block[r, c].item())
-    bad = (x < lo) | (x > hi)
-    if bad.any():
-        r, c = _first_bad(bad)
-        raise DataError(source, f"a level between {lo} and {hi}", row=entities[row0 + r], column=fw.ids[c],
-                        value=block[r, c].item())
+    what = "an integer level" if fw.level_step == 1 else f"a multiple of {fw.level_step}"
+    checks = [(~np.isfinite(x), f"a level between {lo} and {hi}, not a missing value"),
+              ((x < lo) | (x > hi), f"a level between {lo} and {hi}"),
+              (k != np.round(k), f"{what} between {lo} and {hi}")]
+    for mask, expected in checks:
+        with np.errstate(invalid="ignore"):
+            if mask.any():
+                r, c = _first_bad(mask)
+                raise DataError(source, expected, row=entities[row0 + r], column=fw.ids[c], value=block[r, c].item())
+
+
+def _check_block(block: np.ndarray, fw: Framework, source: str, row0: int, entities: pd.Index) -> np.ndarray:
+    """Validate a block of levels; return it as integer steps (any numeric dtype)."""
+    lo, hi = fw.level_min, fw.level_max
+    mn, mx = block.min(initial=lo), block.max(initial=hi)  # NaN propagates and fails the test below
+    if not (lo <= mn and mx <= hi):
+        _locate_bad_level(block, fw, source, row0, entities)
+    if np.issubdtype(block.dtype, np.integer) and fw.level_step == 1:
+        return block
+    k = block / float(fw.level_step) if fw.level_step != 1 else block
+    if (k != np.trunc(k)).any():
+        _locate_bad_level(block, fw, source, row0, entities)
     return k
 
 
@@ -332,9 +332,10 @@ def unit_sums(table: Any, framework: Framework | str, level: str = "index",
     else:
         w = (fw.units[:, None] * fw.membership(level)).astype(np.float64)
     out = np.empty((arr.shape[0], w.shape[1]), dtype=np.float64)
-    for r0 in range(0, arr.shape[0], CHUNK_ROWS):
-        block = _check_block(arr[r0:r0 + CHUNK_ROWS], fw, source, r0, entities)
-        out[r0:r0 + CHUNK_ROWS] = block @ w
+    rows = max(256, CHUNK_BYTES // max(1, arr.shape[1] * 8))
+    for r0 in range(0, arr.shape[0], rows):
+        block = _check_block(arr[r0:r0 + rows], fw, source, r0, entities)
+        out[r0:r0 + rows] = block @ w
     return out.astype(np.int64), entities
 
 
@@ -355,29 +356,26 @@ def score_table(table: Any, framework: Framework | str, by: str | Iterable[str] 
     for lv in levels:
         if lv not in ("index", "domain", "aspect"):
             raise DataError("by argument", "'index', 'domain' or 'aspect'", value=lv)
+    level_cats = ["index", "domain", "aspect"]
+    bands = fw.band_names("id")
     frames = []
     for lv in levels:
         n, entities = unit_sums(table, fw, lv)
         units = np.array([fw.total_units]) if lv == "index" else fw.group_units(lv)
         if units.size == 0:
             continue
-        h = _hundredths(n, units[None, :], fw.level_step)
-        raw = n * float(fw.level_step) / units[None, :]
+        h = _hundredths(n, units[None, :], fw.level_step).ravel()
+        raw = (n * float(fw.level_step) / units[None, :]).ravel()
         m = n.shape[1]
         unit_ids = np.zeros(1, dtype=np.int64) if lv == "index" else fw.groups(lv).to_numpy()
-        df = pd.DataFrame({
-            "entity": np.repeat(entities.to_numpy(), m),
-            "level": lv,
+        codes = fw.band_index(h) if lv == "index" else np.full(len(h), -1, dtype=np.int8)
+        frames.append(pd.DataFrame({
+            "entity": np.repeat(entities.to_numpy(), m) if m > 1 else entities.to_numpy(),
+            "level": pd.Categorical.from_codes(np.full(len(h), level_cats.index(lv), dtype=np.int8),
+                                               categories=level_cats),
             "unit": np.tile(unit_ids, n.shape[0]),
-            "raw": raw.ravel(),
-            "value": h.ravel() / 100,
-        })
-        if lv == "index":
-            codes = fw.band_index(h.ravel())
-            df["predicate"] = pd.Categorical.from_codes(codes, categories=fw.band_names("id"))
-        else:
-            df["predicate"] = pd.Categorical.from_codes(np.full(len(df), -1), categories=fw.band_names("id"))
-        frames.append(df)
-    out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-    out["level"] = out["level"].astype("category")
-    return out
+            "raw": raw,
+            "value": h / 100,
+            "predicate": pd.Categorical.from_codes(codes, categories=bands),
+        }, copy=False))
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)

@@ -1,0 +1,100 @@
+"""Build products: execute every notebook on a fresh kernel, write the executed notebook and a
+self-contained HTML page (images embedded, no code cells) to ``reports/``, figures to
+``figures/``.
+
+Parameters are injected papermill-style: a cell tagged ``injected-parameters`` is inserted
+after the cell tagged ``parameters``.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .config import ROOT, figures_dir, notebooks_dir, reports_dir
+
+
+def list_notebooks(folder: Path | None = None) -> list[Path]:
+    return sorted((folder or notebooks_dir()).glob("[0-9][0-9]_*.ipynb"))
+
+
+def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
+    """Insert a cell assigning ``params`` after the cell tagged ``parameters``."""
+    import nbformat
+
+    if not params:
+        return nb
+    idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if idx is None:
+        raise ValueError("notebook has no cell tagged 'parameters' to override")
+    src = "# Injected parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in params.items())
+    cell = nbformat.v4.new_code_cell(src, metadata={"tags": ["injected-parameters"]})
+    nb.cells.insert(idx + 1, cell)
+    return nb
+
+
+def execute_notebook(path: Path, params: dict[str, Any] | None = None, timeout: int = 1200,
+                     cwd: Path | None = None) -> Any:
+    """Execute a notebook top to bottom on a fresh kernel; raises on the first failing cell."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    inject_parameters(nb, params or {})
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(cwd or path.parent)}})
+    client.execute()
+    return nb
+
+
+def to_html(nb: Any, title: str) -> str:
+    """Self-contained HTML without code: outputs and narrative only, images embedded."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, embed_images=True)
+    exporter.mathjax_url = ""
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    # Nothing external: drop script tags that point to a network location (the pages need no
+    # JavaScript), so the page opens offline exactly as it does online.
+    body = re.sub(r'<script[^>]+src="(https?://[^"]*)?"[^>]*>\s*</script>', "", body)
+    body = re.sub(r"<script[^>]*>(?:(?!</script>).)*?https?://cdn(?:(?!</script>).)*</script>", "", body, flags=re.S)
+    return body
+
+
+def build(names: list[str] | None = None, params: dict[str, Any] | None = None) -> list[Path]:
+    """Execute notebooks (all, or those whose file name starts with one of ``names``) and
+    write ``reports/<stem>.ipynb`` and ``reports/<stem>.html``."""
+    import nbformat
+
+    out_dir = reports_dir()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    figures_dir().mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in list_notebooks():
+        if names and not any(path.name.startswith(n) for n in names):
+            continue
+        t0 = time.perf_counter()
+        print(f"executing {path.relative_to(ROOT)} ...", flush=True)
+        nb = execute_notebook(path, params)
+        nbformat.write(nb, out_dir / path.name)
+        html = out_dir / (path.stem + ".html")
+        html.write_text(to_html(nb, path.stem), encoding="utf-8")
+        written += [out_dir / path.name, html]
+        print(f"  -> {html.relative_to(ROOT) if html.is_relative_to(ROOT) else html} "
+              f"({time.perf_counter() - t0:.1f} s)", flush=True)
+    n_fig = len(list(figures_dir().glob("*/*.png")))
+    print(f"{len(written) // 2} notebooks executed; reports in {out_dir}; {n_fig} PNG figures (+ SVG) in {figures_dir()}")
+    return written
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    if not argv or argv[0] not in ("build",):
+        print("usage: python -m spbe_analysis build [NOTEBOOK_PREFIX ...]", file=sys.stderr)
+        return 2
+    build(argv[1:] or None)
+    return 0

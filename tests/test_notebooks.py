@@ -1,0 +1,42 @@
+"""Every notebook executes top to bottom on a fresh kernel (with nbclient), renders to
+self-contained HTML and writes its figures in both languages."""
+import re
+
+import nbformat
+import pytest
+
+from spbe_analysis import report
+
+NOTEBOOKS = report.list_notebooks()
+
+
+def test_there_are_notebooks():
+    assert [p.name[:2] for p in NOTEBOOKS][:1] == ["01"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_committed_without_outputs_and_with_parameters(path):
+    nb = nbformat.read(path, as_version=4)
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+    assert any("parameters" in c.metadata.get("tags", []) for c in nb.cells)
+    assert nb.cells[-1].cell_type == "code" and "Findings" in "".join(c.source for c in nb.cells[-3:])
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_executes_and_renders(path, tmp_path, monkeypatch):
+    figs = tmp_path / "figures"
+    monkeypatch.setenv("SPBE_FIGURES_DIR", str(figs))
+    nb = report.execute_notebook(path)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors
+    html = report.to_html(nb, path.stem)
+    assert "<img" in html and "data:image/png;base64" in html
+    assert not re.search(r'<script[^>]+src="https?://', html)
+    assert "cdnjs" not in html and "<script src=\"\"" not in html
+    assert not re.search(r"\bnan\b", html.split("Findings")[-1]), "a NaN reached the findings"
+    for lang in ("id", "en"):
+        assert (figs / lang).is_dir()
+    assert sorted(p.name for p in (figs / "id").iterdir()) == sorted(p.name for p in (figs / "en").iterdir())
+    prefix = path.name[:2]
+    assert any(p.name.startswith(prefix) for p in (figs / "en").iterdir())
