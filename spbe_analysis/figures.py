@@ -130,3 +130,388 @@ def ranked_title(snap: pd.DataFrame, names: pd.Series, fw: Framework, lang: str 
     lag_pred = predicate(float(snap.loc[laggards, "value"].max()), fw, lang)
     return {"id": f"{n_best} dari {len(preds)} daerah berpredikat {best_name}; {lag_txt} masih {lag_pred}",
             "en": f"{n_best} of {len(preds)} regencies are rated {best_name}; {lag_txt} still {lag_pred}"}[lang]
+
+
+# ============================================================================= disparities (02)
+def _fmt_gap(g: float) -> str:
+    return f"{g:.2f}"
+
+
+def gap_to_next_band(gt: pd.DataFrame, names: pd.Series, fw: Framework, year: int, lang: str = "id",
+                     source: str = ""):
+    """Bars: how far each entity is from the lower edge of its next predicate band."""
+    from .plots import BAND_COLOURS
+    g = gt[gt["next_band"] != "-"].sort_values("gap_next_band", ascending=False)
+    fig, ax = new_figure(FULL)
+    y = np.arange(len(g))
+    ranks = {n: int(r) for n, r in zip(fw.band_names("id"), fw.bands["rank"])}
+    en = dict(zip(fw.band_names("id"), fw.band_names("en")))
+    cols = [BAND_COLOURS[ranks[b]] for b in g["next_band"]]
+    ax.barh(y, g["gap_next_band"].astype(float), color=cols, edgecolor=[entity_colour(e) for e in g.index],
+            linewidth=3, height=0.62)
+    for yi, (e, r) in zip(y, g.iterrows()):
+        band = r["next_band"] if lang == "id" else en[r["next_band"]]
+        ax.text(float(r["gap_next_band"]) + 0.01, yi, f"{_fmt_gap(float(r['gap_next_band']))} {'menuju' if lang == 'id' else 'to'} "
+                f"{band} ({float(r['value']):.2f} -> {float(r['value']) + float(r['gap_next_band']):.2f})",
+                va="center", fontsize=14)
+    ax.set_yticks(y, [names[e] for e in g.index])
+    ax.set_xlim(0, float(g["gap_next_band"].max()) * 1.7)
+    ax.set_xlabel({"id": f"Selisih ke batas bawah predikat berikutnya ({year})",
+                   "en": f"Gap to the lower edge of the next predicate band ({year})"}[lang])
+    ax.grid(axis="y", visible=False)
+    lowest = g["value"].astype(float).idxmin()
+    closest = g["gap_next_band"].astype(float).idxmin()
+    b_cl = g.loc[closest, "next_band"] if lang == "id" else en[g.loc[closest, "next_band"]]
+    b_lo = g.loc[lowest, "next_band"] if lang == "id" else en[g.loc[lowest, "next_band"]]
+    title = {"id": f"{names[closest]} tinggal {_fmt_gap(float(g.loc[closest, 'gap_next_band']))} poin dari {b_cl}; "
+                   f"{names[lowest]} perlu {_fmt_gap(float(g.loc[lowest, 'gap_next_band']))} untuk {b_lo}",
+             "en": f"{names[closest]} is {_fmt_gap(float(g.loc[closest, 'gap_next_band']))} points from {b_cl}; "
+                   f"{names[lowest]} needs {_fmt_gap(float(g.loc[lowest, 'gap_next_band']))} to reach {b_lo}"}[lang]
+    set_title(fig, title)
+    fig.subplots_adjust(left=0.17, right=0.97, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang)
+    return fig
+
+
+def gap_to_references(gt: pd.DataFrame, names: pd.Series, fw: Framework, province: float, national: float | None,
+                      year: int, lang: str = "id", source: str = ""):
+    """Dumbbells: each regency's value against the province (and national) value."""
+    g = gt.sort_values("value")
+    fig, ax = new_figure(FULL)
+    band_spans(ax, fw, orientation="v", lang=lang, lo=float(fw.level_min), hi=float(fw.level_max), alpha=0.45)
+    y = np.arange(len(g))
+    for yi, (e, r) in zip(y, g.iterrows()):
+        ax.plot([float(r["value"]), province], [yi, yi], color="#555555", lw=2, zorder=3)
+        ax.scatter([float(r["value"])], [yi], s=220, color=entity_colour(e), zorder=4, edgecolor="white")
+        ax.text(float(r["value"]) - 0.05, yi, f"{float(r['value']):.2f}", ha="right", va="center", fontsize=14)
+        ax.text((float(r["value"]) + province) / 2, yi + 0.18, f"-{float(r['gap_province']):.2f}", ha="center",
+                va="bottom", fontsize=13, color="#333333")
+    ax.axvline(province, color="black", lw=2.5, zorder=5)
+    ax.text(province, len(g) - 0.35, f"{t('province', lang)} {province:.2f}", ha="center", va="bottom", fontsize=14,
+            fontweight="bold", bbox=dict(facecolor="white", edgecolor="none", pad=1), zorder=6)
+    if national is not None:
+        ax.axvline(national, color="#555555", lw=2, ls=(0, (1, 1.5)), zorder=5)
+        ax.text(national, -0.85, f"{t('national', lang)} {national:.2f}", ha="center", va="top", fontsize=13,
+                bbox=dict(facecolor="white", edgecolor="none", pad=1), zorder=6)
+    ax.set_yticks(y, [names[e] for e in g.index])
+    ax.set_ylim(-1.4, len(g) + 0.3)
+    ax.set_xlim(float(fw.level_min), float(fw.level_max))
+    ax.set_xlabel(t("index", lang) + f" {year}")
+    ax.grid(axis="y", visible=False)
+    lo, hi = float(g["gap_province"].min()), float(g["gap_province"].max())
+    worst = g["gap_province"].astype(float).idxmax()
+    title = {"id": f"Semua kabupaten/kota {lo:.2f} sampai {hi:.2f} poin di bawah provinsi ({province:.2f}); "
+                   f"terjauh {names[worst]}",
+             "en": f"Every regency is {lo:.2f} to {hi:.2f} points below the province ({province:.2f}); "
+                   f"{names[worst]} is furthest behind"}[lang]
+    set_title(fig, title)
+    fig.subplots_adjust(left=0.17, right=0.95, bottom=0.14, top=0.84)
+    add_footer(fig, source, lang)
+    return fig
+
+
+def dispersion_panels(table: pd.DataFrame, year: int, lang: str = "id", source: str = ""):
+    """Three panels (CV, Gini, Theil T): unweighted vs population-weighted."""
+    from .plots import styled
+    import matplotlib.pyplot as plt
+    measures = [("cv", "CV"), ("gini", "Gini"), ("theil", "Theil T")]
+    with styled():
+        fig, axes = plt.subplots(1, 3, figsize=FULL)
+    lab = {"id": ["Tanpa bobot", "Bobot penduduk"], "en": ["Unweighted", "Population-weighted"]}[lang]
+    for ax, (m, title) in zip(axes, measures):
+        vals = [float(table.loc[m, "unweighted"]), float(table.loc[m, "population_weighted"])]
+        ax.bar([0, 1], vals, color=["#0072B2", "#E69F00"], width=0.6)
+        for k, v in enumerate(vals):
+            ax.text(k, v, f"{v:.4f}" if m == "theil" else f"{v:.3f}", ha="center", va="bottom", fontsize=14)
+        ax.set_xticks([0, 1], [wrap(s, 12) for s in lab])
+        ax.set_title(title, loc="center")
+        ax.set_ylim(0, max(vals) * 1.25)
+        ax.grid(axis="x", visible=False)
+    cv, cvw = float(table.loc["cv", "unweighted"]), float(table.loc["cv", "population_weighted"])
+    rng = float(table.loc["range", "unweighted"])
+    small = cv < 0.10  # below 10 %: a small relative spread
+    title = {"id": f"Sebaran antar kabupaten/kota {year} {'kecil' if small else 'besar'}: rentang {rng:.2f} poin, "
+                   f"CV {cv:.1%} ({cvw:.1%} dengan bobot penduduk)",
+             "en": f"The spread among regencies in {year} is {'small' if small else 'large'}: range {rng:.2f} points, "
+                   f"CV {cv:.1%} ({cvw:.1%} population-weighted)"}[lang]
+    set_title(fig, title)
+    fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.8, wspace=0.35)
+    add_footer(fig, source, lang)
+    return fig
+
+
+def point_map(reg: pd.DataFrame, values: pd.Series, fw: Framework, year: int, lang: str = "id", source: str = ""):
+    """Schematic point map: regencies at their approximate label coordinates (size = population,
+    fill = predicate band). Entities without a sourced coordinate are listed in a side box."""
+    from .plots import BAND_COLOURS, HALF
+    from .scoring import predicate
+    fig, ax = new_figure(FULL)
+    ranks = {n: int(r) for n, r in zip(fw.band_names("id"), fw.bands["rank"])}
+    has = reg["lat"].notna()
+    pop_max = float(reg["population"].max())
+    for k, (e, r) in enumerate(reg[has].sort_values("lon").iterrows()):
+        v = float(values[e])
+        p = predicate(v, fw)
+        ax.scatter(float(r["lon"]), float(r["lat"]), s=3500 * float(r["population"]) / pop_max + 400,
+                   color=BAND_COLOURS[ranks[p]], edgecolor=entity_colour(e), linewidth=4, zorder=3)
+        ax.annotate(f"{r['short_name']}\n{v:.2f} {predicate(v, fw, lang)}", (float(r["lon"]), float(r["lat"])),
+                    xytext=(0, -48 if k % 2 == 0 else 48), textcoords="offset points", ha="center",
+                    va="top" if k % 2 == 0 else "bottom", fontsize=14)
+    ax.set_xlim(121.5, 123.6)
+    ax.set_ylim(0.2, 1.0)
+    ax.set_aspect("equal")
+    ax.set_xlabel({"id": "Bujur (derajat BT, perkiraan)", "en": "Longitude (degrees E, approximate)"}[lang])
+    ax.set_ylabel({"id": "Lintang (derajat LU)", "en": "Latitude (degrees N)"}[lang])
+    missing = reg[~has]
+    if len(missing):
+        txt = "\n".join(f"{r['short_name']}: {float(values[e]):.2f} {predicate(float(values[e]), fw, lang)}"
+                        for e, r in missing.iterrows())
+        head = {"id": "Tanpa koordinat bersumber:", "en": "No sourced coordinate:"}[lang]
+        ax.text(0.99, 0.98, f"{head}\n{txt}", transform=ax.transAxes, ha="right", va="top", fontsize=13,
+                bbox=dict(facecolor="white", edgecolor="#999999"))
+    lowest = fw.band_names("id")[min(ranks[predicate(float(v), fw)] for v in values) - 1]
+    low_e = [e for e in values.index if predicate(float(values[e]), fw) == lowest]
+    others = [e for e in values.index if e not in low_e and bool(has.get(e, False))]
+    west = all(bool(has.get(e, False)) for e in low_e) and \
+        max(float(reg.loc[e, "lon"]) for e in low_e) < min(float(reg.loc[e, "lon"]) for e in others)
+    nm = " & ".join(reg.loc[e, "short_name"] for e in low_e)
+    lw = predicate(float(values[low_e[0]]), fw, lang)
+    if west:
+        title = {"id": f"Daerah berpredikat {lw} ({nm}) berada di bagian barat provinsi",
+                 "en": f"The regencies rated {lw} ({nm}) lie in the west of the province"}[lang]
+    else:
+        title = {"id": f"Sebaran skor SPBE {year} menurut lokasi", "en": f"SPBE {year} scores by location"}[lang]
+    set_title(fig, title)
+    note = {"id": "Peta skematik: titik pada koordinat perkiraan, bukan batas wilayah; ukuran = jumlah penduduk",
+            "en": "Schematic map: points at approximate coordinates, not boundaries; size = population"}[lang]
+    ax.text(0.01, 0.02, note, transform=ax.transAxes, fontsize=12, color="#444444")
+    fig.subplots_adjust(left=0.08, right=0.97, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang)
+    return fig
+
+
+def pairwise_heatmap(pg: pd.DataFrame, names: pd.Series, year: int, lang: str = "id", source: str = ""):
+    """Heatmap of pairwise gaps (column minus row)."""
+    import seaborn as sns
+    order = pg.columns[np.argsort([-pg.iloc[0][c] for c in pg.columns])]
+    m = pg.loc[order, order]
+    lab = [names[e] for e in m.index]
+    fig, ax = new_figure(FULL)
+    sns.heatmap(m.astype(float), annot=True, fmt=".2f", cmap="PuOr_r", center=0, ax=ax, cbar=True,
+                xticklabels=lab, yticklabels=lab, annot_kws={"fontsize": 14}, linewidths=0.5)
+    ax.set_xlabel({"id": "Daerah pembanding (kolom)", "en": "Compared regency (column)"}[lang])
+    ax.set_ylabel({"id": "Daerah acuan (baris)", "en": "Reference regency (row)"}[lang])
+    ax.tick_params(axis="x", rotation=20)
+    vals = m.to_numpy()
+    i, j = np.unravel_index(np.argmax(vals), vals.shape)
+    title = {"id": f"Selisih terbesar antar daerah {year}: {names[m.columns[j]]} di atas {names[m.index[i]]} "
+                   f"sebesar {vals[i, j]:.2f} poin (kolom dikurangi baris)",
+             "en": f"Largest gap between two regencies in {year}: {names[m.columns[j]]} above {names[m.index[i]]} "
+                   f"by {vals[i, j]:.2f} points (column minus row)"}[lang]
+    set_title(fig, title)
+    fig.subplots_adjust(left=0.17, right=0.99, bottom=0.2, top=0.86)
+    add_footer(fig, source, lang)
+    return fig
+
+
+# ============================================================================= trajectories (03)
+def trajectories(published: pd.DataFrame, entities: tuple[str, ...], years: list[int], fw: Framework,
+                 names: pd.Series, lang: str = "id", source: str = "", break_after: int | None = None,
+                 since: int | None = None):
+    """Slope chart of published values by year. Exact values are dots joined by lines; censored
+    values are open down-triangles at their bound, labelled '< bound'; missing years are gaps;
+    a change of instrument is drawn as a vertical band."""
+    fig, ax = new_figure(FULL)
+    band_spans(ax, fw, orientation="h", lang=lang, lo=1.0, hi=5.0, alpha=0.45)
+    xs = {y: k for k, y in enumerate(years)}
+    end_labels = []
+    n_cens = 0
+    for e in entities:
+        rows = published[(published["entity_id"] == e) & published["year"].isin(years)].set_index("year")
+        col = entity_colour(e)
+        lw = 3.5 if e == "75" else 2.5
+        ex = rows[rows["status"] == "exact"]
+        for a, b in zip(years[:-1], years[1:]):
+            crosses = break_after is not None and a <= break_after < b
+            if a in ex.index and b in ex.index and not crosses:
+                dotted = not (ex.loc[a, "verified"] and ex.loc[b, "verified"])
+                ax.plot([xs[a], xs[b]], [float(ex.loc[a, "value"]), float(ex.loc[b, "value"])], color=col, lw=lw,
+                        zorder=3, ls=(0, (2, 2)) if dotted else "-")
+        for y, r in ex.iterrows():
+            ax.scatter([xs[y]], [float(r["value"])], s=110, zorder=4, color=col if r["verified"] else "white",
+                       edgecolor="white" if r["verified"] else col, linewidth=2.5 if not r["verified"] else 1)
+        cen = rows[rows["status"] == "below"]
+        for y, r in cen.iterrows():
+            ax.scatter([xs[y] + 0.07 * (n_cens - 0.5)], [float(r["bound"])], marker="v", s=170, facecolor="white",
+                       edgecolor=col, lw=2.5, zorder=4)
+            n_cens += 1
+        last = ex.index.max()
+        if pd.notna(last):
+            end_labels.append((float(ex.loc[last, "value"]), xs[last], f"{names[e]} {float(ex.loc[last, 'value']):.2f}",
+                               col))
+    # end labels, spread vertically so that none overlap
+    end_labels.sort()
+    placed: list[float] = []
+    for v, x, text, col in end_labels:
+        yv = max(v, placed[-1] + 0.13) if placed else v
+        placed.append(yv)
+        ax.text(x + 0.08, yv, text, color=col, va="center", fontsize=13, fontweight="bold")
+    if not published.loc[published["entity_id"].isin(entities) & published["year"].isin(years) &
+                         (published["status"] == "exact"), "verified"].all():
+        ax.text(0.01, 0.01, {"id": "Titik kosong / garis putus: nilai belum terverifikasi",
+                             "en": "Hollow dot / dotted line: unverified value"}[lang],
+                transform=ax.transAxes, fontsize=12, color="#444444")
+    # censored label once per year/bound
+    cens_all = published[published["entity_id"].isin(entities) & (published["status"] == "below")]
+    for (y, b), grp in cens_all.groupby(["year", "bound"]):
+        who = ", ".join(names[e] for e in grp["entity_id"])
+        ax.text(xs[y] + 0.07, float(b) - 0.07, f"< {float(b):.2f}: {who}\n({t('not_published', lang)})", fontsize=12,
+                va="top", color="#333333")
+    if break_after is not None:
+        k = max(x for y, x in xs.items() if y <= break_after)
+        ax.axvspan(k + 0.15, k + 0.85, color="#bbbbbb", alpha=0.5, lw=0, zorder=1)
+        ax.text(k + 0.5, 4.85, {"id": "Ganti instrumen\n5/2018 -> 59/2020", "en": "Change of instrument\n5/2018 -> 59/2020"}[lang],
+                ha="center", va="top", fontsize=12, zorder=5)
+    ax.set_xticks(list(xs.values()), [str(y) for y in years])
+    ax.set_xlim(-0.3, len(years) - 1 + 1.3)
+    ax.set_ylim(1.0, 5.0)
+    ax.set_ylabel(t("index", lang))
+    ax.grid(axis="x", visible=False)
+    set_title(fig, trajectory_finding(published, [e for e in entities if e not in ("75", "IDN")],
+                                      since or years[-3], years[-1], names, lang))
+    fig.subplots_adjust(left=0.08, right=0.9, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang)
+    return fig
+
+
+def trajectory_finding(published: pd.DataFrame, regencies: list[str], y0: int, y1: int, names: pd.Series,
+                       lang: str = "id") -> str:
+    """How many regencies rose between two years (a censored start counts as a rise only when
+    the end value is at or above its bound), and where the province went."""
+    def row(e, y):
+        return published[(published["entity_id"] == e) & (published["year"] == y)].iloc[0]
+    rose = unknown = 0
+    for e in regencies:
+        r0, r1 = row(e, y0), row(e, y1)
+        if r1["status"] != "exact" or r0["status"] == "missing":
+            unknown += 1
+        elif r0["status"] == "below":
+            rose += float(r1["value"]) >= float(r0["bound"])
+        else:
+            rose += float(r1["value"]) > float(r0["value"])
+    p0, p1 = row("75", y0), row("75", y1)
+    prov = ""
+    if p0["status"] == "exact" and p1["status"] == "exact":
+        prov = {"id": f"; provinsi melonjak dari {float(p0['value']):.2f} ke {float(p1['value']):.2f}",
+                "en": f"; the province leapt from {float(p0['value']):.2f} to {float(p1['value']):.2f}"}[lang]
+    n = len(regencies)
+    unk = {"id": f" ({unknown} tidak diketahui)", "en": f" ({unknown} unknown)"}[lang] if unknown else ""
+    return {"id": f"{rose} dari {n} kabupaten/kota naik {y0}-{y1}{unk}{prov}",
+            "en": f"{rose} of {n} regencies rose from {y0} to {y1}{unk}{prov}"}[lang]
+
+
+def sigma_chart(sig: pd.DataFrame, measure: str, names: pd.Series, lang: str = "id", source: str = ""):
+    """Dispersion by year: exact values as dots, years with censored values as a bar spanning
+    the exact bounds."""
+    d = sig[sig["measure"] == measure].set_index("year")
+    fig, ax = new_figure(FULL)
+    xs = np.arange(len(d))
+    for x, (y, r) in zip(xs, d.iterrows()):
+        if r["censored"]:
+            ax.plot([x, x], [r["low"], r["high"]], color="#0072B2", lw=10, alpha=0.45, solid_capstyle="butt")
+            who = ", ".join(names[e] for e in r["censored"].split(","))
+            ax.text(x + 0.08, (r["low"] + r["high"]) / 2,
+                    {"id": f"{r['low']:.3f} - {r['high']:.3f}\n(nilai tersensor: {who})",
+                     "en": f"{r['low']:.3f} - {r['high']:.3f}\n(censored values: {who})"}[lang],
+                    va="center", fontsize=13)
+        else:
+            ax.scatter([x], [r["low"]], s=160, color="#0072B2", zorder=3)
+            ax.text(x + 0.08, r["low"], f"{r['low']:.3f}", va="center", fontsize=14)
+    exact = d[d["censored"] == ""]
+    if len(exact) > 1:
+        xe = [int(np.where(d.index == y)[0][0]) for y in exact.index]
+        ax.plot(xe, exact["low"], color="#0072B2", lw=2.5)
+    ax.set_xticks(xs, [str(y) for y in d.index])
+    ax.set_xlim(-0.4, len(d) - 0.3)
+    ax.set_ylim(0, float(d["high"].max()) * 1.15)
+    label = {"cv": "CV", "gini": "Gini", "theil": "Theil T", "sd": "SD", "range": {"id": "Rentang", "en": "Range"}[lang]}
+    ax.set_ylabel(label[measure] + {"id": " antar 6 kabupaten/kota", "en": " across the 6 regencies"}[lang])
+    ax.grid(axis="x", visible=False)
+    first, last = d.iloc[0], d.iloc[-1]
+    y0, y1 = d.index[0], d.index[-1]
+    fell = last["high"] < first["low"]
+    lo_txt = f"{first['low']:.3f}-{first['high']:.3f}" if first["censored"] else f"{first['low']:.3f}"
+    if fell:
+        title = {"id": f"Kesenjangan antar kabupaten/kota menyempit: {label[measure]} turun dari {lo_txt} ({y0}) "
+                       f"ke {last['low']:.3f} ({y1})",
+                 "en": f"The gap among regencies narrowed: {label[measure]} fell from {lo_txt} ({y0}) to "
+                       f"{last['low']:.3f} ({y1})"}[lang]
+    else:
+        title = {"id": f"{label[measure]} antar kabupaten/kota: {lo_txt} ({y0}) dan {last['low']:.3f} ({y1})",
+                 "en": f"{label[measure]} among regencies: {lo_txt} ({y0}) and {last['low']:.3f} ({y1})"}[lang]
+    set_title(fig, title)
+    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang)
+    return fig
+
+
+def beta_chart(bc, names: pd.Series, lang: str = "id", source: str = ""):
+    """Beta convergence: annualised growth against the initial (log) level, with the OLS line."""
+    d = bc.data
+    fig, ax = new_figure(FULL)
+    for k, (e, r) in enumerate(d.sort_values("v0").iterrows()):
+        ax.scatter(r["v0"], r["growth"] * 100, s=220, color=entity_colour(e), edgecolor="white", zorder=3)
+        ax.annotate(f"{names[e]}", (r["v0"], r["growth"] * 100), xytext=(10, 8 if k % 2 else -22),
+                    textcoords="offset points", fontsize=14)
+    xx = np.linspace(d["v0"].min() * 0.97, d["v0"].max() * 1.03, 50)
+    ax.plot(xx, (bc.intercept + bc.beta * np.log(xx)) * 100, color="#333333", lw=2, ls="--")
+    ax.axhline(0, color="#777777", lw=1)
+    ax.set_xscale("log")
+    ticks = np.arange(np.floor(d["v0"].min() * 10) / 10, d["v0"].max() * 1.03, 0.1)
+    ax.set_xticks(ticks, [f"{v:.1f}" for v in ticks], minor=False)
+    ax.minorticks_off()
+    t0, t1 = bc.years
+    ax.set_xlabel({"id": f"Indeks awal {t0} (skala log)", "en": f"Initial index {t0} (log scale)"}[lang])
+    ax.set_ylabel({"id": f"Pertumbuhan tahunan {t0}-{t1} (%)", "en": f"Annual growth {t0}-{t1} (%)"}[lang])
+    catch = bc.beta < 0
+    hl = f"{bc.half_life:.1f}" if bc.half_life else "-"
+    title = {"id": (f"{'Daerah yang tertinggal tumbuh lebih cepat' if catch else 'Daerah yang tertinggal tidak mengejar'} "
+                    f"{t0}-{t1} (beta = {bc.beta:.2f}, R2 = {bc.r2:.2f}, n = {bc.n}; deskriptif)"),
+             "en": (f"{'Regencies that were behind grew faster' if catch else 'Regencies that were behind did not catch up'} "
+                    f"in {t0}-{t1} (beta = {bc.beta:.2f}, R2 = {bc.r2:.2f}, n = {bc.n}; descriptive)")}[lang]
+    set_title(fig, title)
+    note = {"id": f"Waktu paruh tersirat {hl} tahun: deskripsi 6 daerah, bukan uji statistik",
+            "en": f"Implied half-life {hl} years: a description of 6 governments, not a statistical test"}[lang]
+    ax.text(0.99, 0.97, note, transform=ax.transAxes, ha="right", va="top", fontsize=13, color="#444444")
+    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang)
+    return fig
+
+
+def change_chart(changes: pd.Series, names: pd.Series, t0: int, t1: int, lang: str = "id", source: str = ""):
+    """Bars: change of the published index between two years, province first."""
+    c = changes.sort_values(ascending=True)
+    fig, ax = new_figure(FULL)
+    y = np.arange(len(c))
+    ax.barh(y, c.to_numpy(), color=[entity_colour(e) for e in c.index], height=0.62)
+    for yi, v in zip(y, c.to_numpy()):
+        ax.text(v + (0.01 if v >= 0 else -0.01), yi, f"{v:+.2f}", va="center", ha="left" if v >= 0 else "right",
+                fontsize=14, fontweight="bold")
+    ax.axvline(0, color="#333333", lw=1)
+    ax.set_yticks(y, [names[e] for e in c.index])
+    ax.set_xlabel({"id": f"Perubahan indeks {t0}-{t1}", "en": f"Change of the index {t0}-{t1}"}[lang])
+    ax.set_xlim(min(0, c.min()) - 0.1, c.max() * 1.2)
+    ax.grid(axis="y", visible=False)
+    prov = c.get("75")
+    regs = c.drop("75", errors="ignore")
+    if prov is not None and regs.mean() > 0:
+        title = {"id": f"Provinsi naik {prov:+.2f} pada {t1}, {prov / regs.mean():.1f} kali rata-rata kabupaten/kota "
+                       f"({regs.mean():+.2f})",
+                 "en": f"The province gained {prov:+.2f} in {t1}, {prov / regs.mean():.1f} times the average regency "
+                       f"({regs.mean():+.2f})"}[lang]
+    else:
+        title = {"id": f"Perubahan indeks {t0}-{t1}", "en": f"Change of the index {t0}-{t1}"}[lang]
+    set_title(fig, title)
+    fig.subplots_adjust(left=0.2, right=0.97, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang)
+    return fig

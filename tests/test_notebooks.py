@@ -40,3 +40,23 @@ def test_notebook_executes_and_renders(path, tmp_path, monkeypatch):
     assert sorted(p.name for p in (figs / "id").iterdir()) == sorted(p.name for p in (figs / "en").iterdir())
     prefix = path.name[:2]
     assert any(p.name.startswith(prefix) for p in (figs / "en").iterdir())
+
+
+def _hashes(folder):
+    import hashlib
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*.*"))}
+
+
+@pytest.mark.notebooks
+def test_figures_are_byte_identical_when_rebuilt(tmp_path, monkeypatch):
+    """Two fresh executions of the same notebooks write identical figure files (PNG and SVG)."""
+    runs = []
+    for k in range(2):
+        figs = tmp_path / f"run{k}"
+        monkeypatch.setenv("SPBE_FIGURES_DIR", str(figs))
+        for path in NOTEBOOKS:
+            if path.name.startswith(("02", "03")):
+                report.execute_notebook(path)
+        runs.append(_hashes(figs))
+    assert runs[0] and runs[0] == runs[1]
+    assert any(name.endswith(".svg") for name in runs[0]) and any(name.endswith(".png") for name in runs[0])

@@ -1,0 +1,343 @@
+"""Gaps, dispersion, convergence and rank mobility across entities. Pure functions, no I/O.
+
+Conventions
+-----------
+* Values are official (published, 2-decimal) indices; gaps between them are computed in
+  integer hundredths, so a gap is exact (2.60 - 2.52 = 0.08, never 0.0799999).
+* With six regencies every statistic here is **descriptive**: there is no sampling to test
+  against. Convergence results say so in their ``note``.
+* Missing and censored values are never filled in or silently dropped: functions that take the
+  published panel report which entities they used and which they excluded, and why; censored
+  values can be bounded exactly (``dispersion_bounds``) instead of being treated as exact.
+* SD is the population SD (ddof=0): the six regencies are the whole population, not a sample.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .frameworks import Framework
+from .scoring import predicate, round_half_up
+
+DESCRIPTIVE = "descriptive only: six units, no sampling; not a statistical test"
+
+
+# ----------------------------------------------------------------------------- gaps
+def _h(v: float) -> int:
+    """Official value in integer hundredths."""
+    return int(round_half_up(v) * 100)
+
+
+def next_band(value: float, fw: Framework) -> tuple[str | None, float | None]:
+    """Name and lower edge of the band above ``value`` (None, None in the top band)."""
+    k = int(fw.band_index(_h(value)))
+    if k + 1 >= len(fw.bands):
+        return None, None
+    return fw.band_names("id")[k + 1], float(fw.bands["lower"].iloc[k + 1])
+
+
+def gap_to(value: float, target: float) -> float:
+    """Exact gap ``target - value`` between 2-decimal values (positive = below target)."""
+    return (_h(target) - _h(value)) / 100
+
+
+def gap_table(values: pd.Series, fw: Framework, province: float | None = None, national: float | None = None,
+              targets: dict[str, float] | None = None) -> pd.DataFrame:
+    """Gaps of each entity (``values`` indexed by entity id, official 2-decimal values).
+
+    Columns: ``value``, ``predicate``, ``next_band``, ``gap_next_band`` (to the next band's
+    lower edge; NA with ``next_band`` "-" in the top band), ``gap_province``, ``gap_national``,
+    ``gap_best`` (to the best entity in ``values``) and ``gap_<name>`` for each target.
+    Positive gaps mean "below"; a negative gap means the entity is above that reference.
+    """
+    rows = []
+    best = max(_h(v) for v in values)
+    for e, v in values.items():
+        v = float(v)
+        nb, edge = next_band(v, fw)
+        r = {"entity": e, "value": v, "predicate": predicate(v, fw), "next_band": nb or "-",
+             "gap_next_band": gap_to(v, edge) if edge is not None else pd.NA}
+        if province is not None:
+            r["gap_province"] = gap_to(v, province)
+        if national is not None:
+            r["gap_national"] = gap_to(v, national)
+        r["gap_best"] = (best - _h(v)) / 100
+        for name, tv in (targets or {}).items():
+            r[f"gap_{name}"] = gap_to(v, tv)
+        rows.append(r)
+    df = pd.DataFrame(rows).set_index("entity")
+    df["gap_next_band"] = df["gap_next_band"].astype("Float64")
+    return df
+
+
+def pairwise_gaps(values: pd.Series) -> pd.DataFrame:
+    """Matrix of exact gaps: cell (row i, column j) = value_j - value_i."""
+    h = np.array([_h(v) for v in values])
+    return pd.DataFrame((h[None, :] - h[:, None]) / 100, index=values.index, columns=values.index)
+
+
+# ----------------------------------------------------------------------------- dispersion
+def _shares(values: np.ndarray, weights: np.ndarray | None) -> np.ndarray:
+    if weights is None:
+        return np.full(len(values), 1 / len(values))
+    w = np.asarray(weights, dtype=float)
+    if w.shape != values.shape or (w < 0).any() or w.sum() <= 0:
+        raise ValueError("weights must be non-negative, one per value, not all zero")
+    return w / w.sum()
+
+
+def gini(values, weights=None) -> float:
+    """Gini coefficient, ``sum_ij s_i s_j |x_i - x_j| / (2 mu)`` (= PySAL's form unweighted)."""
+    x = np.asarray(values, dtype=float)
+    s = _shares(x, weights)
+    mu = float(s @ x)
+    return float((s[:, None] * s[None, :] * np.abs(x[:, None] - x[None, :])).sum() / (2 * mu))
+
+
+def theil(values, weights=None) -> float:
+    """Theil T index, ``sum_i s_i (x_i/mu) ln(x_i/mu)`` (``s_i`` = 1/n or population share)."""
+    x = np.asarray(values, dtype=float)
+    if (x <= 0).any():
+        raise ValueError("Theil T needs positive values")
+    s = _shares(x, weights)
+    r = x / float(s @ x)
+    return float((s * r * np.log(r)).sum())
+
+
+def dispersion(values, weights=None) -> pd.Series:
+    """Range, max/min ratio, SD (population), CV, Gini and Theil T of ``values``
+    (optionally population-weighted: ``weights`` are populations or shares)."""
+    x = np.asarray(values, dtype=float)
+    if x.size == 0 or np.isnan(x).any():
+        raise ValueError("dispersion needs at least one value and no missing values; "
+                         "handle missing/censored values explicitly (see dispersion_bounds)")
+    s = _shares(x, weights)
+    mu = float(s @ x)
+    sd = math.sqrt(float(s @ (x - mu) ** 2))
+    return pd.Series({"n": int(x.size), "mean": mu, "min": float(x.min()), "max": float(x.max()),
+                      "range": float(x.max() - x.min()), "max_min_ratio": float(x.max() / x.min()),
+                      "sd": sd, "cv": sd / mu, "gini": gini(x, weights), "theil": theil(x, weights)})
+
+
+@dataclass(frozen=True)
+class TheilDecomposition:
+    total: float
+    within: float
+    between: float
+    groups: pd.DataFrame = field(repr=False)  # per group: n, mean, share, theil
+
+
+def theil_decomposition(values: pd.Series, groups: pd.Series, weights: pd.Series | None = None) -> TheilDecomposition:
+    """Theil T = sum_g s_g T_g (within) + sum_g s_g ln(mu_g / mu) (between), where s_g is the
+    group's share of the total (population-weighted if ``weights`` are given)."""
+    x = values.astype(float)
+    w = pd.Series(1.0, index=x.index) if weights is None else weights.reindex(x.index).astype(float)
+    mu = float((w * x).sum() / w.sum())
+    rows = {}
+    for g, idx in x.groupby(groups.reindex(x.index)).groups.items():
+        xg, wg = x.loc[idx], w.loc[idx]
+        mug = float((wg * xg).sum() / wg.sum())
+        rows[g] = {"n": len(xg), "mean": mug, "share": float((wg * xg).sum() / (w * x).sum()),
+                   "theil": theil(xg.to_numpy(), wg.to_numpy())}
+    gdf = pd.DataFrame(rows).T
+    gdf["n"] = gdf["n"].astype(int)
+    within = float((gdf["share"] * gdf["theil"]).sum())
+    between = float((gdf["share"] * np.log(gdf["mean"] / mu)).sum())
+    return TheilDecomposition(total=theil(x.to_numpy(), w.to_numpy()), within=within, between=between, groups=gdf)
+
+
+def dispersion_bounds(exact: pd.Series, censored: dict[str, tuple[float, float]], measure: str = "cv",
+                      weights: pd.Series | None = None, max_combinations: int = 2_000_000) -> tuple[float, float]:
+    """Exact bounds of a dispersion measure when some values are censored.
+
+    ``censored`` maps entity -> (lowest, highest) possible *published* value (for "below 2.03"
+    under SPBE 2020: (1.00, 2.02)). Every combination of possible 2-decimal values is evaluated,
+    so the bounds are exact, not approximations. Returns (min, max) of ``measure``.
+    """
+    names = list(censored)
+    grids = [np.arange(_h(lo), _h(hi) + 1) / 100 for lo, hi in (censored[n] for n in names)]
+    n_comb = math.prod(len(g) for g in grids)
+    if n_comb > max_combinations:
+        raise ValueError(f"{n_comb} combinations of censored values exceed max_combinations={max_combinations}")
+    base = exact.astype(float)
+    order = list(base.index) + names
+    w = None if weights is None else weights.reindex(order).astype(float).to_numpy()
+    if not names:
+        v = float(dispersion(base.to_numpy(), w)[measure])
+        return v, v
+    mesh = np.stack(np.meshgrid(*grids, indexing="ij"), axis=-1).reshape(-1, len(names))
+    x = np.concatenate([np.broadcast_to(base.to_numpy(), (len(mesh), len(base))), mesh], axis=1)
+    vals = _vector_measure(x, measure, w)
+    return float(vals.min()), float(vals.max())
+
+
+def _vector_measure(x: np.ndarray, measure: str, w: np.ndarray | None) -> np.ndarray:
+    """A dispersion measure of each row of ``x`` (vectorised twin of :func:`dispersion`)."""
+    s = np.full(x.shape[1], 1 / x.shape[1]) if w is None else w / w.sum()
+    mu = x @ s
+    if measure in ("sd", "cv"):
+        sd = np.sqrt(((x - mu[:, None]) ** 2) @ s)
+        return sd if measure == "sd" else sd / mu
+    if measure == "range":
+        return x.max(1) - x.min(1)
+    if measure == "max_min_ratio":
+        return x.max(1) / x.min(1)
+    if measure == "gini":
+        d = np.abs(x[:, :, None] - x[:, None, :])
+        return (d * (s[:, None] * s[None, :])).sum((1, 2)) / (2 * mu)
+    if measure == "theil":
+        r = x / mu[:, None]
+        return (r * np.log(r)) @ s
+    if measure == "mean":
+        return mu
+    raise ValueError(f"unknown measure {measure!r}")
+
+
+# ----------------------------------------------------------------------------- over time
+def censor_range(row: pd.Series, fw: Framework) -> tuple[float, float]:
+    """Possible published values of a censored ('below') row: [level_min, bound - 0.01]."""
+    return float(fw.level_min), (_h(float(row["bound"])) - 1) / 100
+
+
+def sigma_convergence(published: pd.DataFrame, entities: tuple[str, ...], years: list[int], fw: Framework,
+                      measures: tuple[str, ...] = ("range", "sd", "cv", "gini", "theil"),
+                      weights: pd.Series | None = None) -> pd.DataFrame:
+    """Dispersion by year with explicit handling of censored and missing values.
+
+    One row per year and measure: ``value`` (exact when every entity is exact, else NA),
+    ``low`` and ``high`` (exact bounds over every possible value of the censored entities;
+    equal to ``value`` when nothing is censored), ``n_exact``, ``censored`` and ``missing``
+    (entity ids). Years with a missing entity give bounds over the entities present only and
+    say so in ``missing``.
+    """
+    out = []
+    for y in years:
+        rows = published[(published["year"] == y) & published["entity_id"].isin(entities)].set_index("entity_id")
+        exact = rows.loc[rows["status"] == "exact", "value"].astype(float)
+        cens = {e: censor_range(r, fw) for e, r in rows[rows["status"] == "below"].iterrows()}
+        missing = sorted(set(entities) - set(exact.index) - set(cens))
+        for m in measures:
+            if len(exact) + len(cens) < 2:  # nothing (or one value) known: no dispersion, none invented
+                lo = hi = float("nan")
+            else:
+                lo, hi = dispersion_bounds(exact, cens, m, weights)
+            out.append({"year": y, "measure": m, "value": lo if not cens and len(exact) > 1 else pd.NA,
+                        "low": lo, "high": hi,
+                        "n_exact": len(exact), "censored": ",".join(sorted(cens)), "missing": ",".join(missing)})
+    df = pd.DataFrame(out)
+    df["value"] = df["value"].astype("Float64")
+    df["low"] = df["low"].astype("Float64").where(df["low"].notna(), pd.NA)
+    df["high"] = df["high"].astype("Float64").where(df["high"].notna(), pd.NA)
+    return df
+
+
+def trend(years, values) -> dict:
+    """OLS slope per year of ``values`` on ``years`` (descriptive)."""
+    res = stats.linregress(np.asarray(years, dtype=float), np.asarray(values, dtype=float))
+    return {"slope_per_year": float(res.slope), "intercept": float(res.intercept), "r2": float(res.rvalue ** 2),
+            "n_years": len(years), "note": DESCRIPTIVE}
+
+
+def sigma_trend(sig: pd.DataFrame, measure: str) -> dict:
+    """OLS slope per year of one measure over the years of ``sig`` (from
+    :func:`sigma_convergence`). A censored year enters at its lower and its upper bound; since
+    the slope is linear in every value, the slopes at those extremes bound it exactly."""
+    d = sig[sig["measure"] == measure].sort_values("year")
+    years = d["year"].to_numpy(dtype=float)
+    lo, hi = d["low"].to_numpy(dtype=float), d["high"].to_numpy(dtype=float)
+    xc = years - years.mean()
+    w = xc / (xc ** 2).sum()             # slope = w @ y, linear in y
+    s_lo = float(np.where(w >= 0, lo, hi) @ w)
+    s_hi = float(np.where(w >= 0, hi, lo) @ w)
+    return {"measure": measure, "years": f"{int(years[0])}-{int(years[-1])}", "n_years": len(years),
+            "slope_low": s_lo, "slope_high": s_hi, "falling": s_hi < 0, "note": DESCRIPTIVE}
+
+
+@dataclass(frozen=True)
+class BetaConvergence:
+    beta: float
+    intercept: float
+    r2: float
+    speed: float | None        # lambda, per year (None when not defined: beta*T <= -1 or beta >= 0)
+    half_life: float | None    # years
+    n: int
+    years: tuple[int, int]
+    data: pd.DataFrame         # per entity: v0, v1, log_v0, growth
+    note: str = DESCRIPTIVE
+
+
+def beta_convergence(v0: pd.Series, v1: pd.Series, t0: int, t1: int) -> BetaConvergence:
+    """Regress annualised growth ``ln(v1/v0)/T`` on ``ln(v0)``. beta < 0 = catching up;
+    speed ``lambda = -ln(1 + beta T)/T``, half-life ``ln 2 / lambda``. Entities must be the
+    same in both Series and exact (no NaN)."""
+    if set(v0.index) != set(v1.index):
+        raise ValueError("v0 and v1 must cover the same entities")
+    if v0.isna().any() or v1.isna().any():
+        raise ValueError("beta convergence needs exact values; drop censored/missing entities explicitly")
+    T = t1 - t0
+    d = pd.DataFrame({"v0": v0.astype(float), "v1": v1.reindex(v0.index).astype(float)})
+    d["log_v0"] = np.log(d["v0"])
+    d["growth"] = np.log(d["v1"] / d["v0"]) / T
+    res = stats.linregress(d["log_v0"], d["growth"])
+    beta = float(res.slope)
+    speed = half = None
+    if beta < 0 and 1 + beta * T > 0:
+        speed = -math.log(1 + beta * T) / T
+        half = math.log(2) / speed
+    return BetaConvergence(beta=beta, intercept=float(res.intercept), r2=float(res.rvalue ** 2), speed=speed,
+                           half_life=half, n=len(d), years=(t0, t1), data=d)
+
+
+def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
+    """Kendall tau between the values of two years (same entities, exact values)."""
+    common = v0.index.intersection(v1.index)
+    tau = stats.kendalltau(v0.loc[common].astype(float), v1.loc[common].astype(float))
+    ranks = pd.DataFrame({"rank_0": v0.loc[common].rank(ascending=False, method="min").astype(int),
+                          "rank_1": v1.loc[common].rank(ascending=False, method="min").astype(int)})
+    ranks["change"] = ranks["rank_0"] - ranks["rank_1"]
+    return {"tau": float(tau.statistic), "n": len(common), "ranks": ranks, "note": DESCRIPTIVE}
+
+
+def band_label(row: pd.Series, fw: Framework) -> str:
+    """Predicate of a published row; for a censored row every band it could lie in
+    (e.g. 'Kurang/Cukup'); 'n/a' when missing."""
+    if row["status"] == "exact":
+        return predicate(float(row["value"]), fw)
+    if row["status"] == "below":
+        lo, hi = censor_range(row, fw)
+        names = fw.band_names("id")
+        return "/".join(names[int(fw.band_index(_h(lo))): int(fw.band_index(_h(hi))) + 1])
+    return "n/a"
+
+
+def band_transitions(published: pd.DataFrame, entities: tuple[str, ...], y0: int, y1: int,
+                     fw: Framework) -> pd.DataFrame:
+    """Per entity: band in ``y0`` and ``y1`` (censored rows as the set of possible bands) and
+    whether it moved up, stayed or moved down ("uncertain" when a censored band spans the move)."""
+    names = fw.band_names("id")
+    rank = {n: i for i, n in enumerate(names)}
+    out = []
+    for e in entities:
+        r0 = published[(published["entity_id"] == e) & (published["year"] == y0)].iloc[0]
+        r1 = published[(published["entity_id"] == e) & (published["year"] == y1)].iloc[0]
+        b0, b1 = band_label(r0, fw), band_label(r1, fw)
+        if "n/a" in (b0, b1):
+            move = "n/a"
+        else:
+            k0 = [rank[b] for b in b0.split("/")]
+            k1 = [rank[b] for b in b1.split("/")]
+            if min(k1) > max(k0):
+                move = "up"
+            elif max(k1) < min(k0):
+                move = "down"
+            elif len(k0) == len(k1) == 1:
+                move = "same"
+            else:
+                move = "uncertain"
+        out.append({"entity": e, f"band_{y0}": b0, f"band_{y1}": b1, "move": move})
+    return pd.DataFrame(out).set_index("entity")
