@@ -80,3 +80,28 @@ def decompose_many(levels: pd.DataFrame | np.ndarray, target: float, framework: 
         return pd.DataFrame(short, index=idx, columns=pd.Index(fw.ids, name="indicator"))
     M = fw.membership(by)
     return pd.DataFrame(short @ M, index=idx, columns=fw.groups(by))
+
+
+def gap_summary(levels_by_entity: Mapping[str, pd.DataFrame], targets: Mapping[str, float],
+                framework: Framework | str, by: str = "domain") -> pd.DataFrame:
+    """Distribution across profiles of each group's contribution to each government's gap.
+
+    One row per (entity, target, group): ``median``, ``p5``, ``p95``, ``min``, ``max`` of the
+    contribution (index points), ``gap_median`` (median total gap) and ``largest_share`` (the
+    share of profiles in which this group holds the largest contribution). With one profile
+    (a real sheet) all quantiles coincide with the exact value."""
+    fw = load_framework(framework) if isinstance(framework, str) else framework
+    out = []
+    for e, lv in levels_by_entity.items():
+        for tname, tv in targets.items():
+            d = decompose_many(lv, tv, fw, by=by)
+            largest = d.idxmax(axis=1).value_counts(normalize=True)
+            gap = d.sum(axis=1)
+            for g in d.columns:
+                col = d[g]
+                out.append({"entity": e, "target": tname, "target_value": float(tv), "group": g,
+                            "median": float(col.median()), "p5": float(col.quantile(0.05)),
+                            "p95": float(col.quantile(0.95)), "min": float(col.min()), "max": float(col.max()),
+                            "gap_median": float(gap.median()), "largest_share": float(largest.get(g, 0.0)),
+                            "n_profiles": len(col)})
+    return pd.DataFrame(out)

@@ -515,3 +515,225 @@ def change_chart(changes: pd.Series, names: pd.Series, t0: int, t1: int, lang: s
     fig.subplots_adjust(left=0.2, right=0.97, bottom=0.14, top=0.86)
     add_footer(fig, source, lang)
     return fig
+
+
+# ============================================================================= indicator-level (04, 05)
+def _illus_title(text: str, illustrative: bool, lang: str) -> str:
+    return text + ({"id": " (ilustratif)", "en": " (illustrative)"}[lang] if illustrative else "")
+
+
+def gap_ranges(stats: pd.DataFrame, names: pd.Series, fw: Framework, target_name: str, lang: str = "id",
+               source: str = "", illustrative: bool = True):
+    """Small multiples, one panel per government: contribution of each domain to the gap to a
+    target, median with the 5-95 % range across the profiles (a dot when exact)."""
+    import matplotlib.pyplot as plt
+    from .plots import styled
+    ents = list(dict.fromkeys(stats["entity"]))
+    groups = list(dict.fromkeys(stats["group"]))
+    gnames = fw.group_names("domain") if fw.has_domains else fw.group_names("aspect")
+    with styled():
+        fig, axes = plt.subplots(2, (len(ents) + 1) // 2, figsize=FULL, sharex=True, sharey=True)
+    axes = np.atleast_1d(axes).ravel()
+    xmax = float(stats["p95"].max()) * 1.1
+    xmin = min(0.0, float(stats["p5"].min()) * 1.1)
+    for ax, e in zip(axes, ents):
+        s = stats[stats["entity"] == e].set_index("group").loc[groups]
+        y = np.arange(len(groups))[::-1]
+        ax.barh(y, s["median"], color=[DOMAIN_COLOURS.get(int(g), "#0072B2") for g in groups], height=0.6, alpha=0.85)
+        if (s["p95"] > s["p5"]).any():
+            ax.errorbar(s["median"], y, xerr=[s["median"] - s["p5"], s["p95"] - s["median"]], fmt="none",
+                        ecolor="#222222", elinewidth=2, capsize=4)
+        ax.axvline(0, color="#444444", lw=1)
+        ax.set_title(f"{names[e]}: {float(s['gap_median'].iloc[0]):.2f}", loc="left", fontsize=15)
+        ax.set_yticks(y, [wrap(str(gnames[g]), 18) for g in groups], fontsize=12)
+        ax.set_xlim(xmin, xmax)
+        ax.grid(axis="y", visible=False)
+    for ax in axes[len(ents):]:
+        ax.set_visible(False)
+    fig.supxlabel({"id": "Sumbangan terhadap selisih (poin indeks); median dan rentang 5-95 %",
+                   "en": "Contribution to the gap (index points); median and 5-95 % range"}[lang], fontsize=14, y=0.07)
+    top = stats.loc[stats.groupby("entity")["median"].idxmax(), "group"]
+    g_top = top.mode().iloc[0]
+    n_top = int((top == g_top).sum())
+    title = {"id": f"Domain {gnames[g_top]} menyumbang bagian terbesar selisih ke {target_name} di {n_top} dari "
+                   f"{len(ents)} daerah",
+             "en": f"The {gnames[g_top]} domain holds the largest part of the gap to {target_name} in {n_top} of "
+                   f"{len(ents)} regencies"}[lang]
+    set_title(fig, _illus_title(title, illustrative, lang))
+    fig.subplots_adjust(left=0.12, right=0.98, bottom=0.15, top=0.84, hspace=0.45, wspace=0.12)
+    add_footer(fig, source, lang, illustrative=illustrative)
+    return fig
+
+
+def aspect_heatmap(med: pd.DataFrame, names: pd.Series, fw: Framework, target_name: str, lang: str = "id",
+                   source: str = "", illustrative: bool = True):
+    """Heatmap of the median contribution of each aspect (columns) to each government's gap."""
+    import seaborn as sns
+    fig, ax = new_figure(FULL)
+    anames = fw.group_names("aspect")
+    m = med.copy()
+    m.index = [names[e] for e in m.index]
+    m.columns = [wrap(f"{a}. {anames[a]}", 16) for a in m.columns]
+    sns.heatmap(m, annot=True, fmt=".2f", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 13}, linewidths=0.5,
+                cbar_kws={"label": {"id": "poin indeks", "en": "index points"}[lang]})
+    ax.tick_params(axis="x", labelsize=11, rotation=0)
+    top = med.mean().idxmax()
+    title = {"id": f"Aspek {anames[top]} menyumbang selisih terbesar ke {target_name} (median, rata-rata 6 daerah)",
+             "en": f"Aspect {anames[top]} contributes most to the gap to {target_name} (median, averaged over 6)"}[lang]
+    set_title(fig, _illus_title(title, illustrative, lang))
+    fig.subplots_adjust(left=0.15, right=1.0, bottom=0.2, top=0.86)
+    add_footer(fig, source, lang, illustrative=illustrative)
+    return fig
+
+
+def steps_distribution(dist: dict, names: pd.Series, target_name: str, lang: str = "id", source: str = "",
+                       illustrative: bool = True):
+    """Bars: share of profiles needing k level steps to reach the target, one colour per
+    government."""
+    fig, ax = new_figure(FULL)
+    ents = list(dist)
+    allk = sorted(set().union(*[set(s.unique()) for s in dist.values()]))
+    width = 0.8 / len(ents)
+    for j, e in enumerate(ents):
+        share = dist[e].value_counts(normalize=True).reindex(allk, fill_value=0)
+        xs = np.arange(len(allk)) + (j - (len(ents) - 1) / 2) * width
+        ax.bar(xs, share * 100, width=width, color=entity_colour(e), label=names[e])
+        for x, v in zip(xs, share):
+            if v > 0:
+                ax.text(x, v * 100 + 1, f"{v:.0%}", ha="center", fontsize=12)
+    ax.set_xticks(np.arange(len(allk)), [str(k) for k in allk])
+    ax.set_xlabel({"id": "Jumlah kenaikan level paling sedikit", "en": "Fewest level steps"}[lang])
+    ax.set_ylabel({"id": "Bagian profil (%)", "en": "Share of profiles (%)"}[lang])
+    ax.legend(loc="upper right")
+    ax.set_ylim(0, 110)
+    parts = []
+    for e in ents:
+        mode = int(dist[e].mode().iloc[0])
+        share = float((dist[e] == mode).mean())
+        parts.append(f"{names[e]} {mode} ({share:.0%}{', ' if dist[e].nunique() > 1 else ''}"
+                     f"{str(int(dist[e].min())) + '-' + str(int(dist[e].max())) if dist[e].nunique() > 1 else ''})")
+    title = {"id": f"Langkah paling sedikit menuju {target_name}: " + "; ".join(parts),
+             "en": f"Fewest level steps to reach {target_name}: " + "; ".join(parts)}[lang]
+    set_title(fig, _illus_title(title, illustrative, lang))
+    fig.subplots_adjust(left=0.08, right=0.97, bottom=0.14, top=0.84)
+    add_footer(fig, source, lang, illustrative=illustrative)
+    return fig
+
+
+def steps_by_entity(dist: dict, names: pd.Series, target_name: str, lang: str = "id", source: str = "",
+                    illustrative: bool = True):
+    """Strip of fewest steps per government (median and range across profiles)."""
+    fig, ax = new_figure(FULL)
+    ents = sorted(dist, key=lambda e: float(dist[e].median()))
+    for yi, e in enumerate(ents):
+        s = dist[e]
+        ax.plot([s.min(), s.max()], [yi, yi], color=entity_colour(e), lw=10, alpha=0.35, solid_capstyle="round")
+        ax.plot([s.quantile(0.05), s.quantile(0.95)], [yi, yi], color=entity_colour(e), lw=10, solid_capstyle="butt")
+        ax.scatter([s.median()], [yi], color="white", edgecolor="black", s=160, zorder=3)
+        ax.text(s.max() + 0.6, yi, f"{s.median():.0f} ({s.min():.0f}-{s.max():.0f})", va="center", fontsize=14)
+    ax.set_yticks(range(len(ents)), [names[e] for e in ents])
+    ax.set_xlabel({"id": "Jumlah kenaikan level paling sedikit (median; rentang 5-95 % dan min-maks)",
+                   "en": "Fewest level steps (median; 5-95 % and min-max range)"}[lang])
+    ax.set_xlim(0, max(float(s.max()) for s in dist.values()) * 1.25)
+    ax.grid(axis="y", visible=False)
+    lo, hi = ents[0], ents[-1]
+    title = {"id": f"Menuju {target_name}: {names[lo]} perlu {dist[lo].median():.0f} langkah, "
+                   f"{names[hi]} {dist[hi].median():.0f} (median)",
+             "en": f"To {target_name}: {names[lo]} needs {dist[lo].median():.0f} level steps, "
+                   f"{names[hi]} {dist[hi].median():.0f} (median)"}[lang]
+    set_title(fig, _illus_title(title, illustrative, lang))
+    fig.subplots_adjust(left=0.17, right=0.97, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang, illustrative=illustrative)
+    return fig
+
+
+def step_shares(share: pd.DataFrame, names: pd.Series, fw: Framework, target_name: str, lang: str = "id",
+                source: str = "", illustrative: bool = True):
+    """Heatmap: share of each government's cheapest-path steps that fall in each aspect."""
+    import seaborn as sns
+    fig, ax = new_figure(FULL)
+    anames = fw.group_names("aspect")
+    m = share.copy() * 100
+    m.index = [names[e] for e in m.index]
+    m.columns = [wrap(f"{a}. {anames[a]}", 16) for a in m.columns]
+    sns.heatmap(m, annot=True, fmt=".0f", cmap="Blues", ax=ax, annot_kws={"fontsize": 13}, linewidths=0.5,
+                vmin=0, vmax=100, cbar_kws={"label": {"id": "% langkah", "en": "% of steps"}[lang]})
+    ax.tick_params(axis="x", labelsize=11, rotation=0)
+    top = share.mean().nlargest(2)
+    a1, a2 = top.index
+    title = {"id": f"Jalur termurah menuju {target_name} bertumpu pada aspek {a1} dan {a2} "
+                   f"({top.sum():.0%} langkah)",
+             "en": f"The cheapest paths to {target_name} run through aspects {a1} and {a2} "
+                   f"({top.sum():.0%} of steps)"}[lang]
+    set_title(fig, _illus_title(title, illustrative, lang))
+    fig.subplots_adjust(left=0.15, right=1.0, bottom=0.2, top=0.86)
+    add_footer(fig, source, lang, illustrative=illustrative)
+    return fig
+
+
+def roadmap_fan(traj: pd.DataFrame, names: pd.Series, fw: Framework, budget: float, lang: str = "id",
+                source: str = "", illustrative: bool = True):
+    """Index by year under a roadmap: median line and min-max band across profiles, per government."""
+    fig, ax = new_figure(FULL)
+    years = sorted(traj["year"].unique())
+    band_spans(ax, fw, orientation="h", lang=lang, lo=1.5, hi=4.5, alpha=0.45)
+    end = []
+    for e, g in traj.groupby("entity", sort=False):
+        st = g.groupby("year")["index"].agg(["median", "min", "max"]).reindex(years)
+        ax.fill_between(years, st["min"], st["max"], color=entity_colour(e), alpha=0.18, lw=0)
+        ax.plot(years, st["median"], color=entity_colour(e), lw=2.8, marker="o")
+        end.append((float(st["median"].iloc[-1]), e))
+    end.sort()
+    placed: list[float] = []
+    for v, e in end:
+        yv = max(v, placed[-1] + 0.09) if placed else v
+        placed.append(yv)
+        ax.text(years[-1] + 0.12, yv, f"{names[e]} {v:.2f}", color=entity_colour(e), fontsize=13, va="center",
+                fontweight="bold")
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlim(years[0] - 0.2, years[-1] + 1.3)
+    ax.set_ylim(1.5, 4.5)
+    ax.set_ylabel(t("index", lang))
+    ax.grid(axis="x", visible=False)
+    last = traj[traj["year"] == years[-1]].groupby("entity")["index"].median()
+    sb = float(fw.bands.set_index("predicate").loc["Sangat Baik", "lower"]) if "Sangat Baik" in set(fw.bands["predicate"]) else None
+    n_sb = int((last >= sb).sum()) if sb is not None else 0
+    title = {"id": f"Dengan {budget:g} kenaikan level per tahun, {n_sb} dari {len(last)} daerah mencapai Sangat Baik "
+                   f"pada {years[-1]} (median)",
+             "en": f"With {budget:g} level steps a year, {n_sb} of {len(last)} regencies reach Sangat Baik by "
+                   f"{years[-1]} (median)"}[lang]
+    set_title(fig, _illus_title(title, illustrative, lang))
+    fig.subplots_adjust(left=0.08, right=0.97, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang, illustrative=illustrative)
+    return fig
+
+
+def shared_service_chart(summary: pd.DataFrame, names: pd.Series, service_name: str, service_cost: float,
+                         target_name: str, lang: str = "id", source: str = "", illustrative: bool = True):
+    """Grouped bars: median cost to the target for each regency alone and with the shared
+    service; the totals (with the province's one-off cost) in the title."""
+    fig, ax = new_figure(FULL)
+    s = summary.sort_values("cost_alone")
+    y = np.arange(len(s))
+    ax.barh(y + 0.18, s["cost_alone"], height=0.36, color="#999999",
+            label={"id": "Sendiri-sendiri", "en": "Each alone"}[lang])
+    ax.barh(y - 0.18, s["cost_with_service"], height=0.36, color=[entity_colour(e) for e in s.index],
+            label={"id": "Dengan layanan bersama", "en": "With the shared service"}[lang])
+    for yi, (e, r) in zip(y, s.iterrows()):
+        ax.text(r["cost_alone"] + 0.3, yi + 0.18, f"{r['cost_alone']:.0f}", va="center", fontsize=13)
+        ax.text(r["cost_with_service"] + 0.3, yi - 0.18, f"{r['cost_with_service']:.0f}", va="center", fontsize=13)
+    ax.set_yticks(y, [names[e] for e in s.index])
+    ax.set_xlabel({"id": f"Biaya menuju {target_name} (kenaikan level, median profil)",
+                   "en": f"Cost to reach {target_name} (level steps, median over profiles)"}[lang])
+    ax.legend(loc="lower right")
+    ax.grid(axis="y", visible=False)
+    alone, together = float(s["cost_alone"].sum()), float(s["cost_with_service"].sum()) + service_cost
+    saving = alone - together
+    title = {"id": f"{service_name}: total {together:.0f} langkah (termasuk {service_cost:g} oleh provinsi) "
+                   f"lawan {alone:.0f} sendiri-sendiri, hemat {saving:.0f} ({saving / alone:.0%})",
+             "en": f"{service_name}: {together:.0f} steps in total (incl. {service_cost:g} by the province) "
+                   f"against {alone:.0f} alone, saving {saving:.0f} ({saving / alone:.0%})"}[lang]
+    set_title(fig, _illus_title(title, illustrative, lang))
+    fig.subplots_adjust(left=0.17, right=0.97, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang, illustrative=illustrative)
+    return fig

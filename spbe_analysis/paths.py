@@ -424,3 +424,25 @@ def compare_shared_service(profiles: Mapping[str, Mapping[Any, Any] | pd.Series]
     df.attrs["service_cost"] = float(service.cost)
     df.attrs["service"] = service.name
     return df
+
+
+# ----------------------------------------------------------------------------- ensembles
+def plan_ensemble(levels: pd.DataFrame, framework: Framework | str, target: float, cost: Any = None,
+                  method: str = "milp", frozen: Iterable[Any] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cheapest path (or greedy, ``method="greedy"``) for every profile (row) of ``levels``.
+
+    Returns ``(summary, steps)``: per draw the total steps, total cost and official index
+    after; and a (draws x indicators) matrix of level steps taken on each indicator.
+    Draws already at or above the target get an empty plan (0 steps)."""
+    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fn = cheapest_path if method == "milp" else greedy_path
+    summ, steps = [], []
+    for d, row in levels.iterrows():
+        p = fn(row, fw, target, cost=cost, frozen=frozen)
+        summ.append({"draw": d, "steps": p.total_steps, "cost": p.total_cost, "index_before": p.index_before,
+                     "index_after": p.index_after})
+        s = pd.Series(0, index=pd.Index(fw.ids, name="indicator"), dtype="int64")
+        if len(p.steps):
+            s.loc[p.steps["indicator"].to_list()] = p.steps["steps"].to_numpy()
+        steps.append(s)
+    return pd.DataFrame(summ).set_index("draw"), pd.DataFrame(steps, index=levels.index)

@@ -261,3 +261,38 @@ def sample_published(published: pd.DataFrame, year: int, entities: tuple[str, ..
                             column="value", value=None if len(r) == 0 else r["status"].iloc[0])
         out[e] = sample_profiles(r["framework"].iloc[0], float(r["value"].iloc[0]), n=n, seed=seed + k, prior=prior)
     return out
+
+
+@dataclass(frozen=True)
+class ProfileSet:
+    """Indicator levels per government: ``levels[entity]`` is a (draws x indicators) DataFrame,
+    one row for a real sheet, ``n`` rows for an illustrative ensemble."""
+
+    framework: str
+    year: int
+    levels: dict
+    illustrative: bool
+    source: str
+
+
+def profiles_for(published: pd.DataFrame, year: int, entities: tuple[str, ...], sheet: str | None = None,
+                 n: int = 1000, seed: int = 0, prior: pd.DataFrame | None = None) -> ProfileSet:
+    """Indicator-level profiles for the analysis notebooks: from a real evaluation sheet when
+    ``sheet`` (a path) is given, otherwise an illustrative ensemble per government consistent
+    with its published index of ``year``."""
+    from .sheets import load_sheet, sheet_wide
+    fw_name = published.loc[published["year"] == year, "framework"].iloc[0]
+    fw = load_framework(fw_name)
+    if sheet:
+        df = load_sheet(sheet, fw)
+        wide = sheet_wide(df, year if year in set(df["year"]) else None)
+        absent = [e for e in entities if e not in wide.index]
+        if absent:
+            raise DataError(str(sheet), f"levels for every government analysed ({', '.join(entities)})",
+                            row=absent[0], column="bps_code")
+        levels = {e: wide.loc[[e], list(fw.ids)].reset_index(drop=True).rename_axis("draw") for e in entities}
+        return ProfileSet(fw.name, year, levels, illustrative=False, source=f"evaluation sheet {sheet}")
+    ens = sample_published(published, year, entities, n=n, seed=seed, prior=prior)
+    return ProfileSet(fw.name, year, {e: ens[e].levels for e in entities}, illustrative=True,
+                      source=f"ILLUSTRATIVE: {n} simulated profiles per government consistent with the published "
+                             f"{year} index (seed {seed}, default prior)")

@@ -13,7 +13,11 @@ DATA = data_dir()
 
 
 def csv_files():
-    return sorted(p for p in DATA.glob("*.csv"))
+    return sorted(p for p in DATA.rglob("*.csv"))
+
+
+def rel(path):
+    return path.relative_to(DATA).as_posix()
 
 
 def header(path):
@@ -26,8 +30,8 @@ def test_every_column_of_every_data_file_is_in_the_codebook():
     documented = set(zip(cb["file"], cb["column"]))
     for path in csv_files():
         for col in header(path):
-            assert (path.name, col) in documented, f"{path.name}:{col} missing from codebook.csv"
-    present = {(p.name, c) for p in csv_files() for c in header(p)}
+            assert (rel(path), col) in documented, f"{rel(path)}:{col} missing from codebook.csv"
+    present = {(rel(p), c) for p in csv_files() for c in header(p)}
     stale = documented - present
     assert not stale, f"codebook rows for columns that do not exist: {sorted(stale)}"
 
