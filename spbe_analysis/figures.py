@@ -695,6 +695,7 @@ def roadmap_fan(traj: pd.DataFrame, names: pd.Series, fw: Framework, budget: flo
     ax.set_ylim(1.5, 4.5)
     ax.set_ylabel(t("index", lang))
     ax.grid(axis="x", visible=False)
+    fig.subplots_adjust(left=0.08, right=0.86, bottom=0.14, top=0.86)
     last = traj[traj["year"] == years[-1]].groupby("entity")["index"].median()
     sb = float(fw.bands.set_index("predicate").loc["Sangat Baik", "lower"]) if "Sangat Baik" in set(fw.bands["predicate"]) else None
     n_sb = int((last >= sb).sum()) if sb is not None else 0
@@ -703,7 +704,6 @@ def roadmap_fan(traj: pd.DataFrame, names: pd.Series, fw: Framework, budget: flo
              "en": f"With {budget:g} level steps a year, {n_sb} of {len(last)} regencies reach Sangat Baik by "
                    f"{years[-1]} (median)"}[lang]
     set_title(fig, _illus_title(title, illustrative, lang))
-    fig.subplots_adjust(left=0.08, right=0.97, bottom=0.14, top=0.86)
     add_footer(fig, source, lang, illustrative=illustrative)
     return fig
 

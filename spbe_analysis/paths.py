@@ -180,14 +180,25 @@ def cheapest_path(levels: Mapping[Any, Any] | pd.Series, framework: Framework | 
     A = np.vstack(rows)
     cons = LinearConstraint(A, lbs, ubs)
     integ = np.ones(nv)
-    res = milp(c, integrality=integ, bounds=Bounds(0, 1), constraints=cons)
-    if res.status != 0:
-        raise InfeasibleTarget("target argument", f"a target the solver can reach (HiGHS: {res.message})", value=target)
-    best = float(res.fun)
-    # second stage: same cost (within tolerance), largest index gain
-    cons2 = [cons, LinearConstraint(c[None, :], -np.inf, best + 1e-6 * max(1.0, abs(best)))]
-    res2 = milp(-u, integrality=integ, bounds=Bounds(0, 1), constraints=cons2)
-    x = res2.x if res2.status == 0 else res.x
+    if np.allclose(c, np.round(c)):
+        # integer costs: one solve, cost first and index gain as a tie-break worth less than one
+        # cost unit in total (eps * sum(u) < 1), so the cost optimum is never traded away
+        eps = 1.0 / (float(u.sum()) + 1.0)
+        res = milp(c - eps * u, integrality=integ, bounds=Bounds(0, 1), constraints=cons)
+        if res.status != 0:
+            raise InfeasibleTarget("target argument", f"a target the solver can reach (HiGHS: {res.message})",
+                                   value=target)
+        x = res.x
+    else:
+        res = milp(c, integrality=integ, bounds=Bounds(0, 1), constraints=cons)
+        if res.status != 0:
+            raise InfeasibleTarget("target argument", f"a target the solver can reach (HiGHS: {res.message})",
+                                   value=target)
+        best = float(res.fun)
+        # second stage: same cost (within tolerance), largest index gain
+        cons2 = [cons, LinearConstraint(c[None, :], -np.inf, best + 1e-6 * max(1.0, abs(best)))]
+        res2 = milp(-u, integrality=integ, bounds=Bounds(0, 1), constraints=cons2)
+        x = res2.x if res2.status == 0 else res.x
     k1 = k0.copy()
     for j, (p, lv) in enumerate(var):
         if x[j] > 0.5:
@@ -351,20 +362,89 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
                    summary=pd.DataFrame(summary), objective=objective)
 
 
+def greedy_roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, years: list[int],
+                   budgets: float | list[float], max_steps_per_year: int | None = 1, cost: Any = None) -> Roadmap:
+    """Baseline for :func:`roadmap` (max_progress): each year, take level steps in order of
+    index gain per cost while the year's budget and the per-indicator step limit allow."""
+    from .scoring import predicate
+    fw = load_framework(framework) if isinstance(framework, str) else framework
+    k = levels_vector(levels, fw).copy()
+    C = cost_matrix(fw, cost)
+    B = [float(budgets)] * len(years) if isinstance(budgets, (int, float)) else [float(b) for b in budgets]
+    steps, summary = [], []
+    for y, b in zip(years, B):
+        left, taken = b, np.zeros(fw.n, dtype=np.int64)
+        start = k.copy()
+        while True:
+            ok = (k < fw.level_max) & ((taken < max_steps_per_year) if max_steps_per_year else True)
+            idx = np.nonzero(ok)[0]
+            if len(idx) == 0:
+                break
+            nxt = C[idx, k[idx] + 1 - fw.level_min]
+            afford = nxt <= left + 1e-9
+            if not afford.any():
+                break
+            idx, nxt = idx[afford], nxt[afford]
+            order = np.lexsort((idx, -fw.units[idx], -(fw.units[idx] / nxt)))
+            p = idx[order[0]]
+            left -= C[p, k[p] + 1 - fw.level_min]
+            k[p] += 1
+            taken[p] += 1
+        for p in np.nonzero(k > start)[0]:
+            steps.append({"year": y, "indicator": fw.ids[p], "aspect": int(fw.indicators.iloc[p]["aspect"]),
+                          "from": int(start[p]), "to": int(k[p]),
+                          "cost": float(C[p, start[p] + 1 - fw.level_min:k[p] + 1 - fw.level_min].sum()),
+                          "contribution": float(fw.units[p] * (k[p] - start[p]) / fw.total_units)})
+        idx_off = _official(fw, int(fw.units @ k))
+        summary.append({"year": y, "budget": b, "cost": b - left, "index": idx_off, "predicate": predicate(idx_off, fw),
+                        "milestone": np.nan, "met": pd.NA})
+    return Roadmap(steps=pd.DataFrame(steps, columns=["year", "indicator", "aspect", "from", "to", "cost",
+                                                      "contribution"]),
+                   summary=pd.DataFrame(summary), objective="greedy")
+
+
+def _uniform_step_cost(fw: Framework, cost: Any) -> float | None:
+    """The common cost of every level step, or None when costs differ between steps."""
+    C = cost_matrix(fw, cost)[:, 1:]
+    return float(C.flat[0]) if np.all(C == C.flat[0]) else None
+
+
 def years_to_target(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, target: float,
                     budget_per_year: float, max_years: int = 10, max_steps_per_year: int | None = 1,
-                    cost: Any = None, frozen: Iterable[Any] = ()) -> int | None:
+                    cost: Any = None, frozen: Iterable[Any] = (), method: str = "auto") -> int | None:
     """Fewest years in which a roadmap can lift the official index to ``target`` under a
-    constant yearly budget (None when not within ``max_years``). 0 when already there."""
+    constant yearly budget (None when not within ``max_years``; 0 when already there).
+
+    ``method="milp"`` solves a roadmap for T = 1, 2, ... years. With one cost for every step
+    and at most one level per indicator per year, ``"auto"`` uses an exact shortcut: in T years
+    any plan with at most T steps per indicator and at most T * floor(budget / cost) steps in
+    all can be scheduled (wrap-around assignment of steps to years), so the best index within
+    T years takes the largest-weight step slots first. Tests check it against the MILP.
+    """
     fw = load_framework(framework) if isinstance(framework, str) else framework
     k0 = levels_vector(levels, fw)
-    if int(fw.units @ k0) >= min_units_for(fw, target):
+    need = min_units_for(fw, target)
+    if int(fw.units @ k0) >= need:
         return 0
-    plan = cheapest_path(levels, fw, target, cost=cost, frozen=frozen)  # raises if unreachable at all
-    lower = max(1, math.ceil(plan.total_cost / budget_per_year - 1e-9) if budget_per_year > 0 else max_years + 1)
-    if max_steps_per_year:
-        lower = max(lower, 1)
-    for T in range(lower, max_years + 1):
+    cap = _caps(fw, k0, frozen, None)
+    _check_reachable(fw, k0, cap, need, target)
+    unit = _uniform_step_cost(fw, cost)
+    if method == "auto" and unit is not None and max_steps_per_year == 1:
+        per_year = int(math.floor(budget_per_year / unit + 1e-9))
+        head = cap - k0
+        order = np.argsort(-fw.units, kind="stable")
+        for T in range(1, max_years + 1):
+            slots, gain = T * per_year, 0
+            for p in order:
+                take = min(int(head[p]), T, slots)
+                gain += take * int(fw.units[p])
+                slots -= take
+                if slots == 0:
+                    break
+            if int(fw.units @ k0) + gain >= need:
+                return T
+        return None
+    for T in range(1, max_years + 1):
         try:
             roadmap(levels, fw, list(range(T)), budget_per_year, milestones={T - 1: target},
                     max_steps_per_year=max_steps_per_year, cost=cost, frozen=frozen)

@@ -60,3 +60,28 @@ def test_figures_are_byte_identical_when_rebuilt(tmp_path, monkeypatch):
         runs.append(_hashes(figs))
     assert runs[0] and runs[0] == runs[1]
     assert any(name.endswith(".svg") for name in runs[0]) and any(name.endswith(".png") for name in runs[0])
+
+
+@pytest.mark.notebooks
+def test_indicator_notebooks_rerun_on_a_real_sheet(tmp_path, monkeypatch):
+    """Changing one parameter (SHEET) reruns the indicator-level notebooks on evaluation sheets.
+    The sheet here is made in the test from profiles consistent with the published values."""
+    import spbe_analysis as sa
+    from spbe_analysis import panel, profiles, sheets
+
+    pub = sa.load_published()
+    ens = profiles.sample_published(pub, 2024, panel.REGENCY_CODES, n=1, seed=99)
+    t = sheets.template("spbe2020")
+    t["level"] = [int(ens[e].levels.iloc[0][i]) for e, i in zip(t["bps_code"], t["indicator"])]
+    sheet = tmp_path / "sheet.csv"
+    t.to_csv(sheet, index=False, sep=";")
+    monkeypatch.setenv("SPBE_FIGURES_DIR", str(tmp_path / "figures"))
+    for path in NOTEBOOKS:
+        if not path.name.startswith(("04", "05")):
+            continue
+        nb = report.execute_notebook(path, {"SHEET": str(sheet)})
+        text = "".join(o.get("text", "") if isinstance(o.get("text", ""), str) else ""
+                       for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+        html = report.to_html(nb, path.stem)
+        assert "evaluation sheet" in text and "Exact results from the evaluation sheet" in html
+        assert "ILLUSTRATIVE profiles" not in html

@@ -1,0 +1,91 @@
+"""Benchmark: ensemble sampling, one cheapest path and a 5-year roadmap for the six regencies,
+each against its baseline. Prints times and ratios. Not a test.
+
+    python benchmarks/bench_paths.py [--repeat 3]
+
+- sampling: the exact dynamic-programming sampler (1,000 profiles per regency) against plain
+  numpy rejection sampling from the same prior (draw independent profiles, keep those whose
+  official index equals the published value), per accepted profile;
+- cheapest path to Sangat Baik (3.50): the MILP (scipy/HiGHS) against the greedy baseline,
+  time and cost, unit costs and escalating costs;
+- 2025-2029 roadmap, 6 level steps a year, all six regencies: the MILP against the greedy
+  yearly baseline, time and progress.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+
+import spbe_analysis as sa
+from spbe_analysis import panel, paths, profiles
+
+
+def timed(fn, repeat):
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--n", type=int, default=1000)
+    args = ap.parse_args()
+    fw = sa.load_framework("spbe2020")
+    pub = sa.load_published()
+    values = {e: panel.value_of(pub, e, 2024) for e in panel.REGENCY_CODES}
+    prior = profiles.make_prior(fw)
+
+    # --- sampling
+    t_dp, ens = timed(lambda: {e: profiles.sample_profiles(fw, v, n=args.n, seed=1, prior=prior).levels
+                               for e, v in values.items()}, args.repeat)
+    rng = np.random.default_rng(1)
+    cum = prior.to_numpy().cumsum(axis=1)
+    units = fw.units
+
+    def reject(e, v, batch=200_000):
+        h_target = round(v * 100)
+        u = rng.random((batch, fw.n))
+        lv = (u[:, :, None] > cum[None, :, :]).sum(axis=2) + 1
+        n = lv @ units
+        h = (n + 10) // 20
+        return int((h == h_target).sum())
+
+    t0 = time.perf_counter()
+    acc = {e: reject(e, v) for e, v in values.items()}
+    t_rej = time.perf_counter() - t0
+    per_dp = t_dp / (args.n * len(values))
+    per_rej = t_rej / max(1, sum(acc.values()))
+    print(f"sampling, {args.n} profiles x 6 regencies      : {t_dp * 1e3:8.1f} ms  "
+          f"({per_dp * 1e6:.1f} us per exact profile)")
+    print(f"numpy rejection sampling, 6 x 200,000 draws  : {t_rej * 1e3:8.1f} ms, {sum(acc.values())} accepted "
+          f"({per_rej * 1e6:.1f} us per accepted profile; acceptance {sum(acc.values()) / 1.2e6:.2%})")
+    print(f"  ratio rejection / DP per profile           : {per_rej / per_dp:8.1f}x")
+
+    # --- one cheapest path per regency
+    first = {e: ens[e].iloc[0] for e in values}
+    for label, cost in [("unit costs", None), ("escalating costs", paths.escalating_costs(fw))]:
+        t_m, plans_m = timed(lambda: [paths.cheapest_path(first[e], fw, 3.50, cost=cost) for e in values], args.repeat)
+        t_g, plans_g = timed(lambda: [paths.greedy_path(first[e], fw, 3.50, cost=cost) for e in values], args.repeat)
+        cm, cg = sum(p.total_cost for p in plans_m), sum(p.total_cost for p in plans_g)
+        print(f"cheapest path to 3.50, 6 regencies, {label:16s}: MILP {t_m / 6 * 1e3:6.1f} ms, greedy "
+              f"{t_g / 6 * 1e3:6.2f} ms per path; time ratio {t_m / t_g:6.1f}x; cost MILP {cm:.0f} vs greedy {cg:.0f} "
+              f"(ratio {cg / cm:.3f})")
+
+    # --- 5-year roadmap for the six regencies
+    years = [2025, 2026, 2027, 2028, 2029]
+    t_r, rms = timed(lambda: [paths.roadmap(first[e], fw, years, 6) for e in values], args.repeat)
+    t_gr, grs = timed(lambda: [paths.greedy_roadmap(first[e], fw, years, 6) for e in values], args.repeat)
+    pm = sum(r.summary["index"].sum() for r in rms)
+    pg = sum(r.summary["index"].sum() for r in grs)
+    print(f"5-year roadmap, 6 regencies                 : MILP {t_r * 1e3:8.1f} ms, greedy {t_gr * 1e3:8.1f} ms; "
+          f"time ratio {t_r / t_gr:6.1f}x; progress (sum of yearly indices) MILP {pm:.2f} vs greedy {pg:.2f}")
+
+
+if __name__ == "__main__":
+    main()
