@@ -200,10 +200,17 @@ def gap_to_references(gt: pd.DataFrame, names: pd.Series, fw: Framework, provinc
     ax.grid(axis="y", visible=False)
     lo, hi = float(g["gap_province"].min()), float(g["gap_province"].max())
     worst = g["gap_province"].astype(float).idxmax()
-    title = {"id": f"Semua kabupaten/kota {lo:.2f} sampai {hi:.2f} poin di bawah provinsi ({province:.2f}); "
-                   f"terjauh {names[worst]}",
-             "en": f"Every regency is {lo:.2f} to {hi:.2f} points below the province ({province:.2f}); "
-                   f"{names[worst]} is furthest behind"}[lang]
+    if lo > 0:
+        title = {"id": f"Semua kabupaten/kota {lo:.2f} sampai {hi:.2f} poin di bawah provinsi ({province:.2f}); "
+                       f"terjauh {names[worst]}",
+                 "en": f"Every regency is {lo:.2f} to {hi:.2f} points below the province ({province:.2f}); "
+                       f"{names[worst]} is furthest behind"}[lang]
+    else:
+        n_below = int((g["gap_province"] > 0).sum())
+        title = {"id": f"{n_below} dari {len(g)} kabupaten/kota di bawah provinsi ({province:.2f}); "
+                       f"terjauh {names[worst]} ({hi:.2f} poin)",
+                 "en": f"{n_below} of {len(g)} regencies are below the province ({province:.2f}); "
+                       f"{names[worst]} is furthest behind ({hi:.2f} points)"}[lang]
     set_title(fig, title)
     fig.subplots_adjust(left=0.17, right=0.95, bottom=0.14, top=0.84)
     add_footer(fig, source, lang)
@@ -565,25 +572,35 @@ def gap_ranges(stats: pd.DataFrame, names: pd.Series, fw: Framework, target_name
     return fig
 
 
-def aspect_heatmap(med: pd.DataFrame, names: pd.Series, fw: Framework, target_name: str, lang: str = "id",
-                   source: str = "", illustrative: bool = True):
-    """Heatmap of the median contribution of each aspect (columns) to each government's gap."""
+def _aspect_heatmap(table: pd.DataFrame, names: pd.Series, fw: Framework, title: str, cbar: str, fmt: str,
+                    cmap: str, lang: str, source: str, illustrative: bool, **heat_kwargs):
+    """Heatmap with aspects as rows (their long names read well on the y axis) and governments
+    as columns; ``table`` is governments x aspects."""
     import seaborn as sns
     fig, ax = new_figure(FULL)
     anames = fw.group_names("aspect")
-    m = med.copy()
-    m.index = [names[e] for e in m.index]
-    m.columns = [wrap(f"{a}. {anames[a]}", 16) for a in m.columns]
-    sns.heatmap(m, annot=True, fmt=".2f", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 13}, linewidths=0.5,
-                cbar_kws={"label": {"id": "poin indeks", "en": "index points"}[lang]})
-    ax.tick_params(axis="x", labelsize=11, rotation=0)
+    m = table.copy().T
+    m.columns = [wrap(names[e], 12) for e in m.columns]
+    m.index = [wrap(f"{a}. {anames[a]}", 34) for a in m.index]
+    sns.heatmap(m, annot=True, fmt=fmt, cmap=cmap, ax=ax, annot_kws={"fontsize": 14}, linewidths=0.5,
+                cbar_kws={"label": cbar}, **heat_kwargs)
+    ax.tick_params(axis="x", labelsize=13, rotation=0)
+    ax.tick_params(axis="y", labelsize=12, rotation=0)
+    set_title(fig, _illus_title(title, illustrative, lang))
+    fig.subplots_adjust(left=0.3, right=1.0, bottom=0.14, top=0.86)
+    add_footer(fig, source, lang, illustrative=illustrative)
+    return fig
+
+
+def aspect_heatmap(med: pd.DataFrame, names: pd.Series, fw: Framework, target_name: str, lang: str = "id",
+                   source: str = "", illustrative: bool = True):
+    """Heatmap of the median contribution of each aspect to each government's gap."""
+    anames = fw.group_names("aspect")
     top = med.mean().idxmax()
     title = {"id": f"Aspek {anames[top]} menyumbang selisih terbesar ke {target_name} (median, rata-rata 6 daerah)",
              "en": f"Aspect {anames[top]} contributes most to the gap to {target_name} (median, averaged over 6)"}[lang]
-    set_title(fig, _illus_title(title, illustrative, lang))
-    fig.subplots_adjust(left=0.15, right=1.0, bottom=0.2, top=0.86)
-    add_footer(fig, source, lang, illustrative=illustrative)
-    return fig
+    return _aspect_heatmap(med, names, fw, title, {"id": "poin indeks", "en": "index points"}[lang], ".2f", "YlOrRd",
+                           lang, source, illustrative)
 
 
 def steps_distribution(dist: dict, names: pd.Series, target_name: str, lang: str = "id", source: str = "",
@@ -650,25 +667,14 @@ def steps_by_entity(dist: dict, names: pd.Series, target_name: str, lang: str = 
 def step_shares(share: pd.DataFrame, names: pd.Series, fw: Framework, target_name: str, lang: str = "id",
                 source: str = "", illustrative: bool = True):
     """Heatmap: share of each government's cheapest-path steps that fall in each aspect."""
-    import seaborn as sns
-    fig, ax = new_figure(FULL)
-    anames = fw.group_names("aspect")
-    m = share.copy() * 100
-    m.index = [names[e] for e in m.index]
-    m.columns = [wrap(f"{a}. {anames[a]}", 16) for a in m.columns]
-    sns.heatmap(m, annot=True, fmt=".0f", cmap="Blues", ax=ax, annot_kws={"fontsize": 13}, linewidths=0.5,
-                vmin=0, vmax=100, cbar_kws={"label": {"id": "% langkah", "en": "% of steps"}[lang]})
-    ax.tick_params(axis="x", labelsize=11, rotation=0)
     top = share.mean().nlargest(2)
     a1, a2 = top.index
     title = {"id": f"Jalur termurah menuju {target_name} bertumpu pada aspek {a1} dan {a2} "
                    f"({top.sum():.0%} langkah)",
              "en": f"The cheapest paths to {target_name} run through aspects {a1} and {a2} "
                    f"({top.sum():.0%} of steps)"}[lang]
-    set_title(fig, _illus_title(title, illustrative, lang))
-    fig.subplots_adjust(left=0.15, right=1.0, bottom=0.2, top=0.86)
-    add_footer(fig, source, lang, illustrative=illustrative)
-    return fig
+    return _aspect_heatmap(share * 100, names, fw, title, {"id": "% langkah", "en": "% of steps"}[lang], ".0f",
+                           "Blues", lang, source, illustrative, vmin=0, vmax=100)
 
 
 def roadmap_fan(traj: pd.DataFrame, names: pd.Series, fw: Framework, budget: float, lang: str = "id",
