@@ -50,10 +50,33 @@ def execute_notebook(path: Path, params: dict[str, Any] | None = None, timeout: 
     return nb
 
 
+def findings_first(nb: Any) -> Any:
+    """A copy of ``nb`` with its closing "Findings" (heading and computed output) repeated right
+    after the opening cell, so that a policy reader meets the findings first."""
+    import copy
+
+    import nbformat
+
+    nb = copy.deepcopy(nb)
+    idx = next((i for i, c in enumerate(nb.cells)
+                if c.cell_type == "markdown" and c.source.lstrip().startswith("## Findings")), None)
+    if idx is None or idx + 1 >= len(nb.cells):
+        return nb
+    summary = nbformat.v4.new_markdown_cell("## Findings first / Temuan utama\n*Summary of the findings at the end "
+                                            "of this page; the analysis and its method follow.*")
+    summary["id"] = "findings-first-heading"
+    output = copy.deepcopy(nb.cells[idx + 1])
+    output["id"] = "findings-first-output"
+    nb.cells[1:1] = [summary, output]
+    return nb
+
+
 def to_html(nb: Any, title: str) -> str:
-    """Self-contained HTML without code: outputs and narrative only, images embedded."""
+    """Self-contained HTML without code: findings first, then outputs and narrative; images
+    embedded, nothing loaded from the network."""
     from nbconvert import HTMLExporter
 
+    nb = findings_first(nb)
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True, embed_images=True)
     exporter.mathjax_url = ""

@@ -35,6 +35,8 @@ def test_notebook_executes_and_renders(path, tmp_path, monkeypatch):
     assert not re.search(r'<script[^>]+src="https?://', html)
     assert "cdnjs" not in html and "<script src=\"\"" not in html
     assert not re.search(r"\bnan\b", html.split("Findings")[-1]), "a NaN reached the findings"
+    first = html.find("Findings first")
+    assert 0 < first < html.find("<img"), "the findings come before the first figure"
     for lang in ("id", "en"):
         assert (figs / lang).is_dir()
     assert sorted(p.name for p in (figs / "id").iterdir()) == sorted(p.name for p in (figs / "en").iterdir())
