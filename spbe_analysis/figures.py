@@ -557,8 +557,10 @@ def gap_ranges(stats: pd.DataFrame, names: pd.Series, fw: Framework, target_name
         ax.grid(axis="y", visible=False)
     for ax in axes[len(ents):]:
         ax.set_visible(False)
-    fig.supxlabel({"id": "Sumbangan terhadap selisih (poin indeks); median dan rentang 5-95 %",
-                   "en": "Contribution to the gap (index points); median and 5-95 % range"}[lang], fontsize=14, y=0.07)
+    exact = bool((stats["p95"] == stats["p5"]).all())
+    fig.supxlabel({"id": "Sumbangan terhadap selisih (poin indeks)" + ("" if exact else "; median dan rentang 5-95 %"),
+                   "en": "Contribution to the gap (index points)" + ("" if exact else "; median and 5-95 % range")}[lang],
+                  fontsize=14, y=0.07)
     top = stats.loc[stats.groupby("entity")["median"].idxmax(), "group"]
     g_top = top.mode().iloc[0]
     n_top = int((top == g_top).sum())

@@ -30,6 +30,10 @@ def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
     idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     if idx is None:
         raise ValueError("notebook has no cell tagged 'parameters' to override")
+    declared = set(re.findall(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=", nb.cells[idx].source, flags=re.M))
+    params = {k: v for k, v in params.items() if k in declared}  # only what this notebook declares
+    if not params:
+        return nb
     src = "# Injected parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in params.items())
     cell = nbformat.v4.new_code_cell(src, metadata={"tags": ["injected-parameters"]})
     nb.cells.insert(idx + 1, cell)
@@ -114,10 +118,35 @@ def build(names: list[str] | None = None, params: dict[str, Any] | None = None) 
     return written
 
 
+USAGE = """usage: python -m spbe_analysis build [NOTEBOOK_PREFIX ...] [--sheet PATH] [--set NAME=VALUE ...]
+
+  NOTEBOOK_PREFIX   build only these notebooks (e.g. 04 05); default: all
+  --sheet PATH      run the indicator-level notebooks on a filled-in evaluation sheet
+  --set NAME=VALUE  override a parameter (VALUE read as a Python literal, else as text)"""
+
+
 def main(argv: list[str]) -> int:
+    import ast
+
     os.environ.setdefault("MPLBACKEND", "Agg")
-    if not argv or argv[0] not in ("build",):
-        print("usage: python -m spbe_analysis build [NOTEBOOK_PREFIX ...]", file=sys.stderr)
+    if not argv or argv[0] != "build":
+        print(USAGE, file=sys.stderr)
         return 2
-    build(argv[1:] or None)
+    names, params, args = [], {}, list(argv[1:])
+    while args:
+        a = args.pop(0)
+        if a == "--sheet" and args:
+            params["SHEET"] = str(Path(args.pop(0)).resolve())
+        elif a == "--set" and args and "=" in args[0]:
+            k, v = args.pop(0).split("=", 1)
+            try:
+                params[k] = ast.literal_eval(v)
+            except (ValueError, SyntaxError):
+                params[k] = v
+        elif a.startswith("-"):
+            print(USAGE, file=sys.stderr)
+            return 2
+        else:
+            names.append(a)
+    build(names or None, params or None)
     return 0

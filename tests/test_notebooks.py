@@ -87,3 +87,18 @@ def test_indicator_notebooks_rerun_on_a_real_sheet(tmp_path, monkeypatch):
         html = report.to_html(nb, path.stem)
         assert "evaluation sheet" in text and "Exact results from the evaluation sheet" in html
         assert "ILLUSTRATIVE profiles" not in html
+
+
+def test_parameters_are_injected_only_where_declared():
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    n = len(nb.cells)
+    report.inject_parameters(nb, {"SHEET": "x.csv"})          # 01 declares no SHEET: nothing injected
+    assert len(nb.cells) == n
+    report.inject_parameters(nb, {"YEAR": 2023, "SHEET": "x.csv"})
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and "YEAR = 2023" in injected[0].source and "SHEET" not in injected[0].source
+
+
+def test_cli_usage(capsys):
+    assert report.main([]) == 2 and "usage" in capsys.readouterr().err
+    assert report.main(["build", "--bogus"]) == 2
