@@ -41,7 +41,7 @@ def main() -> None:
     print(f"profiles: {args.n:,} x {fw.n} ({args.dtype}); best of {args.repeat}")
     print(f"numpy matrix-vector product      : {baseline * 1e3:8.1f} ms")
     print(f"score_table (validated, exact,   : {ours * 1e3:8.1f} ms")
-    print(f"  rounded, predicates, DataFrame)")
+    print("  rounded, predicates, DataFrame)")
     print(f"ratio score_table / numpy        : {ours / baseline:8.2f}x  (target <= 1.5x)")
 
 

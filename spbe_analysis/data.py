@@ -3,8 +3,6 @@
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
 from . import _tables as T
@@ -88,7 +86,3 @@ def load_codebook() -> pd.DataFrame:
     """The codebook: one row per (file, column) of every data file."""
     return T.read_csv_strict(data_file("codebook.csv"), CODEBOOK_COLUMNS, key=("file", "column"))
 
-
-def official_decimal(value: float) -> Decimal:
-    """A published 2-decimal float back as its exact Decimal."""
-    return Decimal(f"{value:.2f}")

@@ -13,7 +13,6 @@ Conventions
 """
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass, field
 

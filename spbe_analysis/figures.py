@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.patches import Patch
 
 from .frameworks import Framework
 from .labels import t
@@ -37,8 +38,8 @@ def aspect_weights(fw: Framework, lang: str = "id"):
     if fw.has_domains:
         dom = ind.groupby("domain").agg(w=("weight_pct", "sum"), name=("domain_name", "first"))
         top = dom["w"].idxmax()
-        handles = [__import__("matplotlib.patches", fromlist=["Patch"]).Patch(color=DOMAIN_COLOURS[d],
-                   label=f"{t('domain', lang)} {d}: {r['name']} ({r['w']:.1f}%)") for d, r in dom.iterrows()]
+        handles = [Patch(color=DOMAIN_COLOURS[d], label=f"{t('domain', lang)} {d}: {r['name']} ({r['w']:.1f}%)")
+                   for d, r in dom.iterrows()]
         ax.legend(handles=handles, loc="upper right", fontsize=13)
         title = {"id": f"Domain {dom.loc[top, 'name']} menentukan {dom.loc[top, 'w']:.1f}% indeks",
                  "en": f"The {dom.loc[top, 'name']} domain carries {dom.loc[top, 'w']:.1f}% of the index"}[lang]
@@ -250,7 +251,7 @@ def dispersion_panels(table: pd.DataFrame, year: int, lang: str = "id", source: 
 def point_map(reg: pd.DataFrame, values: pd.Series, fw: Framework, year: int, lang: str = "id", source: str = ""):
     """Schematic point map: regencies at their approximate label coordinates (size = population,
     fill = predicate band). Entities without a sourced coordinate are listed in a side box."""
-    from .plots import BAND_COLOURS, HALF
+    from .plots import BAND_COLOURS
     from .scoring import predicate
     fig, ax = new_figure(FULL)
     ranks = {n: int(r) for n, r in zip(fw.band_names("id"), fw.bands["rank"])}

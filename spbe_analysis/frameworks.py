@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -247,9 +246,12 @@ def make_framework(name: str, table: pd.DataFrame, bands: pd.DataFrame | None = 
     has_domains = "domain" in t.columns
     if not has_domains:
         t["domain"] = 0
-    for col, default in [("domain_name", ""), ("aspect_name", ""), ("name_id", ""), ("name_en", "")]:
+    defaults = {"domain_name": [f"Domain {d}" if has_domains else "" for d in t["domain"]],
+                "aspect_name": [f"Aspect {a}" for a in t["aspect"]],
+                "name_id": list(t.index), "name_en": list(t.index)}
+    for col, values in defaults.items():
         if col not in t.columns:
-            t[col] = [f"{col} {v}" for v in (t.index if col.startswith("name") else t[col.split("_")[0]])] if col != "domain_name" or has_domains else default
+            t[col] = values
     t["weight"] = [Fraction(str(w)) if not isinstance(w, Fraction) else w for w in t["weight_pct"]]
     t["weight_pct"] = [float(w) for w in t["weight"]]
     if bands is None:

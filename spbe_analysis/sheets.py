@@ -91,6 +91,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[list[obje
     return header, rows[1:], 2, name
 
 
+def _cell_text(v: object) -> str:
+    """A cell as text; whole numbers that Excel stores as floats (7501.0) read as '7501'."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer():
+        return str(int(v))
+    return "" if v is None else str(v).strip()
+
+
 def _parse_level(v: object, fw: Framework) -> float:
     """A level cell as a number: accepts 3, 3.0, '3', '3,0', '3.0'; rejects everything else."""
     if isinstance(v, bool):
@@ -140,19 +147,16 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
             continue  # blank line
         where = {"sheet": sheet_name, "row": line}
         code = cells[pos["bps_code"]]
-        code_s = str(int(code)) if isinstance(code, (int, float)) and not isinstance(code, bool) and float(code).is_integer() \
-            else ("" if code is None else str(code).strip())
+        code_s = _cell_text(code)
         if not re.fullmatch(r"\d{2}|\d{4}", code_s):
             raise DataError(src, "a BPS code of 2 (province) or 4 (regency) digits, e.g. 7501", column="bps_code",
                             value=code, **where)
         yr = cells[pos["year"]]
-        yr_s = str(int(yr)) if isinstance(yr, (int, float)) and not isinstance(yr, bool) and float(yr).is_integer() \
-            else ("" if yr is None else str(yr).strip())
+        yr_s = _cell_text(yr)
         if not re.fullmatch(r"20\d\d", yr_s):
             raise DataError(src, "a four-digit year such as 2024", column="year", value=yr, **where)
         ind = cells[pos["indicator"]]
-        ind_s = str(int(ind)) if isinstance(ind, (int, float)) and not isinstance(ind, bool) and float(ind).is_integer() \
-            else ("" if ind is None else str(ind).strip())
+        ind_s = _cell_text(ind)
         if ind_s not in fw.indicators.index:
             raise DataError(src, f"an indicator id of {fw.name} ({fw.ids[0]}..{fw.ids[-1]})", column="indicator",
                             value=ind, **where)

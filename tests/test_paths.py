@@ -3,7 +3,6 @@ targets, shared services, and the exact gap decomposition."""
 import itertools
 from fractions import Fraction
 
-import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings

@@ -1,7 +1,6 @@
 """Illustrative ensembles: exact by construction, faithful to the conditional distribution,
 reproducible, and refusing impossible constraints."""
 import itertools
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
