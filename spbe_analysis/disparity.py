@@ -230,8 +230,8 @@ def sigma_convergence(published: pd.DataFrame, entities: tuple[str, ...], years:
                         "n_exact": len(exact), "censored": ",".join(sorted(cens)), "missing": ",".join(missing)})
     df = pd.DataFrame(out)
     df["value"] = df["value"].astype("Float64")
-    df["low"] = df["low"].astype("Float64").where(df["low"].notna(), pd.NA)
-    df["high"] = df["high"].astype("Float64").where(df["high"].notna(), pd.NA)
+    df["low"] = df["low"].astype("Float64")    # NaN (nothing known) becomes NA
+    df["high"] = df["high"].astype("Float64")
     return df
 
 

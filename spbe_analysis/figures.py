@@ -9,6 +9,7 @@ from matplotlib.patches import Patch
 from .frameworks import Framework
 from .labels import t
 from .plots import FULL, add_footer, band_spans, entity_colour, new_figure, set_title, wrap
+from .scoring import predicate
 
 DOMAIN_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#CC79A7", 4: "#009E73", 0: "#0072B2"}
 
@@ -86,7 +87,6 @@ def ranked_scores(snap: pd.DataFrame, names: pd.Series, fw: Framework, year: int
                   references: dict[str, float] | None = None, source: str = "", title: str | None = None):
     """Ranked horizontal bars of published values over the predicate bands, with reference
     lines (for example province and national values) and value + predicate labels."""
-    from .scoring import predicate
     s = snap.sort_values("value")
     fig, ax = new_figure(FULL)
     y = np.arange(len(s))
@@ -117,7 +117,6 @@ def ranked_scores(snap: pd.DataFrame, names: pd.Series, fw: Framework, year: int
 def ranked_title(snap: pd.DataFrame, names: pd.Series, fw: Framework, lang: str = "id") -> str:
     """A finding for a ranked snapshot: how many entities share the best predicate and which
     lag behind in lower bands."""
-    from .scoring import predicate
     preds = {e: predicate(float(v), fw) for e, v in snap["value"].items()}
     rank = {p: i for i, p in enumerate(fw.band_names("id"))}
     best = max(preds.values(), key=rank.get)
@@ -252,7 +251,6 @@ def point_map(reg: pd.DataFrame, values: pd.Series, fw: Framework, year: int, la
     """Schematic point map: regencies at their approximate label coordinates (size = population,
     fill = predicate band). Entities without a sourced coordinate are listed in a side box."""
     from .plots import BAND_COLOURS
-    from .scoring import predicate
     fig, ax = new_figure(FULL)
     ranks = {n: int(r) for n, r in zip(fw.band_names("id"), fw.bands["rank"])}
     has = reg["lat"].notna()

@@ -22,7 +22,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .errors import DataError
 from .frameworks import Framework, load_framework
-from .scoring import _hundredths, levels_vector, round_half_up
+from .scoring import _hundredths, levels_vector, predicate, round_half_up
 
 
 class InfeasibleTarget(DataError):
@@ -241,6 +241,31 @@ class Roadmap:
     objective: str
 
 
+def _roadmap_result(fw: Framework, k0: np.ndarray, level_t: np.ndarray, C: np.ndarray, years: list[int],
+                    budgets: list[float], milestones: Mapping[int, float], objective: str) -> Roadmap:
+    """Tidy steps and yearly summary of a plan given as levels at the end of each year."""
+    steps, summary = [], []
+    prev = k0
+    for t, y in enumerate(years):
+        cur = level_t[t]
+        cost_t = 0.0
+        for p in np.nonzero(cur > prev)[0]:
+            c_ = float(C[p, prev[p] + 1 - fw.level_min:cur[p] + 1 - fw.level_min].sum())
+            cost_t += c_
+            steps.append({"year": y, "indicator": fw.ids[p], "aspect": int(fw.indicators.iloc[p]["aspect"]),
+                          "from": int(prev[p]), "to": int(cur[p]), "cost": c_,
+                          "contribution": float(fw.units[p] * (cur[p] - prev[p]) / fw.total_units)})
+        idx = _official(fw, int(fw.units @ cur))
+        m = milestones.get(y)
+        summary.append({"year": y, "budget": budgets[t], "cost": cost_t, "index": idx, "predicate": predicate(idx, fw),
+                        "milestone": m if m is not None else np.nan,
+                        "met": (idx >= m) if m is not None else pd.NA})
+        prev = cur
+    return Roadmap(steps=pd.DataFrame(steps, columns=["year", "indicator", "aspect", "from", "to", "cost",
+                                                      "contribution"]),
+                   summary=pd.DataFrame(summary), objective=objective)
+
+
 def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, years: list[int],
             budgets: float | Mapping[int, float] | list[float], milestones: Mapping[int, float] | None = None,
             max_steps_per_year: int | None = 1, cost: Any = None, frozen: Iterable[Any] = (),
@@ -254,7 +279,6 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
     are milestones) or "max_progress" (largest sum over the years of the index, i.e. as much
     and as early as the budgets allow; the default otherwise).
     """
-    from .scoring import predicate
     fw = load_framework(framework) if isinstance(framework, str) else framework
     k0 = levels_vector(levels, fw)
     C = cost_matrix(fw, cost)
@@ -340,41 +364,21 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
     for j, (p, lv, t) in enumerate(var):
         if x[j] > 0.5:
             level_t[t, p] = max(level_t[t, p], lv)
-    steps, summary = [], []
-    prev = k0
-    for t, y in enumerate(years):
-        cur = level_t[t]
-        cost_t = 0.0
-        for p in np.nonzero(cur > prev)[0]:
-            c_ = float(C[p, prev[p] + 1 - fw.level_min:cur[p] + 1 - fw.level_min].sum())
-            cost_t += c_
-            steps.append({"year": y, "indicator": fw.ids[p], "aspect": int(fw.indicators.iloc[p]["aspect"]),
-                          "from": int(prev[p]), "to": int(cur[p]), "cost": c_,
-                          "contribution": float(fw.units[p] * (cur[p] - prev[p]) / fw.total_units)})
-        idx = _official(fw, int(fw.units @ cur))
-        m = milestones.get(y)
-        summary.append({"year": y, "budget": B[t], "cost": cost_t, "index": idx, "predicate": predicate(idx, fw),
-                        "milestone": m if m is not None else np.nan,
-                        "met": (idx >= m) if m is not None else pd.NA})
-        prev = cur
-    return Roadmap(steps=pd.DataFrame(steps, columns=["year", "indicator", "aspect", "from", "to", "cost",
-                                                      "contribution"]),
-                   summary=pd.DataFrame(summary), objective=objective)
+    return _roadmap_result(fw, k0, level_t, C, years, B, milestones, objective)
 
 
 def greedy_roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, years: list[int],
                    budgets: float | list[float], max_steps_per_year: int | None = 1, cost: Any = None) -> Roadmap:
     """Baseline for :func:`roadmap` (max_progress): each year, take level steps in order of
     index gain per cost while the year's budget and the per-indicator step limit allow."""
-    from .scoring import predicate
     fw = load_framework(framework) if isinstance(framework, str) else framework
     k = levels_vector(levels, fw).copy()
     C = cost_matrix(fw, cost)
     B = [float(budgets)] * len(years) if isinstance(budgets, (int, float)) else [float(b) for b in budgets]
-    steps, summary = [], []
-    for y, b in zip(years, B):
+    k0 = k.copy()
+    level_t = np.empty((len(years), fw.n), dtype=np.int64)
+    for t, b in enumerate(B):
         left, taken = b, np.zeros(fw.n, dtype=np.int64)
-        start = k.copy()
         while True:
             ok = (k < fw.level_max) & ((taken < max_steps_per_year) if max_steps_per_year else True)
             idx = np.nonzero(ok)[0]
@@ -390,17 +394,8 @@ def greedy_roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework |
             left -= C[p, k[p] + 1 - fw.level_min]
             k[p] += 1
             taken[p] += 1
-        for p in np.nonzero(k > start)[0]:
-            steps.append({"year": y, "indicator": fw.ids[p], "aspect": int(fw.indicators.iloc[p]["aspect"]),
-                          "from": int(start[p]), "to": int(k[p]),
-                          "cost": float(C[p, start[p] + 1 - fw.level_min:k[p] + 1 - fw.level_min].sum()),
-                          "contribution": float(fw.units[p] * (k[p] - start[p]) / fw.total_units)})
-        idx_off = _official(fw, int(fw.units @ k))
-        summary.append({"year": y, "budget": b, "cost": b - left, "index": idx_off, "predicate": predicate(idx_off, fw),
-                        "milestone": np.nan, "met": pd.NA})
-    return Roadmap(steps=pd.DataFrame(steps, columns=["year", "indicator", "aspect", "from", "to", "cost",
-                                                      "contribution"]),
-                   summary=pd.DataFrame(summary), objective="greedy")
+        level_t[t] = k
+    return _roadmap_result(fw, k0, level_t, C, years, B, {}, "greedy")
 
 
 def _uniform_step_cost(fw: Framework, cost: Any) -> float | None:
