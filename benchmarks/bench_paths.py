@@ -19,7 +19,8 @@ import time
 import numpy as np
 
 import spbe_analysis as sa
-from spbe_analysis import panel, paths, profiles
+from spbe_analysis import paths, profiles
+from spbe_analysis.official import hundredths, to_hundredths
 
 
 def timed(fn, repeat):
@@ -37,8 +38,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     args = ap.parse_args()
     fw = sa.load_framework("spbe2020")
-    pub = sa.load_published()
-    values = {e: panel.value_of(pub, e, 2024) for e in panel.REGENCY_CODES}
+    ctx = sa.context(2024)
+    values = {e: float(ctx.values[e]) for e in ctx.codes}
     prior = profiles.make_prior(fw)
 
     # --- sampling
@@ -49,11 +50,11 @@ def main() -> None:
     units = fw.units
 
     def reject(e, v, batch=200_000):
-        h_target = round(v * 100)
+        h_target = to_hundredths(v)
         u = rng.random((batch, fw.n))
         lv = (u[:, :, None] > cum[None, :, :]).sum(axis=2) + 1
         n = lv @ units
-        h = (n + 10) // 20
+        h = hundredths(n, fw.total_units, fw.level_step)
         return int((h == h_target).sum())
 
     t0 = time.perf_counter()

@@ -1,15 +1,18 @@
 """spbe_analysis: exact SPBE/PEMDI scoring, sourced data and gap analysis for the six
-regencies of Gorontalo Province, Indonesia."""
-from .data import load_codebook, load_published, load_regencies
+regencies of Gorontalo Province, Indonesia.
+
+See ``docs/API.md`` for the functions grouped by task."""
+from .context import Context, context
+from .data import entity_names, load_boundaries, load_codebook, load_published, load_regencies
 from .errors import DataError
 from .frameworks import FRAMEWORK_NAMES, Framework, load_framework, make_framework
-from .scoring import (Score, WhatIf, effective_weights, predicate, round_half_up, score, score_table,
-                      what_if)
+from .official import as_framework, round_half_up
+from .scoring import Score, WhatIf, effective_weights, predicate, score, score_table, what_if
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
-    "DataError", "FRAMEWORK_NAMES", "Framework", "Score", "WhatIf", "effective_weights", "load_codebook",
-    "load_framework", "load_published", "load_regencies", "make_framework", "predicate", "round_half_up",
-    "score", "score_table", "what_if",
+    "Context", "DataError", "FRAMEWORK_NAMES", "Framework", "Score", "WhatIf", "as_framework", "context",
+    "effective_weights", "entity_names", "load_boundaries", "load_codebook", "load_framework", "load_published",
+    "load_regencies", "make_framework", "predicate", "round_half_up", "score", "score_table", "what_if",
 ]

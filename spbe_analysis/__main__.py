@@ -1,6 +1,6 @@
-"""``python -m spbe_analysis build``: execute every notebook, write reports and figures."""
+"""``python -m spbe_analysis``: see :mod:`spbe_analysis.cli`."""
 import sys
 
-from .report import main
+from .cli import main
 
-sys.exit(main(sys.argv[1:]))
+sys.exit(main())

@@ -34,8 +34,10 @@ def reports_dir() -> Path:
 
 
 def notebooks_dir() -> Path:
+    """Folder of the analysis notebooks (``NN_name.ipynb``)."""
     return ROOT / "notebooks"
 
 
 def data_file(name: str) -> Path:
+    """Path of a file in the data folder (``name`` relative to it, e.g. ``geo/x.geojson``)."""
     return data_dir() / name

@@ -1,11 +1,13 @@
 """Loaders for the sourced data files in ``data/``. Each file is parsed strictly (see
-``_tables``) and checked for consistency; a bad cell raises a located :class:`DataError`.
+``csvio``) and checked for consistency; a bad cell raises a located :class:`DataError`.
 """
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
-from . import _tables as T
+from . import csvio as T
 from .config import data_file
 from .errors import DataError
 from .frameworks import FRAMEWORK_NAMES
@@ -86,3 +88,81 @@ def load_codebook() -> pd.DataFrame:
     """The codebook: one row per (file, column) of every data file."""
     return T.read_csv_strict(data_file("codebook.csv"), CODEBOOK_COLUMNS, key=("file", "column"))
 
+
+
+def entity_names(lang: str = "id") -> dict[str, str]:
+    """Display names keyed by entity id: the regencies' short names (from ``regencies.csv``) and
+    the labels of the province and the nation in ``lang``.
+
+    Examples
+    --------
+    >>> entity_names("en")["7501"], entity_names("en")["75"]
+    ('Boalemo', 'Gorontalo Province')
+    """
+    from .checks import lang as check_lang
+
+    return dict(_entity_names(check_lang(lang), str(data_file("regencies.csv"))))
+
+
+@functools.lru_cache(maxsize=None)
+def _entity_names(lang: str, _where: str) -> tuple[tuple[str, str], ...]:
+    from .labels import t
+
+    reg = load_regencies(include_province=True)
+    out = {c: n for c, n, k in zip(reg.index, reg["short_name"], reg["kind"]) if k != "provinsi"}
+    for c in reg.index[reg["kind"] == "provinsi"]:
+        out[c] = t("province", lang)
+    pub = load_published()
+    for c in pub.loc[pub["entity_type"] == "nasional", "entity_id"].unique():
+        out[c] = t("national", lang)
+    return tuple(out.items())
+
+
+#: The attribution line that must accompany every map drawn from ``geo/gorontalo_adm2.geojson``
+#: (from ``geo/gorontalo_adm2.SOURCE.md``).
+MAP_ATTRIBUTION = ("Batas wilayah / Boundaries: geoBoundaries (Runfola et al. 2020, PLOS ONE 15(4): e0231866), IDN ADM2, "
+                   "from BPS, WFP and OCHA ROAP via HDX; CC BY 3.0 IGO; simplified.")
+
+
+def load_boundaries() -> dict[str, list[list[list[tuple[float, float]]]]]:
+    """Regency boundary polygons, ``{bps_code: [polygon, ...]}`` where a polygon is a list of
+    rings (the outer ring first, then holes) of (lon, lat) points (WGS84). Read from
+    ``data/geo/gorontalo_adm2.geojson`` (CC BY 3.0 IGO; see its SOURCE.md) and validated."""
+    import json
+
+    path = data_file("geo/gorontalo_adm2.geojson")
+    if not path.exists():
+        raise DataError(str(path), "the boundary file to exist")
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(str(path), "valid GeoJSON", row=f"line {exc.lineno}", value=exc.msg) from None
+    if doc.get("type") != "FeatureCollection":
+        raise DataError(str(path), "a GeoJSON FeatureCollection", column="type", value=doc.get("type"))
+    codes = set(load_regencies().index)
+    out: dict[str, list] = {}
+    for k, feat in enumerate(doc.get("features", [])):
+        code = str(feat.get("properties", {}).get("bps_code"))
+        where = {"row": f"feature {k}"}
+        if code not in codes:
+            raise DataError(str(path), "the BPS code of one of the six regencies", column="bps_code", value=code, **where)
+        geom = feat.get("geometry") or {}
+        polys = {"Polygon": [geom.get("coordinates")], "MultiPolygon": geom.get("coordinates")}.get(geom.get("type"))
+        if polys is None:
+            raise DataError(str(path), "a Polygon or MultiPolygon geometry", column="geometry", value=geom.get("type"),
+                            **where)
+        rings_out = []
+        for poly in polys:
+            rings = []
+            for ring in poly:
+                pts = [(float(p[0]), float(p[1])) for p in ring]
+                if len(pts) < 4 or not all(-180 <= x <= 180 and -90 <= y <= 90 for x, y in pts):
+                    raise DataError(str(path), "closed rings of at least 4 (lon, lat) points", column="geometry",
+                                    value=code, **where)
+                rings.append(pts)
+            rings_out.append(rings)
+        out[code] = rings_out
+    missing = sorted(codes - set(out))
+    if missing:
+        raise DataError(str(path), "a feature for each of the six regencies", column="bps_code", value=missing)
+    return out

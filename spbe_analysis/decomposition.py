@@ -14,7 +14,6 @@ nothing left over; they are computed here in exact fractions.
 """
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Mapping
@@ -22,8 +21,11 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from .frameworks import Framework, load_framework
-from .scoring import levels_vector
+from . import checks
+from .errors import DataError
+from .frameworks import Framework
+from .official import as_framework, on_scale
+from .scoring import level_matrix, values_vector
 
 
 @dataclass(frozen=True)
@@ -42,18 +44,12 @@ class Decomposition:
 def decompose(levels: Mapping[Any, Any] | pd.Series, target: Mapping[Any, Any] | pd.Series | float | Fraction,
               framework: Framework | str) -> Decomposition:
     """Decompose ``target - levels``: ``target`` is another profile, or an index value."""
-    fw = load_framework(framework) if isinstance(framework, str) else framework
-    a = levels_vector(levels, fw)
-    step = fw.level_step
+    fw = as_framework(framework)
+    frm = values_vector(levels, fw)
     if isinstance(target, (Mapping, pd.Series)):
-        b = levels_vector(target, fw, source="target argument")
-        to = [Fraction(int(k)) * step for k in b]
-    elif isinstance(target, (numbers.Real, Fraction)) and not isinstance(target, bool):
-        t = Fraction(str(target)) if isinstance(target, float) else Fraction(target)
-        to = [t] * fw.n
+        to = values_vector(target, fw, source="target argument")
     else:
-        raise TypeError("target must be a profile (mapping) or an index value")
-    frm = [Fraction(int(k)) * step for k in a]
+        to = [on_scale(target, fw, "target argument")] * fw.n
     contrib = [w * (t_ - f_) / 100 for w, t_, f_ in zip(fw.indicators["weight"], to, frm)]
     df = pd.DataFrame({"domain": fw.indicators["domain"], "aspect": fw.indicators["aspect"],
                        "from": [float(x) for x in frm], "to": [float(x) for x in to],
@@ -72,9 +68,14 @@ def decompose_many(levels: pd.DataFrame | np.ndarray, target: float, framework: 
     """Vectorised gap-to-target decomposition for many profiles (rows; columns in framework
     order): contribution of each domain/aspect (or ``by="indicator"``) to ``target - index``.
     Rows sum to the exact gap (up to float rounding of the final division)."""
-    fw = load_framework(framework) if isinstance(framework, str) else framework
-    L = np.asarray(levels, dtype=np.float64) * float(fw.level_step)
-    short = (float(target) - L) * (fw.units.astype(np.float64) / fw.denominator) / 100
+    fw = as_framework(framework)
+    checks.choice(by, ("domain", "aspect", "indicator"), "by argument")
+    if by == "domain" and not fw.has_domains:
+        raise DataError("by argument", f"'aspect' or 'indicator' ({fw.name} has no domains)", value=by)
+    t = float(on_scale(target, fw, "target argument"))
+    k, _ = level_matrix(levels, fw)
+    L = k * float(fw.level_step)
+    short = (t - L) * (fw.units.astype(np.float64) / fw.denominator) / 100
     idx = levels.index if isinstance(levels, pd.DataFrame) else pd.RangeIndex(L.shape[0])
     if by == "indicator":
         return pd.DataFrame(short, index=idx, columns=pd.Index(fw.ids, name="indicator"))
@@ -90,9 +91,12 @@ def gap_summary(levels_by_entity: Mapping[str, pd.DataFrame], targets: Mapping[s
     contribution (index points), ``gap_median`` (median total gap) and ``largest_share`` (the
     share of profiles in which this group holds the largest contribution). With one profile
     (a real sheet) all quantiles coincide with the exact value."""
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = as_framework(framework)
+    targets = checks.mapping(targets, "targets argument", allow_empty=False)
+    for tname, tv in targets.items():
+        on_scale(tv, fw, f"targets argument [{tname!r}]")
     out = []
-    for e, lv in levels_by_entity.items():
+    for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
         for tname, tv in targets.items():
             d = decompose_many(lv, tv, fw, by=by)
             largest = d.idxmax(axis=1).value_counts(normalize=True)
@@ -105,3 +109,14 @@ def gap_summary(levels_by_entity: Mapping[str, pd.DataFrame], targets: Mapping[s
                             "gap_median": float(gap.median()), "largest_share": float(largest.get(g, 0.0)),
                             "n_profiles": len(col)})
     return pd.DataFrame(out)
+
+
+def lead_table(summary: pd.DataFrame, framework: Framework | str, by: str = "domain") -> pd.DataFrame:
+    """Per (entity, target) of a :func:`gap_summary`: the group holding the largest contribution
+    in most profiles, that share, the median gap and the group's median contribution."""
+    fw = as_framework(framework)
+    s = checks.frame(summary, "summary argument", columns=("entity", "target", "group", "largest_share"))
+    idx = s.groupby(["entity", "target"], sort=False)["largest_share"].idxmax()
+    out = s.loc[idx, ["entity", "target", "group", "largest_share", "gap_median", "median"]].copy()
+    out["group_name"] = out["group"].map(fw.group_names(by))
+    return out.reset_index(drop=True)

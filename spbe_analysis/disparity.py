@@ -15,34 +15,76 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
+from . import checks
+from .errors import DataError
 from .frameworks import Framework
-from .scoring import predicate, round_half_up
+from .official import as_framework, to_hundredths
+from .scoring import predicate
 
 DESCRIPTIVE = "descriptive only: six units, no sampling; not a statistical test"
 
 
 # ----------------------------------------------------------------------------- gaps
-def _h(v: float) -> int:
-    """Official value in integer hundredths."""
-    return int(round_half_up(v) * 100)
+def _h(v: float, source: str = "value argument") -> int:
+    return to_hundredths(v, None, source)
 
 
-def next_band(value: float, fw: Framework) -> tuple[str | None, float | None]:
-    """Name and lower edge of the band above ``value`` (None, None in the top band)."""
-    k = int(fw.band_index(_h(value)))
+def _series(values: Any, source: str, allow_empty: bool = False) -> pd.Series:
+    """Values as a float Series (labels kept), refused if not numeric, missing or empty."""
+    if isinstance(values, pd.Series):
+        s = values
+    elif isinstance(values, (str, bytes, dict)) or not hasattr(values, "__len__"):
+        raise DataError(source, "a Series, list or array of numbers", value=type(values).__name__)
+    else:
+        arr = np.asarray(values)
+        if arr.ndim != 1:
+            raise DataError(source, "a one-dimensional list or array of numbers", value=arr.shape)
+        s = pd.Series(list(arr))
+    if len(s) == 0 and not allow_empty:
+        raise DataError(source, "at least one value", value="empty")
+    out = [float(checks.exact_number(v, source, row=k)) for k, v in s.items()]
+    return pd.Series(out, index=s.index, name=s.name, dtype="float64")
+
+
+def _weights(weights: Any, n: int, source: str = "weights argument") -> np.ndarray | None:
+    if weights is None:
+        return None
+    w = _series(weights, source).to_numpy()
+    if w.shape != (n,) or (w < 0).any() or w.sum() <= 0:
+        raise DataError(source, f"{n} non-negative weights (populations or shares), not all zero", value=list(w))
+    return w
+
+
+def next_band(value: float, fw: Framework | str) -> tuple[str | None, float | None]:
+    """Name and lower edge of the band above ``value`` (None, None in the top band).
+
+    Examples
+    --------
+    >>> next_band(2.52, "spbe2020")
+    ('Baik', 2.6)
+    """
+    fw = as_framework(fw)
+    k = int(fw.band_index(to_hundredths(value, fw)))
     if k + 1 >= len(fw.bands):
         return None, None
     return fw.band_names("id")[k + 1], float(fw.bands["lower"].iloc[k + 1])
 
 
 def gap_to(value: float, target: float) -> float:
-    """Exact gap ``target - value`` between 2-decimal values (positive = below target)."""
-    return (_h(target) - _h(value)) / 100
+    """Exact gap ``target - value`` between 2-decimal values (positive = below target).
+
+    Examples
+    --------
+    >>> gap_to(2.52, 2.60)
+    0.08
+    """
+    return (_h(target, "target argument") - _h(value)) / 100
 
 
 def gap_table(values: pd.Series, fw: Framework, province: float | None = None, national: float | None = None,
@@ -54,6 +96,16 @@ def gap_table(values: pd.Series, fw: Framework, province: float | None = None, n
     ``gap_best`` (to the best entity in ``values``) and ``gap_<name>`` for each target.
     Positive gaps mean "below"; a negative gap means the entity is above that reference.
     """
+    fw = as_framework(fw)
+    values = _series(values, "values argument")
+    for nm, ref in (("province", province), ("national", national)):
+        if ref is not None:
+            to_hundredths(ref, fw, f"{nm} argument")
+    targets = checks.mapping(targets or {}, "targets argument")
+    for nm, tv in targets.items():
+        to_hundredths(tv, fw, f"targets argument [{nm!r}]")
+    for e, v in values.items():
+        to_hundredths(v, fw, f"values argument [{e}]")
     rows = []
     best = max(_h(v) for v in values)
     for e, v in values.items():
@@ -66,7 +118,7 @@ def gap_table(values: pd.Series, fw: Framework, province: float | None = None, n
         if national is not None:
             r["gap_national"] = gap_to(v, national)
         r["gap_best"] = (best - _h(v)) / 100
-        for name, tv in (targets or {}).items():
+        for name, tv in targets.items():
             r[f"gap_{name}"] = gap_to(v, tv)
         rows.append(r)
     df = pd.DataFrame(rows).set_index("entity")
@@ -76,23 +128,30 @@ def gap_table(values: pd.Series, fw: Framework, province: float | None = None, n
 
 def pairwise_gaps(values: pd.Series) -> pd.DataFrame:
     """Matrix of exact gaps: cell (row i, column j) = value_j - value_i."""
+    values = _series(values, "values argument")
     h = np.array([_h(v) for v in values])
     return pd.DataFrame((h[None, :] - h[:, None]) / 100, index=values.index, columns=values.index)
 
 
 # ----------------------------------------------------------------------------- dispersion
-def _shares(values: np.ndarray, weights: np.ndarray | None) -> np.ndarray:
-    if weights is None:
+def _shares(values: np.ndarray, weights: Any) -> np.ndarray:
+    w = _weights(weights, len(values))
+    if w is None:
         return np.full(len(values), 1 / len(values))
-    w = np.asarray(weights, dtype=float)
-    if w.shape != values.shape or (w < 0).any() or w.sum() <= 0:
-        raise ValueError("weights must be non-negative, one per value, not all zero")
     return w / w.sum()
 
 
 def gini(values, weights=None) -> float:
-    """Gini coefficient, ``sum_ij s_i s_j |x_i - x_j| / (2 mu)`` (= PySAL's form unweighted)."""
-    x = np.asarray(values, dtype=float)
+    """Gini coefficient, ``sum_ij s_i s_j |x_i - x_j| / (2 mu)`` (= PySAL's form unweighted).
+
+    Examples
+    --------
+    >>> round(gini([1, 1, 1, 3]), 4)
+    0.25
+    """
+    x = _series(values, "values argument").to_numpy()
+    if (x < 0).any() or x.sum() <= 0:
+        raise DataError("values argument", "non-negative values, not all zero", value=float(x.min()))
     s = _shares(x, weights)
     mu = float(s @ x)
     return float((s[:, None] * s[None, :] * np.abs(x[:, None] - x[None, :])).sum() / (2 * mu))
@@ -100,9 +159,9 @@ def gini(values, weights=None) -> float:
 
 def theil(values, weights=None) -> float:
     """Theil T index, ``sum_i s_i (x_i/mu) ln(x_i/mu)`` (``s_i`` = 1/n or population share)."""
-    x = np.asarray(values, dtype=float)
+    x = _series(values, "values argument").to_numpy()
     if (x <= 0).any():
-        raise ValueError("Theil T needs positive values")
+        raise DataError("values argument", "positive values (Theil T takes logarithms)", value=float(x.min()))
     s = _shares(x, weights)
     r = x / float(s @ x)
     return float((s * r * np.log(r)).sum())
@@ -111,10 +170,9 @@ def theil(values, weights=None) -> float:
 def dispersion(values, weights=None) -> pd.Series:
     """Range, max/min ratio, SD (population), CV, Gini and Theil T of ``values``
     (optionally population-weighted: ``weights`` are populations or shares)."""
-    x = np.asarray(values, dtype=float)
-    if x.size == 0 or np.isnan(x).any():
-        raise ValueError("dispersion needs at least one value and no missing values; "
-                         "handle missing/censored values explicitly (see dispersion_bounds)")
+    x = _series(values, "values argument").to_numpy()   # missing or censored values: see dispersion_bounds
+    if (x <= 0).any():
+        raise DataError("values argument", "positive values (index values are >= 1)", value=float(x.min()))
     s = _shares(x, weights)
     mu = float(s @ x)
     sd = math.sqrt(float(s @ (x - mu) ** 2))
@@ -158,11 +216,20 @@ def dispersion_bounds(exact: pd.Series, censored: dict[str, tuple[float, float]]
     under SPBE 2020: (1.00, 2.02)). Every combination of possible 2-decimal values is evaluated,
     so the bounds are exact, not approximations. Returns (min, max) of ``measure``.
     """
+    exact = _series(exact, "exact argument", allow_empty=True)
+    checks.choice(measure, ("sd", "cv", "range", "max_min_ratio", "gini", "theil", "mean"), "measure argument")
+    censored = checks.mapping(censored, "censored argument")
+    for e, b in censored.items():
+        if not isinstance(b, tuple) or len(b) != 2 or _h(b[0], "censored argument") > _h(b[1], "censored argument"):
+            raise DataError("censored argument", "(lowest, highest) possible published value per entity", row=e, value=b)
+    if len(exact) + len(censored) < 1:
+        raise DataError("exact/censored arguments", "at least one value", value="none")
     names = list(censored)
     grids = [np.arange(_h(lo), _h(hi) + 1) / 100 for lo, hi in (censored[n] for n in names)]
     n_comb = math.prod(len(g) for g in grids)
     if n_comb > max_combinations:
-        raise ValueError(f"{n_comb} combinations of censored values exceed max_combinations={max_combinations}")
+        raise DataError("censored argument", f"at most max_combinations={max_combinations} combinations of censored "
+                        "values", value=n_comb)
     base = exact.astype(float)
     order = list(base.index) + names
     w = None if weights is None else weights.reindex(order).astype(float).to_numpy()
@@ -194,7 +261,8 @@ def _vector_measure(x: np.ndarray, measure: str, w: np.ndarray | None) -> np.nda
         return (r * np.log(r)) @ s
     if measure == "mean":
         return mu
-    raise ValueError(f"unknown measure {measure!r}")
+    raise DataError("measure argument", "one of 'sd', 'cv', 'range', 'max_min_ratio', 'gini', 'theil', 'mean'",
+                    value=measure)
 
 
 # ----------------------------------------------------------------------------- over time
@@ -274,10 +342,16 @@ def beta_convergence(v0: pd.Series, v1: pd.Series, t0: int, t1: int) -> BetaConv
     """Regress annualised growth ``ln(v1/v0)/T`` on ``ln(v0)``. beta < 0 = catching up;
     speed ``lambda = -ln(1 + beta T)/T``, half-life ``ln 2 / lambda``. Entities must be the
     same in both Series and exact (no NaN)."""
+    for nm, v in (("v0", v0), ("v1", v1)):
+        if not isinstance(v, pd.Series) or len(v) < 3:
+            raise DataError(f"{nm} argument", "a Series of at least 3 values indexed by entity", value=type(v).__name__)
+    t0 = checks.count(t0, "t0 argument", minimum=0)
+    t1 = checks.count(t1, "t1 argument", minimum=t0 + 1)
     if set(v0.index) != set(v1.index):
-        raise ValueError("v0 and v1 must cover the same entities")
+        raise DataError("v1 argument", "the same entities as v0", value=sorted(set(v0.index) ^ set(v1.index)))
     if v0.isna().any() or v1.isna().any():
-        raise ValueError("beta convergence needs exact values; drop censored/missing entities explicitly")
+        raise DataError("v0/v1 arguments", "exact values only: drop censored or missing entities explicitly",
+                        value=[e for e in v0.index if pd.isna(v0[e]) or pd.isna(v1.get(e))])
     T = t1 - t0
     d = pd.DataFrame({"v0": v0.astype(float), "v1": v1.reindex(v0.index).astype(float)})
     d["log_v0"] = np.log(d["v0"])

@@ -38,3 +38,18 @@ class DataError(ValueError):
             msg += f": got {value!r}"
         msg += f"; expected {expected}"
         super().__init__(msg)
+
+
+class UsageError(Exception):
+    """A command-line or build request that cannot be carried out as asked (exit status 2):
+    an unknown notebook, an undeclared or mistyped parameter, a bad option."""
+
+
+class NotebookError(Exception):
+    """A notebook failed while it ran (exit status 1). ``notebook``, ``lang``, ``cell``,
+    ``ename`` and ``evalue`` say where and what; the message is one line."""
+
+    def __init__(self, notebook: str, lang: str, cell: object, ename: str, evalue: str) -> None:
+        self.notebook, self.lang, self.cell, self.ename, self.evalue = notebook, lang, cell, ename, evalue
+        evalue = " ".join(str(evalue).split())
+        super().__init__(f"{notebook} ({lang}) failed in cell {cell}: {ename}: {evalue}")

@@ -7,8 +7,10 @@ index kept as exact fractions; internally every weight is also an integer number
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import math
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -16,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import _tables as T
+from . import csvio as T
 from .config import data_dir
 from .errors import DataError
 
@@ -75,10 +77,15 @@ class Framework:
     level_step: Fraction = Fraction(1)
     has_domains: bool = True
     source: str = ""
+    first_year: int | None = None
+    last_year: int | None = None
     units: np.ndarray = field(init=False, repr=False)
     denominator: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        if self.level_step <= 0 or self.level_step.numerator != 1:
+            raise DataError(f"framework {self.name!r}", "a level step of the form 1/q (1 = whole levels, 1/100 = "
+                            "values to two decimals)", column="level_step", value=str(self.level_step))
         weights = list(self.indicators["weight"])
         den = math.lcm(*(w.denominator for w in weights))
         object.__setattr__(self, "denominator", den)
@@ -94,6 +101,19 @@ class Framework:
     @property
     def n(self) -> int:
         return len(self.indicators)
+
+    @property
+    def value_decimals(self) -> int:
+        """Decimals an indicator value is given to (0 for whole levels, 2 for PEMDI)."""
+        q, d = self.level_step.denominator, 0
+        while q % 10 == 0:
+            q, d = q // 10, d + 1
+        return d
+
+    @property
+    def decimal_values(self) -> bool:
+        """True where indicator values are not whole levels (PEMDI)."""
+        return self.level_step != 1
 
     @property
     def total_units(self) -> int:
@@ -131,12 +151,39 @@ class Framework:
         return np.array([int(d * 100) for d in self.bands["lower"]], dtype=np.int64)
 
     def band_index(self, hundredths: np.ndarray | int) -> np.ndarray:
-        """Rank (0-based) of the band holding an official value given in hundredths."""
-        h = np.asarray(hundredths, dtype=np.int64)
-        return np.searchsorted(self.band_lower_hundredths, h, side="right") - 1
+        """Rank (0-based) of the band holding an official value given in hundredths (an int or an
+        int array on the framework's scale): a table look-up, no search."""
+        lo = self.level_min * 100
+        h = np.asarray(hundredths)
+        if h.ndim == 0:
+            k = int(h) - lo
+            if not 0 <= k < len(self._band_table):
+                raise DataError("hundredths argument", f"an official value on the {self.name} scale, "
+                                f"{self.level_min}-{self.level_max}", value=int(h))
+            return self._band_table[k]
+        return self._band_table[h - lo]   # arrays: validated by the caller (score_table)
+
+    @functools.cached_property
+    def _band_table(self) -> np.ndarray:
+        """Band rank (0-based) of every official value from level_min to level_max, in hundredths."""
+        hs = np.arange(self.level_min * 100, self.level_max * 100 + 1, dtype=np.int64)
+        return (np.searchsorted(self.band_lower_hundredths, hs, side="right") - 1).astype(np.int8)
 
     def band_names(self, lang: str = "id") -> list[str]:
         return list(self.bands["predicate" if lang == "id" else "predicate_en"])
+
+    def covers_year(self, year: int) -> bool:
+        """Whether evaluations of ``year`` used this framework (open-ended frameworks: any later year
+        up to the current cycle)."""
+        lo = self.first_year if self.first_year is not None else -10**9
+        hi = self.last_year if self.last_year is not None else datetime.date.today().year
+        return lo <= int(year) <= hi
+
+    @property
+    def years_text(self) -> str:
+        if self.first_year is None:
+            return "any year"
+        return f"{self.first_year}-{self.last_year}" if self.last_year else f"{self.first_year}-"
 
     def __repr__(self) -> str:  # pragma: no cover - cosmetic
         return (f"Framework({self.name!r}: {self.n} indicators, "
@@ -221,12 +268,17 @@ def _load_cached(name: str, ddir_str: str) -> Framework:
     table = table.rename(columns={"weight_pct": "weight"}).set_index("indicator")
     table["weight_pct"] = [float(w) for w in table["weight"]]
     bands = _read_bands(ddir, name)
+    years = re.fullmatch(r"(\d{4})-(\d{4})?", m["evaluation_years"])
+    if years is None:
+        raise DataError(str(ddir / "frameworks.csv"), "evaluation years written as 2021-2025 or 2026-",
+                        row=name, column="evaluation_years", value=m["evaluation_years"])
     validate(name, table, bands, int(m["level_min"]), int(m["level_max"]), source=str(path))
     return Framework(
         name=name, title=m["title"], indicators=table, bands=bands,
         level_min=int(m["level_min"]), level_max=int(m["level_max"]),
         level_step=m["level_step"], has_domains=bool(m["has_domains"]),
         source=f"{m['source']} ({m['source_date']}); status: {m['status']}",
+        first_year=int(years.group(1)), last_year=int(years.group(2)) if years.group(2) else None,
     )
 
 
@@ -259,3 +311,33 @@ def make_framework(name: str, table: pd.DataFrame, bands: pd.DataFrame | None = 
     validate(name, t, bands, level_min, level_max, source=f"table for framework {name!r}")
     return Framework(name=name, title=name, indicators=t, bands=bands.reset_index(drop=True),
                      level_min=level_min, level_max=level_max, has_domains=has_domains, source="user table")
+
+
+def structure_table(framework: "Framework | str") -> pd.DataFrame:
+    """One row per aspect: domain and aspect (number, name), number of indicators, their ids,
+    the weight of each indicator and of the aspect and domain (percent of the index)."""
+    fw = load_framework(framework) if isinstance(framework, str) else framework
+    ind = fw.indicators
+    rows = []
+    for a, g in ind.groupby("aspect", sort=True):
+        d = int(g["domain"].iloc[0])
+        w = sorted(set(g["weight_pct"]))
+        rows.append({"domain": d, "domain_name": g["domain_name"].iloc[0], "aspect": int(a),
+                     "aspect_name": g["aspect_name"].iloc[0], "n_indicators": len(g),
+                     "indicators": f"{g.index[0]}-{g.index[-1]}" if len(g) > 1 else g.index[0],
+                     "weight_each": w[0] if len(w) == 1 else float("nan"), "aspect_weight": float(g["weight_pct"].sum()),
+                     "domain_weight": float(ind.loc[ind["domain"] == d, "weight_pct"].sum()) if d else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def compare_frameworks(names: tuple[str, ...] = FRAMEWORK_NAMES) -> pd.DataFrame:
+    """The frameworks side by side: indicators, domains, aspects, scale, band edges, years, status."""
+    rows = []
+    for name in names:
+        f = load_framework(name)
+        rows.append({"framework": f.title, "years": f.years_text, "indicators": f.n,
+                     "domains": len(f.groups("domain")), "aspects": len(f.groups("aspect")),
+                     "values": f"{f.level_min}-{f.level_max}" + ("" if f.level_step == 1 else f" ({f.value_decimals} dec.)"),
+                     "bands": " | ".join(f"{b.predicate.split(' (')[0]} >= {b.lower}" for b in f.bands.itertuples()),
+                     "status": f.source.split("status: ")[-1].split(":")[0]})
+    return pd.DataFrame(rows)

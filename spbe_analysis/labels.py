@@ -1,19 +1,34 @@
-"""Bahasa Indonesia / English labels. Every text a figure shows comes from here or from data.
+"""Every displayed text, in Bahasa Indonesia and English: one table (:data:`LABELS`).
 
 ``t(key, lang, **fmt)`` returns the label in ``lang`` ("id" or "en"), formatted with ``fmt``.
+Numbers are written with :func:`num` and :func:`pct`: a decimal comma in Bahasa Indonesia
+(2,40), a decimal point in English (2.40).
+
+Predicate names follow one rule in both languages: the official Indonesian name (*Baik*,
+*Sangat Baik*), never a translation, because that is the name printed next to every published
+index; English pages gloss them once in their "how to read" note (:func:`band_gloss`).
 """
 from __future__ import annotations
 
-LANGS = ("id", "en")
+from typing import Any
 
-LABELS: dict[str, dict[str, str]] = {
-    # generic
+from .checks import LANGS, lang as check_lang
+from .errors import DataError
+
+L = dict[str, str]
+
+LABELS: dict[str, L] = {
+    # ------------------------------------------------------------------ generic
     "index": {"id": "Indeks SPBE", "en": "SPBE index"},
     "index_pemdi": {"id": "Indeks PEMDI", "en": "PEMDI index"},
     "year": {"id": "Tahun", "en": "Year"},
+    "yes": {"id": "ya", "en": "yes"},
+    "no": {"id": "tidak", "en": "no"},
+    "and": {"id": "dan", "en": "and"},
     "weight_pct": {"id": "Bobot dalam indeks (%)", "en": "Weight in the index (%)"},
     "per_level": {"id": "Kenaikan indeks per satu level", "en": "Index gain per level step"},
     "indicator": {"id": "Indikator", "en": "Indicator"},
+    "indicators_n": {"id": "{n} indikator x {w}%", "en": "{n} indicators x {w}%"},
     "domain": {"id": "Domain", "en": "Domain"},
     "aspect": {"id": "Aspek", "en": "Aspect"},
     "province": {"id": "Provinsi Gorontalo", "en": "Gorontalo Province"},
@@ -21,25 +36,419 @@ LABELS: dict[str, dict[str, str]] = {
     "national_target": {"id": "Target nasional RPJMN", "en": "National RPJMN target"},
     "illustrative": {"id": "ILUSTRATIF: profil indikator disimulasikan, bukan skor resmi",
                      "en": "ILLUSTRATIVE: simulated indicator profiles, not official scores"},
+    "illustrative_short": {"id": " (ilustratif)", "en": " (illustrative)"},
+    "unofficial": {"id": "TIDAK RESMI: padanan SPBE-PEMDI buatan paket ini",
+                   "en": "UNOFFICIAL: SPBE-to-PEMDI crosswalk made by this package"},
     "source": {"id": "Sumber", "en": "Source"},
-    "computed": {"id": "dihitung dengan spbe_analysis", "en": "computed with spbe_analysis"},
     "band_edge": {"id": "Batas predikat", "en": "Predicate edge"},
     "censored_below": {"id": "< {bound} (tidak dipublikasikan)", "en": "< {bound} (not published)"},
     "not_published": {"id": "tidak dipublikasikan", "en": "not published"},
-    # framework names
     "fw_spbe2018": {"id": "SPBE (PermenPANRB 5/2018)", "en": "SPBE (PermenPANRB 5/2018)"},
     "fw_spbe2020": {"id": "SPBE (PermenPANRB 59/2020)", "en": "SPBE (PermenPANRB 59/2020)"},
     "fw_pemdi2026": {"id": "PEMDI (PermenPANRB 8/2026)", "en": "PEMDI (PermenPANRB 8/2026)"},
+    "fw_short_spbe2018": {"id": "SPBE", "en": "SPBE"},
+    "fw_short_spbe2020": {"id": "SPBE", "en": "SPBE"},
+    "fw_short_pemdi2026": {"id": "PEMDI", "en": "PEMDI"},
+    # ------------------------------------------------------------------ sources and notes
+    "source_sheet": {"id": "lembar evaluasi {sheet} ({year}), dihitung persis",
+                     "en": "evaluation sheet {sheet} ({year}), scored exactly"},
+    "source_profiles": {"id": "{n} profil simulasi per daerah yang konsisten dengan indeks {year} yang dipublikasikan "
+                               "(seed {seed})",
+                        "en": "{n} simulated profiles per regency consistent with the published {year} index "
+                              "(seed {seed})"},
+    "sheet_unused": {"id": "Baris lembar evaluasi yang tidak dipakai di halaman ini (hanya enam kabupaten/kota, "
+                            "tahun {year}): {rows}.",
+                     "en": "Sheet rows not used on this page (only the six regencies, year {year}): {rows}."},
+    "sheet_differs": {"id": "{name}: indeks dari lembar evaluasi {sheet} berbeda dari indeks yang dipublikasikan "
+                             "{published} ({year}). Halaman ini memakai nilai lembar evaluasi.",
+                      "en": "{name}: the evaluation sheet's index {sheet} differs from the published index "
+                            "{published} ({year}). This page uses the sheet's value."},
+    "sheet_matches": {"id": "Indeks setiap kabupaten/kota dari lembar evaluasi sama dengan yang dipublikasikan "
+                             "untuk {year}.",
+                      "en": "Every regency's index from the evaluation sheet equals the published {year} index."},
+    "sheet_exact": {"id": "**Lembar evaluasi nyata: hasil persis.**", "en": "**Real evaluation sheet: exact results.**"},
+    "profiles_illustrative": {"id": "**Profil ILUSTRATIF: bukan tingkat indikator nyata kabupaten/kota.**",
+                              "en": "**ILLUSTRATIVE profiles: not the regencies' real indicator levels.**"},
+    # ------------------------------------------------------------------ table columns
+    "col_entity": {"id": "Pemerintah daerah", "en": "Government"},
+    "col_year": {"id": "Tahun", "en": "Year"},
+    "col_index": {"id": "Indeks (1-5)", "en": "Index (1-5)"},
+    "col_predicate": {"id": "Predikat", "en": "Predicate"},
+    "col_domain": {"id": "Domain", "en": "Domain"},
+    "col_aspect": {"id": "Aspek", "en": "Aspect"},
+    "col_gap_next": {"id": "Selisih ke predikat berikutnya (poin)", "en": "Gap to the next band (points)"},
+    "col_gap_province": {"id": "Selisih ke provinsi (poin)", "en": "Gap to the province (points)"},
+    "col_gap_national": {"id": "Selisih ke nasional (poin)", "en": "Gap to the nation (points)"},
 }
 
 
-def t(key: str, lang: str = "id", **fmt: object) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+def t(key: str, lang: str = "id", **fmt: Any) -> str:
+    """The label ``key`` in ``lang``, formatted with ``fmt``.
+
+    Examples
+    --------
+    >>> t("province", "en"), t("censored_below", "id", bound="2,03")
+    ('Gorontalo Province', '< 2,03 (tidak dipublikasikan)')
+    """
+    lang = check_lang(lang)
+    if key not in LABELS:
+        raise DataError("key argument", "a label key of spbe_analysis.labels.LABELS", value=key)
     text = LABELS[key][lang]
     return text.format(**fmt) if fmt else text
 
 
-def pick(pair: dict[str, str], lang: str) -> str:
-    """Choose from an {"id": ..., "en": ...} pair."""
-    return pair[lang]
+def num(x: float, lang: str = "id", decimals: int = 2) -> str:
+    """A number for display: ``num(2.4, "id") == "2,40"``, ``num(2.4, "en") == "2.40"``;
+    thousands are grouped (1.000 / 1,000).
+
+    Examples
+    --------
+    >>> num(2.4, "id"), num(1234.5, "en", 1), num(1234.5, "id", 1)
+    ('2,40', '1,234.5', '1.234,5')
+    """
+    lang = check_lang(lang)
+    s = f"{float(x):,.{decimals}f}"
+    if lang == "id":
+        s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return s
+
+
+def pct(x: float, lang: str = "id", decimals: int = 0) -> str:
+    """A share (0-1) as a percentage: ``pct(0.25, "id") == "25%"``, ``pct(0.125, "id", 1) == "12,5%"``."""
+    return num(100 * float(x), lang, decimals) + "%"
+
+
+def band_gloss(framework: Any, lang: str = "id") -> str:
+    """One line naming each predicate band with its range (and the English gloss on English pages)."""
+    lang = check_lang(lang)
+    parts = []
+    for b in framework.bands.itertuples():
+        rng = f"{num(float(b.lower), lang)}-{num(float(b.upper), lang)}"
+        parts.append(f"{b.predicate} ({rng})" if lang == "id" else f"{b.predicate} = {b.predicate_en.lower()} ({rng})")
+    return "; ".join(parts)
+
+
+__all__ = ["LABELS", "LANGS", "band_gloss", "num", "pct", "t"]
+
+LABELS.update({
+    # ------------------------------------------------------------------ framework (01)
+    "f_weights_domain": {"id": "Domain {name} menentukan {w}% indeks", "en": "The {name} domain carries {w}% of the index"},
+    "f_weights_aspect": {"id": "Aspek {name} menentukan {w}% indeks", "en": "The {name} aspect carries {w}% of the index"},
+    "f_step_effect": {"id": "Satu level pada indikator {hi} menaikkan indeks {gain}, {ratio} kali indikator {lo}",
+                      "en": "One level on indicators {hi} adds {gain} to the index, {ratio} times indicators {lo}"},
+    # ------------------------------------------------------------------ snapshot (01, 02)
+    "f_ranked_all": {"id": "Semua {n} daerah berpredikat {band}", "en": "All {n} regencies are rated {band}"},
+    "f_ranked": {"id": "{k} dari {n} daerah berpredikat {band}; {lag} masih {lag_band}",
+                 "en": "{k} of {n} regencies are rated {band}; {lag} still {lag_band}"},
+    "f_next_band": {"id": "{closest} tinggal {g1} poin dari {b1}; {lowest} perlu {g2} untuk {b2}",
+                    "en": "{closest} is {g1} points from {b1}; {lowest} needs {g2} to reach {b2}"},
+    "f_all_top": {"id": "Semua daerah sudah berada di predikat tertinggi",
+                  "en": "Every regency is already in the top band"},
+    "lbl_gap_to": {"id": "{gap} menuju {band} ({v0} -> {v1})", "en": "{gap} to {band} ({v0} -> {v1})"},
+    "ax_gap_next_band": {"id": "Selisih ke batas bawah predikat berikutnya ({year}, poin indeks)",
+                         "en": "Gap to the lower edge of the next predicate band ({year}, index points)"},
+    "f_province_all": {"id": "Semua kabupaten/kota {lo} sampai {hi} poin di bawah provinsi ({p}); terjauh {worst}",
+                       "en": "Every regency is {lo} to {hi} points below the province ({p}); {worst} is furthest "
+                             "behind"},
+    "f_province_some": {"id": "{k} dari {n} kabupaten/kota di bawah provinsi ({p}); terjauh {worst} ({hi} poin)",
+                        "en": "{k} of {n} regencies are below the province ({p}); {worst} is furthest behind "
+                              "({hi} points)"},
+    "f_national": {"id": "{k} dari {n} kabupaten/kota mencapai indeks nasional ({v}).",
+                   "en": "{k} of {n} regencies reach the national index ({v})."},
+    "f_pairwise": {"id": "Selisih terbesar antar daerah {year}: {above} di atas {below} sebesar {gap} poin",
+                   "en": "Largest gap between two regencies in {year}: {above} above {below} by {gap} points"},
+    "ax_compared": {"id": "Daerah pembanding (kolom)", "en": "Compared regency (column)"},
+    "ax_reference": {"id": "Daerah acuan (baris)", "en": "Reference regency (row)"},
+    "f_spread_small": {"id": "Sebaran antar kabupaten/kota {year} kecil: rentang {rng} poin, CV {cv} ({cvw} dengan "
+                              "bobot penduduk)",
+                       "en": "The spread among regencies in {year} is small: range {rng} points, CV {cv} ({cvw} "
+                             "population-weighted)"},
+    "f_spread_large": {"id": "Sebaran antar kabupaten/kota {year} besar: rentang {rng} poin, CV {cv} ({cvw} dengan "
+                              "bobot penduduk)",
+                       "en": "The spread among regencies in {year} is large: range {rng} points, CV {cv} ({cvw} "
+                             "population-weighted)"},
+    "f_theil_within": {"id": "Pembagian kabupaten/kota menjelaskan {share} dari Theil T: kesenjangan ada di antara "
+                              "kabupaten, bukan antara kabupaten dan kota.",
+                       "en": "The kabupaten/kota split explains {share} of Theil T: the gap lies among the kabupaten, "
+                             "not between kabupaten and kota."},
+    "f_theil_between": {"id": "Pembagian kabupaten/kota menjelaskan {share} dari Theil T: sebagian besar kesenjangan ada "
+                               "antara kabupaten dan kota.",
+                        "en": "The kabupaten/kota split explains {share} of Theil T: most of the gap lies between "
+                              "kabupaten and kota."},
+    "unweighted": {"id": "Tanpa bobot", "en": "Unweighted"},
+    "pop_weighted": {"id": "Bobot penduduk", "en": "Population-weighted"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ trends (03)
+    "f_rose": {"id": "{k} dari {n} kabupaten/kota naik {y0}-{y1}{unk}{prov}",
+               "en": "{k} of {n} regencies rose from {y0} to {y1}{unk}{prov}"},
+    "f_unknown": {"id": " ({k} tidak diketahui)", "en": " ({k} unknown)"},
+    "f_province_leap": {"id": "; provinsi melonjak dari {a} ke {b}", "en": "; the province leapt from {a} to {b}"},
+    "note_unverified": {"id": "Titik kosong / garis putus: nilai belum terverifikasi",
+                        "en": "Hollow dot / dotted line: unverified value"},
+    "instrument_break": {"id": "Ganti instrumen\n5/2018 -> 59/2020", "en": "Change of instrument\n5/2018 -> 59/2020"},
+    "m_cv": {"id": "CV", "en": "CV"},
+    "m_gini": {"id": "Gini", "en": "Gini"},
+    "m_theil": {"id": "Theil T", "en": "Theil T"},
+    "m_sd": {"id": "Simpangan baku", "en": "SD"},
+    "m_range": {"id": "Rentang", "en": "Range"},
+    "across_regencies": {"id": "antar 6 kabupaten/kota", "en": "across the 6 regencies"},
+    "lbl_censored_range": {"id": "{lo} - {hi}\n(nilai tersensor: {who})", "en": "{lo} - {hi}\n(censored values: {who})"},
+    "f_sigma_fell": {"id": "Kesenjangan antar kabupaten/kota menyempit: {m} turun dari {first} ({y0}) ke {last} ({y1})",
+                     "en": "The gap among regencies narrowed: {m} fell from {first} ({y0}) to {last} ({y1})"},
+    "f_sigma": {"id": "{m} antar kabupaten/kota: {first} ({y0}) dan {last} ({y1})",
+                "en": "{m} among regencies: {first} ({y0}) and {last} ({y1})"},
+    "f_sigma_trend": {"id": "tren tahunannya antara {lo} dan {hi} berapa pun nilai yang tersensor",
+                      "en": "its yearly trend lies between {lo} and {hi} whatever the censored values were"},
+    "f_beta_catch": {"id": "Daerah yang tertinggal tumbuh lebih cepat {y0}-{y1} (beta = {beta}, R2 = {r2}, n = {n}; "
+                            "deskriptif)",
+                     "en": "Regencies that were behind grew faster in {y0}-{y1} (beta = {beta}, R2 = {r2}, n = {n}; "
+                           "descriptive)"},
+    "f_beta_no": {"id": "Daerah yang tertinggal tidak mengejar {y0}-{y1} (beta = {beta}, R2 = {r2}, n = {n}; deskriptif)",
+                  "en": "Regencies that were behind did not catch up in {y0}-{y1} (beta = {beta}, R2 = {r2}, n = {n}; "
+                        "descriptive)"},
+    "f_beta_half_life": {"id": "waktu paruh tersirat {hl} tahun: deskripsi {n} daerah, bukan uji statistik",
+                         "en": "implied half-life {hl} years: a description of {n} governments, not a statistical "
+                               "test"},
+    "ax_initial_index": {"id": "Indeks awal {y0} (skala log)", "en": "Initial index {y0} (log scale)"},
+    "ax_annual_growth": {"id": "Pertumbuhan tahunan {y0}-{y1} (%)", "en": "Annual growth {y0}-{y1} (%)"},
+    "f_leap": {"id": "Provinsi naik {d} pada {y1}, {k} kali rata-rata kabupaten/kota ({m})",
+               "en": "The province gained {d} in {y1}, {k} times the average regency ({m})"},
+    "f_change": {"id": "Perubahan indeks {y0}-{y1}", "en": "Change of the index {y0}-{y1}"},
+    "f_pulled_away": {"id": "jarak provinsi ke rata-rata kabupaten/kota melebar dari {a} ke {b} poin",
+                      "en": "the distance between the province and the regency mean grew from {a} to {b} points"},
+    "f_not_pulled_away": {"id": "jarak provinsi ke rata-rata kabupaten/kota tidak melebar ({a} lalu {b} poin)",
+                          "en": "the distance between the province and the regency mean did not grow ({a}, then {b} "
+                                "points)"},
+    "ax_change": {"id": "Perubahan indeks {y0}-{y1} (poin)", "en": "Change of the index {y0}-{y1} (points)"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ indicators (04)
+    "f_gap_lead_domain": {"id": "Domain {name} menyumbang bagian terbesar selisih ke {target} di {k} dari {n} daerah",
+                          "en": "The {name} domain holds the largest part of the gap to {target} in {k} of {n} "
+                                "regencies"},
+    "f_gap_lead_aspect": {"id": "Aspek {name} menyumbang bagian terbesar selisih ke {target} di {k} dari {n} daerah",
+                          "en": "The {name} aspect holds the largest part of the gap to {target} in {k} of {n} "
+                                "regencies"},
+    "f_gap_lead_text": {"id": "Bagian terbesar selisih ke {target}: {parts}",
+                        "en": "Largest block of the gap to {target}: {parts}"},
+    "f_robust": {"id": "ini berlaku di sedikitnya {share} profil setiap daerah (kokoh)",
+                 "en": "this holds in at least {share} of the profiles of every regency (robust)"},
+    "f_not_robust": {"id": "domain terdepan hanya unggul di {lo} sampai {hi} profil: **tidak kokoh**, bergantung pada "
+                            "tingkat indikator nyata yang hanya dapat dipastikan oleh lembar evaluasi",
+                     "en": "the leading domain leads in only {lo} to {hi} of the profiles: **not robust**, it depends "
+                           "on the real indicator levels, which only the evaluation sheets can settle"},
+    "ax_gap_contribution": {"id": "Sumbangan terhadap selisih (poin indeks)",
+                            "en": "Contribution to the gap (index points)"},
+    "ax_gap_contribution_range": {"id": "Sumbangan terhadap selisih (poin indeks); median dan rentang 5-95%",
+                                  "en": "Contribution to the gap (index points); median and 5-95% range"},
+    "f_aspect_gap": {"id": "Aspek {name} menyumbang selisih terbesar ke {target} (median, rata-rata enam daerah)",
+                     "en": "Aspect {name} contributes most to the gap to {target} (median, averaged over six "
+                           "regencies)"},
+    "index_points": {"id": "poin indeks", "en": "index points"},
+    "pct_steps": {"id": "% langkah", "en": "% of steps"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ paths (05)
+    "f_none_below": {"id": "Tidak ada kabupaten/kota di bawah {target}", "en": "No regency is below {target}"},
+    "f_steps": {"id": "Kenaikan level paling sedikit menuju {target}: {parts}",
+                "en": "Fewest level steps to reach {target}: {parts}"},
+    "ax_fewest_steps": {"id": "Jumlah kenaikan level paling sedikit (median; rentang 5-95% dan min-maks)",
+                        "en": "Fewest level steps (median; 5-95% and min-max range)"},
+    "f_no_steps": {"id": "Tidak ada kenaikan level yang diperlukan menuju {target}",
+                   "en": "No level step is needed to reach {target}"},
+    "f_step_shares": {"id": "Jalur termurah menuju {target} bertumpu pada aspek {a} dan {b} ({share} langkah)",
+                      "en": "The cheapest paths to {target} run through aspects {a} and {b} ({share} of steps)"},
+    "f_step_shares_text": {"id": "{share} langkah menuju {target} jatuh pada aspek {a} (*{na}*) dan {b} (*{nb}*): "
+                                  "indikator yang paling berat per level",
+                           "en": "{share} of the steps to {target} fall in aspects {a} (*{na}*) and {b} (*{nb}*): the "
+                                 "heaviest indicators per level"},
+    "f_roadmap": {"id": "Dengan {budget} kenaikan level per tahun, {k} dari {n} daerah mencapai {target} pada {year} "
+                        "(median)",
+                  "en": "With {budget} level steps a year, {k} of {n} regencies reach {target} by {year} (median)"},
+    "f_roadmap_when": {"id": "Tahun pertama mencapai {target} (median): {parts}",
+                       "en": "First year at {target} (median): {parts}"},
+    "never": {"id": "tidak dalam rentang", "en": "not within the horizon"},
+    "f_service_nothing": {"id": "Tidak ada biaya menuju {target}: semua daerah sudah mencapainya",
+                          "en": "Nothing to pay to reach {target}: every regency is already there"},
+    "f_service": {"id": "Layanan bersama: total {together} langkah (termasuk {cost} oleh provinsi) lawan {alone} "
+                        "sendiri-sendiri, hemat {saving} ({share})",
+                  "en": "Shared service: {together} steps in total (incl. {cost} by the province) against {alone} "
+                        "alone, saving {saving} ({share})"},
+    "f_service_share": {"id": "Penghematan bersih positif di {share} simulasi.",
+                        "en": "The net saving is positive in {share} of the draws."},
+    "f_service_years": {"id": "Daerah biasa perlu {a} tahun sendiri dan {b} tahun dengan layanan bersama.",
+                        "en": "The typical regency needs {a} years alone and {b} with the service."},
+    "f_service_years_same": {"id": "Daerah biasa perlu {a} tahun sendiri dan {b} dengan layanan: penghematan ada pada "
+                                   "biaya, bukan waktu.",
+                             "en": "The typical regency needs {a} years alone and {b} with the service: the saving is "
+                                   "in cost, not time."},
+    "f_service_never": {"id": "({k} pasangan daerah-simulasi tidak mencapai target dalam 10 tahun dan tidak dihitung "
+                               "dalam median.)",
+                        "en": "({k} regency-draws do not reach it within 10 years and are left out of the medians.)"},
+    "lbl_alone": {"id": "Sendiri-sendiri", "en": "Each alone"},
+    "lbl_with_service": {"id": "Dengan layanan bersama", "en": "With the shared service"},
+    "ax_service_cost": {"id": "Biaya menuju {target} (kenaikan level, median profil)",
+                        "en": "Cost to reach {target} (level steps, median over profiles)"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ maps
+    "f_map_west": {"id": "Daerah berpredikat {band} ({who}) berada di bagian barat provinsi",
+                   "en": "The regencies rated {band} ({who}) lie in the west of the province"},
+    "f_map": {"id": "Predikat SPBE {year} menurut wilayah", "en": "SPBE {year} predicates by regency"},
+    "locator_title": {"id": "Letak {name} di Provinsi Gorontalo", "en": "Where {name} lies in Gorontalo Province"},
+})
+
+LABELS.update({
+    "no_source": {"id": "tanpa sumber", "en": "no source"},
+    "n_unverified": {"id": "{k} nilai belum terverifikasi", "en": "{k} unverified value(s)"},
+})
+
+LABELS.update({
+    "f_rounding": {"id": "Pembulatan naif dengan bilangan pecahan biner salah menyatakan {share} dari profil acak ({k} "
+                          "perubahan predikat dari {n}), dan di {flips} dari {edges} batas predikat nilai persis tepat "
+                          "di bawah batas akan mendapat predikat yang lebih rendah; paket ini membulatkan dengan "
+                          "aritmetika bilangan bulat yang persis",
+                   "en": "Naive floating-point rounding would misstate {share} of random profiles ({k} predicate "
+                         "changes in {n}), and at {flips} of the {edges} band edges an exact tie just below the edge "
+                         "would get the lower predicate; this package rounds in exact integer arithmetic"},
+})
+
+LABELS.update({
+    "f_predicates": {"id": "{n} nilai yang dipublikasikan diperiksa terhadap batas predikat; {k} disertai predikat "
+                            "tercetak, {d} di antaranya tidak sesuai ({who}), {flagged}",
+                     "en": "{n} published values were checked against the bands; {k} came with a printed predicate, "
+                           "{d} of which disagree ({who}), {flagged}"},
+    "all_flagged": {"id": "semuanya ditandai dalam data beserta alasannya",
+                    "en": "all flagged in the data with the reason"},
+    "not_all_flagged": {"id": "tidak semuanya ditandai dalam data", "en": "not all flagged in the data"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ table columns (01)
+    "col_domain_no": {"id": "Domain", "en": "Domain"},
+    "col_domain_name": {"id": "Nama domain", "en": "Domain name"},
+    "col_aspect_no": {"id": "Aspek", "en": "Aspect"},
+    "col_aspect_name": {"id": "Nama aspek", "en": "Aspect name"},
+    "col_n_indicators": {"id": "Jumlah indikator", "en": "Indicators"},
+    "col_indicators": {"id": "Indikator", "en": "Indicator ids"},
+    "col_weight_each": {"id": "Bobot tiap indikator (%)", "en": "Weight of each indicator (%)"},
+    "col_aspect_weight": {"id": "Bobot aspek (%)", "en": "Aspect weight (%)"},
+    "col_domain_weight": {"id": "Bobot domain (%)", "en": "Domain weight (%)"},
+    "col_exact": {"id": "Nilai persis (seri tepat di bawah batas)", "en": "Exact value (tie just below the edge)"},
+    "col_naive": {"id": "round() naif", "en": "Naive round()"},
+    "col_naive_predicate": {"id": "Predikat naif", "en": "Naive predicate"},
+    "col_official": {"id": "Nilai resmi", "en": "Official value"},
+    "col_official_predicate": {"id": "Predikat resmi", "en": "Official predicate"},
+    "col_framework": {"id": "Kerangka", "en": "Framework"},
+    "col_years": {"id": "Tahun evaluasi", "en": "Evaluation years"},
+    "col_domains": {"id": "Domain", "en": "Domains"},
+    "col_aspects": {"id": "Aspek", "en": "Aspects"},
+    "col_values": {"id": "Skala nilai", "en": "Value scale"},
+    "col_bands": {"id": "Batas bawah predikat", "en": "Lower band edges"},
+    "col_status": {"id": "Status sumber", "en": "Source status"},
+    "col_value": {"id": "Nilai", "en": "Value"},
+    "col_printed": {"id": "Predikat tercetak", "en": "Printed predicate"},
+    "col_recomputed": {"id": "Predikat dihitung ulang", "en": "Recomputed predicate"},
+    "col_flag": {"id": "Catatan dalam data", "en": "Note in the data"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ table columns (02, 03)
+    "col_next_band": {"id": "Predikat berikutnya", "en": "Next band"},
+    "col_gap_best": {"id": "Selisih ke daerah terbaik (poin)", "en": "Gap to the best regency (points)"},
+    "col_measure": {"id": "Ukuran", "en": "Measure"},
+    "col_part": {"id": "Bagian", "en": "Part"},
+    "col_share": {"id": "Porsi", "en": "Share"},
+    "m_mean": {"id": "Rata-rata", "en": "Mean"},
+    "m_min": {"id": "Minimum", "en": "Minimum"},
+    "m_max": {"id": "Maksimum", "en": "Maximum"},
+    "m_max_min_ratio": {"id": "Rasio maks/min", "en": "Max/min ratio"},
+    "theil_total": {"id": "Theil T total", "en": "Theil T, total"},
+    "theil_within": {"id": "di dalam kelompok", "en": "within groups"},
+    "theil_between": {"id": "antar kelompok (kabupaten/kota)", "en": "between groups (kabupaten/kota)"},
+    "descriptive_note": {"id": "Semua angka ini menggambarkan enam pemerintah daerah, bukan perkiraan statistik.",
+                         "en": "These are descriptions of six governments, not statistical estimates."},
+})
+
+LABELS.update({
+    "col_low": {"id": "Batas bawah", "en": "Lower bound"},
+    "col_high": {"id": "Batas atas", "en": "Upper bound"},
+    "col_censored": {"id": "Nilai tersensor", "en": "Censored values"},
+    "col_band": {"id": "Predikat {y}", "en": "Band {y}"},
+    "col_rank": {"id": "Peringkat {y}", "en": "Rank {y}"},
+    "col_move": {"id": "Perpindahan", "en": "Move"},
+    "move_up": {"id": "naik", "en": "up"},
+    "move_down": {"id": "turun", "en": "down"},
+    "move_same": {"id": "tetap", "en": "same"},
+    "move_uncertain": {"id": "tidak pasti (awal tersensor)", "en": "uncertain (censored start)"},
+    "move_n/a": {"id": "tidak ada data", "en": "no data"},
+    "left_out": {"id": "Dikeluarkan (tersensor atau hilang): {who}.", "en": "Left out (censored or missing): {who}."},
+    "f_transitions": {"id": "Dari {y0} ke {y1}: {up} daerah naik predikat, {unc} berawal dari nilai tersensor (sehingga "
+                             "perpindahannya tidak pasti), {down} turun",
+                      "en": "From {y0} to {y1}: {up} regencies moved up a band, {unc} started from a censored value (so "
+                            "their move is uncertain), {down} moved down"},
+    "f_ranks_stable": {"id": "urutan peringkat cukup stabil (Kendall tau {tau} antara {a} dan {b})",
+                       "en": "the order is fairly stable (Kendall tau {tau} between {a} and {b})"},
+    "f_ranks_reshuffled": {"id": "urutan peringkat berubah banyak (Kendall tau {tau} antara {a} dan {b})",
+                           "en": "the order was reshuffled (Kendall tau {tau} between {a} and {b})"},
+    "f_answer_yes": {"id": "**Apakah kesenjangan antar kabupaten/kota menyempit? Ya**, berapa pun nilai yang tersensor.",
+                     "en": "**Is the gap among the regencies shrinking? Yes**, whatever the censored values were."},
+    "f_answer_unclear": {"id": "**Apakah kesenjangan antar kabupaten/kota menyempit? Belum jelas** dari data yang "
+                                "dipublikasikan.",
+                         "en": "**Is the gap among the regencies shrinking? Not clearly**, on the published data."},
+    "f_answer_not_province": {"id": "Kabupaten/kota saling mendekat, tetapi tidak mendekati provinsi.",
+                              "en": "The regencies are converging with each other, not with the province."},
+})
+
+LABELS.update({
+    "f_below_none": {"id": "Tidak ada kabupaten/kota di bawah {target} ({v}); semuanya memiliki margin",
+                     "en": "No regency is below {target} ({v}); every one holds a margin"},
+    "f_below": {"id": "Di bawah {target} ({v}): {who}; yang lain memiliki margin",
+                "en": "Below {target} ({v}): {who}; the others hold a margin"},
+    "f_extra_gap": {"id": "Selisih ke {target} {rng} poin lebih besar daripada ke {reference} (tambahan {d} tersebar ke "
+                           "domain sebanding bobotnya)",
+                    "en": "The gap to {target} is {rng} points larger than to {reference} (the extra {d} is spread "
+                          "over the domains in proportion to their weights)"},
+    "col_start": {"id": "Indeks awal yang dipakai", "en": "Starting index used"},
+    "col_published": {"id": "Indeks dipublikasikan", "en": "Published index"},
+    "col_profiles": {"id": "Jumlah profil", "en": "Profiles"},
+    "col_profile_low": {"id": "Indeks profil terendah", "en": "Lowest profile index"},
+    "col_profile_high": {"id": "Indeks profil tertinggi", "en": "Highest profile index"},
+    "col_target": {"id": "Target", "en": "Target"},
+    "col_lead": {"id": "Penyumbang terbesar", "en": "Largest contributor"},
+    "col_lead_share": {"id": "Porsi profil di mana ia terbesar", "en": "Share of profiles where it leads"},
+    "col_gap_median": {"id": "Selisih (median, poin)", "en": "Gap (median, points)"},
+    "col_contrib_median": {"id": "Sumbangannya (median, poin)", "en": "Its contribution (median, points)"},
+})
+
+LABELS.update({
+    "f_greedy_none": {"id": "Tidak ada daerah yang memerlukan kenaikan level, sehingga aturan greedy tidak diuji",
+                      "en": "No regency needs a level step, so the greedy rule is not put to the test"},
+    "f_greedy_loses": {"id": "Bila level lebih tinggi lebih mahal, aturan greedy rata-rata menelan biaya {r} kali "
+                              "optimum dan lebih buruk di {w} profil: program bilangan bulat memberi manfaat di sini",
+                       "en": "If higher levels cost more, the greedy rule costs on average {r} times the optimum and "
+                             "is worse in {w} of profiles: the integer programme earns its place there"},
+    "f_greedy_same": {"id": "Bila level lebih tinggi lebih mahal, aturan greedy di sini kebetulan sama baiknya ({r} "
+                             "kali optimum)",
+                      "en": "If higher levels cost more, the simple rule happens to be as good here ({r} times the "
+                            "optimum)"},
+    "col_steps_median": {"id": "Langkah (median)", "en": "Steps (median)"},
+    "col_steps_min": {"id": "Langkah (min)", "en": "Steps (min)"},
+    "col_steps_max": {"id": "Langkah (maks)", "en": "Steps (max)"},
+    "col_milp_cost": {"id": "Biaya optimum (median)", "en": "Optimal cost (median)"},
+    "col_greedy_cost": {"id": "Biaya greedy (median)", "en": "Greedy cost (median)"},
+    "col_ratio": {"id": "Greedy / optimum (rata-rata)", "en": "Greedy / optimum (mean)"},
+    "col_worse": {"id": "Greedy lebih buruk di", "en": "Greedy worse in"},
+    "col_first_year": {"id": "Tahun pertama mencapai {target} (median)", "en": "First year at {target} (median)"},
+    "col_cost_alone": {"id": "Biaya sendiri (median)", "en": "Cost alone (median)"},
+    "col_cost_with": {"id": "Biaya dengan layanan (median)", "en": "Cost with the service (median)"},
+    "col_years_alone": {"id": "Tahun sendiri (median)", "en": "Years alone (median)"},
+    "col_years_with": {"id": "Tahun dengan layanan (median)", "en": "Years with the service (median)"},
+    "service_name": {"id": "Pusat data, intranet dan penghubung layanan bersama",
+                     "en": "Shared data centre, intranet and service connector"},
+})

@@ -1,34 +1,49 @@
-"""Helpers on the tidy table of published indices (``load_published()``). No I/O."""
+"""Helpers on the tidy table of published indices (``load_published()``). No I/O.
+
+Entity codes come from the data (see :func:`spbe_analysis.context.entity_codes`), never from
+code. Missing and censored values are never dropped or filled in silently: functions either
+refuse them or say which entities they left out.
+"""
 from __future__ import annotations
+
+from typing import Iterable
 
 import pandas as pd
 
-from .frameworks import load_framework
+from . import checks
+from .errors import DataError
+from .official import as_framework, to_hundredths
+from .labels import num, t
 from .scoring import predicate
 
-REGENCY_CODES = ("7501", "7502", "7503", "7504", "7505", "7571")
-PROVINCE_CODE = "75"
-NATIONAL_ID = "IDN"
+PUBLISHED = "published_indices.csv"
 
 
-def snapshot(published: pd.DataFrame, year: int, entities: tuple[str, ...] = REGENCY_CODES,
-             exact_only: bool = True) -> pd.DataFrame:
-    """Rows of ``published`` for one year and the given entities, indexed by entity_id.
-
-    With ``exact_only`` (default) every entity must have an exact value that year, otherwise
-    a ValueError names the entity and its status: a missing or censored value is never
-    silently dropped from a snapshot.
-    """
+def _rows(published: pd.DataFrame, year: int, entities: Iterable[str]) -> pd.DataFrame:
+    checks.frame(published, "published argument", columns=("entity_id", "year", "status", "value"))
+    year = checks.count(year, "year argument", minimum=1900)
+    entities = checks.collection(entities, "entities argument", allow_empty=False)
     rows = published[(published["year"] == year) & published["entity_id"].isin(entities)].set_index("entity_id")
     absent = [e for e in entities if e not in rows.index]
     if absent:
-        raise ValueError(f"no row for {absent} in {year}: published_indices.csv has no entry")
-    rows = rows.loc[list(entities)]
+        raise DataError(PUBLISHED, f"a row for every entity in {year} (missing and censored values are rows too)",
+                        row=absent[0], column="entity_id")
+    return rows.loc[list(entities)]
+
+
+def snapshot(published: pd.DataFrame, year: int, entities: Iterable[str], exact_only: bool = True) -> pd.DataFrame:
+    """Rows of ``published`` for one year and the given entities, indexed by entity_id.
+
+    With ``exact_only`` (default) every entity must have an exact value that year, otherwise a
+    DataError names the entity and its status: a missing or censored value is never silently
+    dropped from a snapshot."""
+    rows = _rows(published, year, entities)
     if exact_only:
         bad = rows[rows["status"] != "exact"]
         if len(bad):
-            raise ValueError(f"{year}: no exact value for {', '.join(f'{e} ({s})' for e, s in bad['status'].items())}; "
-                             "use exact_only=False to handle censored/missing values explicitly")
+            raise DataError(PUBLISHED, f"an exact value in {year} for every entity (use exact_only=False to handle "
+                            "censored or missing values explicitly)", row=bad.index[0], column="status",
+                            value=bad["status"].iloc[0])
     return rows
 
 
@@ -40,11 +55,67 @@ def value_of(published: pd.DataFrame, entity_id: str, year: int) -> float | None
     return float(r["value"].iloc[0])
 
 
+def exact_values(published: pd.DataFrame, year: int, entities: Iterable[str]) -> tuple[pd.Series, list[str]]:
+    """(exact values of ``year`` indexed by entity, entities left out because their value is
+    censored or missing)."""
+    rows = _rows(published, year, entities)
+    ex = rows["status"] == "exact"
+    return rows.loc[ex, "value"].astype(float), list(rows.index[~ex])
+
+
+def changes(published: pd.DataFrame, entities: Iterable[str], y0: int, y1: int) -> pd.Series:
+    """Exact change of the published value from ``y0`` to ``y1`` (computed in hundredths);
+    every entity must have exact values in both years."""
+    a = snapshot(published, y0, entities)["value"]
+    b = snapshot(published, y1, entities)["value"]
+    return pd.Series({e: (to_hundredths(float(b[e])) - to_hundredths(float(a[e]))) / 100 for e in a.index},
+                     name="change")
+
+
+def mean_gap(published: pd.DataFrame, reference: str, entities: Iterable[str], year: int) -> float:
+    """The reference entity's value minus the mean of the entities' exact values in ``year``."""
+    vals, left_out = exact_values(published, year, entities)
+    ref = value_of(published, reference, year)
+    if ref is None or vals.empty:
+        raise DataError(PUBLISHED, f"exact values of {reference} and of the entities in {year}", row=reference)
+    return ref - float(vals.mean())
+
+
+def instrument_breaks(published: pd.DataFrame, years: Iterable[int]) -> list[int]:
+    """Years after which the framework changes (a change of instrument, never a trend)."""
+    ys = sorted(checks.collection(years, "years argument", allow_empty=False))
+    fw = {y: set(published.loc[published["year"] == y, "framework"]) for y in ys}
+    return [a for a, b in zip(ys[:-1], ys[1:]) if fw[a] != fw[b]]
+
+
+def same_framework_years(published: pd.DataFrame, years: Iterable[int], since: int, framework: str) -> list[int]:
+    """The ``years`` from ``since`` on whose values all come from ``framework``."""
+    return [y for y in years if y >= since and (published.loc[published["year"] == y, "framework"] == framework).all()]
+
+
+def status_table(published: pd.DataFrame, entities: Iterable[str], years: Iterable[int], lang: str = "id") -> pd.DataFrame:
+    """entity x year: what is known (the value, ``< bound`` when censored, ``-`` when missing), as
+    display text in ``lang``."""
+    ents = checks.collection(entities, "entities argument", allow_empty=False)
+    ys = checks.collection(years, "years argument", allow_empty=False)
+    out = pd.DataFrame(index=pd.Index(ents, name="entity_id"), columns=[str(y) for y in ys], dtype=object)
+    for e in ents:
+        for y in ys:
+            r = published[(published["entity_id"] == e) & (published["year"] == y)]
+            if r.empty or r["status"].iloc[0] == "missing":
+                out.loc[e, str(y)] = "-"
+            elif r["status"].iloc[0] == "below":
+                out.loc[e, str(y)] = "< " + num(float(r["bound"].iloc[0]), lang)
+            else:
+                out.loc[e, str(y)] = num(float(r["value"].iloc[0]), lang)
+    return out
+
+
 def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
     """For every exact published value: the printed predicate, the predicate recomputed from the
     bands of its framework, whether they agree, and the flag recorded in the data."""
     ex = published[published["status"] == "exact"].copy()
-    ex["predicate_recomputed"] = [predicate(v, load_framework(f)) for v, f in zip(ex["value"], ex["framework"])]
+    ex["predicate_recomputed"] = [predicate(v, as_framework(f)) for v, f in zip(ex["value"], ex["framework"])]
     printed = ex["predicate_printed"].fillna("")
     ex["agrees"] = pd.array([None if p == "" else p == r for p, r in zip(printed, ex["predicate_recomputed"])],
                             dtype="boolean")
@@ -52,7 +123,7 @@ def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
                "agrees", "predicate_flag", "verified"]].reset_index(drop=True)
 
 
-def source_note(rows: pd.DataFrame, what: str = "") -> str:
+def source_note(rows: pd.DataFrame, what: str = "", lang: str = "id") -> str:
     """Short source line for a figure footer: the sites (with dates where known) that published
     the rows, e.g. ``"SPBE 2024: politikal.co.id (2025-07); mino77-news.com"``."""
     parts = []
@@ -64,7 +135,7 @@ def source_note(rows: pd.DataFrame, what: str = "") -> str:
         if item not in parts:
             parts.append(item)
     unverified = int((~rows["verified"] & (rows["status"] != "missing")).sum())
-    text = "; ".join(parts) if parts else "no source"
+    text = "; ".join(parts) if parts else t("no_source", lang)
     if unverified:
-        text += f"; {unverified} unverified value(s)"
+        text += "; " + t("n_unverified", lang, k=unverified)
     return f"{what}: {text}" if what else text

@@ -20,9 +20,11 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 
+from . import checks
 from .errors import DataError
-from .frameworks import Framework, load_framework
-from .scoring import _hundredths, levels_vector, predicate, round_half_up
+from .frameworks import Framework
+from .official import as_framework, min_units, official_value
+from .scoring import levels_vector, predicate
 
 
 class InfeasibleTarget(DataError):
@@ -30,83 +32,107 @@ class InfeasibleTarget(DataError):
 
 
 # ----------------------------------------------------------------------------- costs
-def cost_matrix(fw: Framework, cost: Any = None) -> np.ndarray:
+def cost_matrix(fw: Framework | str, cost: Any = None) -> np.ndarray:
     """Cost of each level step as an (indicators x levels) array: ``C[i, l]`` is the cost of
     raising indicator i *to* level ``level_min + l`` (column 0 is unused).
 
     ``cost`` may be None (1 per step), a number (same for every step), a mapping
     indicator -> cost per step, a DataFrame (index: indicator ids, columns: levels), or a
     callable ``(indicator, level) -> cost``. Costs must be positive and finite.
+
+    Examples
+    --------
+    >>> cost_matrix("spbe2020", {"47": 2})[46].tolist()
+    [1.0, 2.0, 2.0, 2.0, 2.0]
     """
+    fw = as_framework(fw)
     levels = list(range(fw.level_min, fw.level_max + 1))
     C = np.ones((fw.n, len(levels)))
+    src = "cost argument"
     if cost is None:
         pass
-    elif isinstance(cost, (int, float)) and not isinstance(cost, bool):
-        C[:] = float(cost)
+    elif isinstance(cost, (int, float, np.integer, np.floating)) and not isinstance(cost, (bool, np.bool_)):
+        C[:] = checks.positive(cost, src)
     elif isinstance(cost, pd.DataFrame):
         for i_pos, i in enumerate(fw.ids):
             if i not in cost.index:
-                raise DataError("cost argument", "a row for every indicator", column=i)
+                raise DataError(src, "a row for every indicator", row=i)
             for l_pos, lv in enumerate(levels[1:], start=1):
                 if lv not in cost.columns:
-                    raise DataError("cost argument", f"a column for level {lv}", row=i, column=lv)
-                C[i_pos, l_pos] = float(cost.loc[i, lv])
+                    raise DataError(src, f"a column for level {lv}", row=i, column=lv)
+                C[i_pos, l_pos] = checks.positive_at(cost.loc[i, lv], src, row=i, column=lv)
+        extra = [r for r in cost.index if str(r) not in fw.indicators.index]
+        if extra:
+            raise DataError(src, f"rows only for indicators of {fw.name}", row=extra[0], value=extra[0])
     elif isinstance(cost, Mapping):
         for key, v in cost.items():
-            k = str(key)
+            k = str(key) if isinstance(key, (str, int, np.integer)) and not isinstance(key, (bool, np.bool_)) else None
             if k not in fw.indicators.index:
-                raise DataError("cost argument", f"an indicator of {fw.name}", column=key)
-            C[fw.ids.index(k), :] = float(v)
+                raise DataError(src, f"indicator ids of {fw.name} as keys", column=key, value=key)
+            C[fw.ids.index(k), :] = checks.positive_at(v, src, column=key)
     elif callable(cost):
         for i_pos, i in enumerate(fw.ids):
-            for l_pos, lv in enumerate(levels):
-                C[i_pos, l_pos] = float(cost(i, lv)) if l_pos > 0 else 1.0
+            for l_pos, lv in enumerate(levels[1:], start=1):
+                C[i_pos, l_pos] = checks.positive_at(cost(i, lv), src, row=i, column=lv)
     else:
-        raise DataError("cost argument", "None, a number, a mapping, a DataFrame or a callable", value=type(cost).__name__)
+        raise DataError(src, "None, a number, a mapping, a DataFrame or a callable", value=type(cost).__name__)
     C[:, 0] = 1.0
-    if not np.isfinite(C).all() or (C <= 0).any():
-        bad = np.argwhere(~np.isfinite(C) | (C <= 0))[0]
-        raise DataError("cost argument", "positive, finite costs", row=fw.ids[bad[0]], column=levels[bad[1]],
-                        value=C[bad[0], bad[1]])
     return C
 
 
 def escalating_costs(fw: Framework | str, base: float = 1.0) -> pd.DataFrame:
     """An example cost table where higher levels cost more: reaching level l costs
     ``base * (l - 1)`` (1 for level 2, 2 for level 3, ... 4 for level 5)."""
-    fw = load_framework(fw) if isinstance(fw, str) else fw
+    fw = as_framework(fw)
+    base = checks.positive(base, "base argument")
     levels = list(range(fw.level_min, fw.level_max + 1))
     return pd.DataFrame([[base * max(lv - 1, 1) for lv in levels] for _ in fw.ids], index=list(fw.ids), columns=levels)
 
 
 # ----------------------------------------------------------------------------- helpers
-def min_units_for(fw: Framework, target: float, units: int | None = None) -> int:
-    """Smallest integer weighted sum N whose official value is at least ``target``."""
-    h = int(round_half_up(target) * 100)
-    U = fw.total_units if units is None else units
-    p, q = fw.level_step.numerator, fw.level_step.denominator
-    # official hundredths = (200 N p + q U) // (2 q U) >= h  <=>  200 N p >= 2 q U h - q U
-    return math.ceil((2 * q * U * h - q * U) / (200 * p))
+def min_units_for(fw: Framework | str, target: float, units: int | None = None) -> int:
+    """Smallest integer weighted sum N whose official value is at least ``target`` (see
+    :func:`spbe_analysis.official.min_units`)."""
+    return min_units(as_framework(fw), target, units)
 
 
 def _official(fw: Framework, n_units: int) -> float:
-    return int(_hundredths(n_units, fw.total_units, fw.level_step)) / 100
+    return official_value(fw, n_units)
+
+
+def _id(key: Any, fw: Framework, source: str) -> str:
+    if isinstance(key, (bool, np.bool_)) or not isinstance(key, (str, int, np.integer)) or \
+            str(key) not in fw.indicators.index:
+        raise DataError(source, f"indicator ids of {fw.name} ({fw.ids[0]}..{fw.ids[-1]})", column=key, value=key)
+    return str(key)
+
+
+def _whole_level(v: Any, fw: Framework, source: str, column: Any = None) -> int:
+    x = checks.exact_number(v, source, column=column, expected=f"a whole level {fw.level_min}-{fw.level_max}")
+    if x.denominator != 1 or not fw.level_min <= x <= fw.level_max:
+        raise DataError(source, f"a whole level {fw.level_min}-{fw.level_max}", column=column, value=v)
+    return int(x)
 
 
 def _caps(fw: Framework, k0: np.ndarray, frozen: Iterable[Any], max_level: Any) -> np.ndarray:
     cap = np.full(fw.n, fw.level_max, dtype=np.int64)
-    if isinstance(max_level, Mapping):
-        for key, v in max_level.items():
-            cap[fw.ids.index(str(key))] = int(v)
+    if isinstance(max_level, (Mapping, pd.Series)):
+        for key, v in checks.mapping(max_level, "max_level argument").items():
+            cap[fw.ids.index(_id(key, fw, "max_level argument"))] = _whole_level(v, fw, "max_level argument", key)
     elif max_level is not None:
-        cap[:] = int(max_level)
-    for key in frozen or ():
-        k = str(key)
-        if k not in fw.indicators.index:
-            raise DataError("frozen argument", f"an indicator of {fw.name}", column=key)
+        cap[:] = _whole_level(max_level, fw, "max_level argument")
+    for key in checks.collection(frozen, "frozen argument"):
+        k = _id(key, fw, "frozen argument")
         cap[fw.ids.index(k)] = k0[fw.ids.index(k)]
     return np.maximum(cap, k0)
+
+
+def _spbe(framework: Framework | str) -> Framework:
+    fw = as_framework(framework)
+    if fw.level_step != 1:
+        raise DataError("framework argument", "a framework with whole capability levels for path planning "
+                        "(PEMDI paths run on whole-level steps from the crosswalk)", value=fw.name)
+    return fw
 
 
 @dataclass(frozen=True)
@@ -157,11 +183,11 @@ def cheapest_path(levels: Mapping[Any, Any] | pd.Series, framework: Framework | 
     indicator (mapping). Raises :class:`InfeasibleTarget` (a DataError) saying how far the
     constraints allow the index to go when the target is out of reach.
     """
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = _spbe(framework)
     k0 = levels_vector(levels, fw)
     C = cost_matrix(fw, cost)
     cap = _caps(fw, k0, frozen, max_level)
-    need = min_units_for(fw, target)
+    need = min_units(fw, target)
     n0 = int(fw.units @ k0)
     if n0 >= need:
         return _plan(fw, k0, k0.copy(), C, target, "milp")
@@ -210,11 +236,11 @@ def greedy_path(levels: Mapping[Any, Any] | pd.Series, framework: Framework | st
                 cost: Any = None, frozen: Iterable[Any] = (), max_level: Any = None) -> Plan:
     """Transparent baseline: repeatedly take the next level step with the largest index gain
     per unit of cost (ties: larger gain, then framework order) until the target is reached."""
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = _spbe(framework)
     k0 = levels_vector(levels, fw)
     C = cost_matrix(fw, cost)
     cap = _caps(fw, k0, frozen, max_level)
-    need = min_units_for(fw, target)
+    need = min_units(fw, target)
     k = k0.copy()
     n = int(fw.units @ k)
     if n < need:
@@ -266,6 +292,40 @@ def _roadmap_result(fw: Framework, k0: np.ndarray, level_t: np.ndarray, C: np.nd
                    summary=pd.DataFrame(summary), objective=objective)
 
 
+def _years_budgets(years: Any, budgets: Any) -> tuple[list[int], list[float]]:
+    ys = checks.collection(years, "years argument", allow_empty=False)
+    ys = [checks.count(y, f"years argument [{k}]", minimum=0) for k, y in enumerate(ys)]
+    if any(b <= a for a, b in zip(ys, ys[1:])):
+        raise DataError("years argument", "strictly increasing years", value=ys)
+    T = len(ys)
+    if isinstance(budgets, Mapping):
+        missing = [y for y in ys if y not in budgets]
+        if missing:
+            raise DataError("budgets argument", "a budget for every year", column=missing[0])
+        extra = [y for y in budgets if y not in ys]
+        if extra:
+            raise DataError("budgets argument", f"years among {ys}", column=extra[0], value=extra[0])
+        B = [checks.non_negative(budgets[y], "budgets argument", column=y) for y in ys]
+    elif isinstance(budgets, (int, float, np.integer, np.floating)) and not isinstance(budgets, (bool, np.bool_)):
+        B = [checks.non_negative(budgets, "budgets argument")] * T
+    else:
+        bl = checks.collection(budgets, "budgets argument")
+        if len(bl) != T:
+            raise DataError("budgets argument", f"{T} yearly budgets, one per year", value=len(bl))
+        B = [checks.non_negative(b, "budgets argument", column=k) for k, b in enumerate(bl)]
+    return ys, B
+
+
+def _milestones(milestones: Any, years: list[int], fw: Framework) -> dict[int, float]:
+    out = {}
+    for y, m in checks.mapping(milestones or {}, "milestones argument").items():
+        if y not in years:
+            raise DataError("milestones argument", f"years among {years}", column=y, value=y)
+        min_units(fw, m, source=f"milestones argument [{y}]")   # validates the target
+        out[y] = float(m)
+    return out
+
+
 def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, years: list[int],
             budgets: float | Mapping[int, float] | list[float], milestones: Mapping[int, float] | None = None,
             max_steps_per_year: int | None = 1, cost: Any = None, frozen: Iterable[Any] = (),
@@ -279,29 +339,25 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
     are milestones) or "max_progress" (largest sum over the years of the index, i.e. as much
     and as early as the budgets allow; the default otherwise).
     """
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = _spbe(framework)
     k0 = levels_vector(levels, fw)
     C = cost_matrix(fw, cost)
     cap = _caps(fw, k0, frozen, max_level)
+    years, B = _years_budgets(years, budgets)
     T = len(years)
-    if isinstance(budgets, Mapping):
-        B = [float(budgets[y]) for y in years]
-    elif isinstance(budgets, (int, float)):
-        B = [float(budgets)] * T
-    else:
-        B = [float(b) for b in budgets]
-    if len(B) != T or any(b < 0 for b in B):
-        raise DataError("budgets argument", f"{T} non-negative yearly budgets", value=budgets)
-    milestones = dict(milestones or {})
-    for y in milestones:
+    milestones = _milestones(milestones, years, fw)
+    if max_steps_per_year is not None:
+        max_steps_per_year = checks.count(max_steps_per_year, "max_steps_per_year argument", minimum=1)
+    fby = {}
+    for y, v in checks.mapping(frozen_by_year or {}, "frozen_by_year argument").items():
         if y not in years:
-            raise DataError("milestones argument", f"years among {years}", value=y)
+            raise DataError("frozen_by_year argument", f"years among {years}", column=y, value=y)
+        fby[y] = {_id(i, fw, f"frozen_by_year argument [{y}]") for i in checks.collection(v, f"frozen_by_year argument [{y}]")}
     objective = objective or ("min_cost" if milestones else "max_progress")
-    if objective not in ("min_cost", "max_progress"):
-        raise DataError("objective argument", "'min_cost' or 'max_progress'", value=objective)
+    checks.choice(objective, ("min_cost", "max_progress"), "objective argument")
     n0 = int(fw.units @ k0)
     for y, m in milestones.items():
-        _check_reachable(fw, k0, cap, min_units_for(fw, m), m, f" (milestone {y})")
+        _check_reachable(fw, k0, cap, min_units(fw, m), m, f" (milestone {y})")
     var = [(p, lv, t) for t in range(T) for p in range(fw.n) for lv in range(int(k0[p]) + 1, int(cap[p]) + 1)]
     pos = {v: j for j, v in enumerate(var)}
     nv = len(var)
@@ -313,7 +369,6 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
             r[j] += a
         rows.append(r); lbs.append(lb); ubs.append(ub)
 
-    fby = {y: {str(i) for i in v} for y, v in (frozen_by_year or {}).items()}
     for (p, lv, t), j in pos.items():
         if (p, lv - 1, t) in pos:                       # chain in levels
             add({j: 1, pos[(p, lv - 1, t)]: -1}, -np.inf, 0)
@@ -340,7 +395,7 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
         add(budget_row, -np.inf, B[t])
         if years[t] in milestones:
             add({pos[(p, lv, t)]: float(fw.units[p]) for (p, lv, tt) in var if tt == t},
-                min_units_for(fw, milestones[years[t]]) - n0, np.inf)
+                min_units(fw, milestones[years[t]]) - n0, np.inf)
     if objective == "min_cost":
         c = np.zeros(nv)
         for (p, lv, t), j in pos.items():
@@ -371,10 +426,12 @@ def greedy_roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework |
                    budgets: float | list[float], max_steps_per_year: int | None = 1, cost: Any = None) -> Roadmap:
     """Baseline for :func:`roadmap` (max_progress): each year, take level steps in order of
     index gain per cost while the year's budget and the per-indicator step limit allow."""
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = _spbe(framework)
     k = levels_vector(levels, fw).copy()
     C = cost_matrix(fw, cost)
-    B = [float(budgets)] * len(years) if isinstance(budgets, (int, float)) else [float(b) for b in budgets]
+    years, B = _years_budgets(years, budgets)
+    if max_steps_per_year is not None:
+        max_steps_per_year = checks.count(max_steps_per_year, "max_steps_per_year argument", minimum=1)
     k0 = k.copy()
     level_t = np.empty((len(years), fw.n), dtype=np.int64)
     for t, b in enumerate(B):
@@ -416,9 +473,14 @@ def years_to_target(levels: Mapping[Any, Any] | pd.Series, framework: Framework 
     all can be scheduled (wrap-around assignment of steps to years), so the best index within
     T years takes the largest-weight step slots first. Tests check it against the MILP.
     """
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = _spbe(framework)
     k0 = levels_vector(levels, fw)
-    need = min_units_for(fw, target)
+    need = min_units(fw, target)
+    budget_per_year = checks.positive(budget_per_year, "budget_per_year argument")
+    max_years = checks.count(max_years, "max_years argument", minimum=1, maximum=100)
+    if max_steps_per_year is not None:
+        max_steps_per_year = checks.count(max_steps_per_year, "max_steps_per_year argument", minimum=1)
+    checks.choice(method, ("auto", "milp"), "method argument")
     if int(fw.units @ k0) >= need:
         return 0
     cap = _caps(fw, k0, frozen, None)
@@ -462,14 +524,28 @@ class SharedService:
     cost: float
 
 
+def _check_service(service: Any, fw: Framework) -> dict[str, int]:
+    if not isinstance(service, SharedService):
+        raise DataError("service argument", "a SharedService", value=type(service).__name__)
+    checks.non_negative(service.cost, "service argument", column="cost")
+    lv = checks.mapping(service.levels, "service argument (levels)", allow_empty=False)
+    return {_id(i, fw, "service argument (levels)"): _whole_level(v, fw, "service argument (levels)", i)
+            for i, v in lv.items()}
+
+
 def apply_service(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, service: SharedService) -> pd.Series:
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    """Levels after a shared service lifted its indicators to at least its levels.
+
+    Examples
+    --------
+    >>> svc = SharedService("data centre", {"16": 4}, 3)
+    >>> int(apply_service({str(i): 2 for i in range(1, 48)}, "spbe2020", svc)["16"])
+    4
+    """
+    fw = _spbe(framework)
     k = pd.Series(levels_vector(levels, fw), index=pd.Index(fw.ids, name="indicator"))
-    for i, lv in service.levels.items():
-        i = str(i)
-        if i not in k.index:
-            raise DataError("service argument", f"an indicator of {fw.name}", column=i)
-        k[i] = max(int(k[i]), int(lv))
+    for i, lv in _check_service(service, fw).items():
+        k[i] = max(int(k[i]), lv)
     return k
 
 
@@ -483,9 +559,13 @@ def compare_shared_service(profiles: Mapping[str, Mapping[Any, Any] | pd.Series]
     indicators), and, with a yearly budget, ``years_alone`` / ``years_with_service``. The
     province's one-off cost is in the attribute ``service_cost`` of the result (``df.attrs``).
     """
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = _spbe(framework)
+    _check_service(service, fw)
+    min_units(fw, target)
+    if budget_per_year is not None:
+        checks.positive(budget_per_year, "budget_per_year argument")
     rows = []
-    for e, lv in profiles.items():
+    for e, lv in checks.mapping(profiles, "profiles argument", allow_empty=False).items():
         alone = cheapest_path(lv, fw, target, cost=cost)
         lifted = apply_service(lv, fw, service)
         together = cheapest_path(lifted, fw, target, cost=cost)
@@ -509,11 +589,14 @@ def plan_ensemble(levels: pd.DataFrame, framework: Framework | str, target: floa
     Returns ``(summary, steps)``: per draw the total steps, total cost and official index
     after; and a (draws x indicators) matrix of level steps taken on each indicator.
     Draws already at or above the target get an empty plan (0 steps)."""
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = _spbe(framework)
+    checks.choice(method, ("milp", "greedy"), "method argument")
+    checks.frame(levels, "levels argument")
     fn = cheapest_path if method == "milp" else greedy_path
+    C = pd.DataFrame(cost_matrix(fw, cost), index=list(fw.ids), columns=range(fw.level_min, fw.level_max + 1))
     summ, steps = [], []
     for d, row in levels.iterrows():
-        p = fn(row, fw, target, cost=cost, frozen=frozen)
+        p = fn(row, fw, target, cost=C, frozen=frozen)
         summ.append({"draw": d, "steps": p.total_steps, "cost": p.total_cost, "index_before": p.index_before,
                      "index_after": p.index_after})
         s = pd.Series(0, index=pd.Index(fw.ids, name="indicator"), dtype="int64")
@@ -521,3 +604,91 @@ def plan_ensemble(levels: pd.DataFrame, framework: Framework | str, target: floa
             s.loc[p.steps["indicator"].to_list()] = p.steps["steps"].to_numpy()
         steps.append(s)
     return pd.DataFrame(summ).set_index("draw"), pd.DataFrame(steps, index=levels.index)
+
+
+def step_shares(steps: pd.DataFrame, framework: Framework | str, by: str = "aspect") -> pd.Series:
+    """Share of all level steps of a (draws x indicators) step matrix that fall in each aspect
+    (or domain); every group listed, zeros included; all zeros when no step is taken."""
+    fw = _spbe(framework)
+    checks.choice(by, ("aspect", "domain"), "by argument")
+    tot = steps.sum(axis=0).groupby(fw.indicators[by]).sum().reindex(fw.groups(by), fill_value=0).astype(float)
+    return tot / tot.sum() if tot.sum() > 0 else tot
+
+
+def roadmap_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framework | str, years: list[int],
+                     budgets: Any, start_year: int, draws: int | None = None, cost: Any = None,
+                     max_steps_per_year: int | None = 1) -> pd.DataFrame:
+    """The max-progress :func:`roadmap` of every profile (the first ``draws`` of each entity).
+
+    Returns one row per (entity, draw, year), starting with ``start_year`` at the profile's own
+    official index: ``entity``, ``draw``, ``year``, ``index``."""
+    fw = _spbe(framework)
+    if draws is not None:
+        draws = checks.count(draws, "draws argument", minimum=1)
+    start_year = checks.count(start_year, "start_year argument", minimum=0)
+    rows = []
+    for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
+        sub = checks.frame(lv, f"levels_by_entity argument [{e}]")
+        for d, row in (sub if draws is None else sub.head(draws)).iterrows():
+            rm = roadmap(row, fw, years, budgets, max_steps_per_year=max_steps_per_year, cost=cost)
+            rows.append({"entity": e, "draw": d, "year": start_year,
+                         "index": official_value(fw, int(fw.units @ levels_vector(row, fw)))})
+            rows += [{"entity": e, "draw": d, "year": int(r.year), "index": float(r.index)} for r in rm.summary.itertuples()]
+    return pd.DataFrame(rows, columns=["entity", "draw", "year", "index"])
+
+
+def first_years(trajectories: pd.DataFrame, targets: Mapping[str, float]) -> pd.DataFrame:
+    """First year in which each (entity, draw) trajectory reaches each target (NA when it does
+    not within the horizon). One row per (entity, draw), one column per target name."""
+    t = checks.frame(trajectories, "trajectories argument", columns=("entity", "draw", "year", "index"))
+    out = []
+    for (e, d), g in t.groupby(["entity", "draw"], sort=False):
+        r = {"entity": e, "draw": d}
+        for name, v in checks.mapping(targets, "targets argument", allow_empty=False).items():
+            hit = g.loc[g["index"] >= float(v), "year"]
+            r[name] = int(hit.min()) if len(hit) else pd.NA
+        out.append(r)
+    df = pd.DataFrame(out).set_index(["entity", "draw"])
+    return df.astype("Int64")
+
+
+def shared_service_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framework | str,
+                            service: SharedService, target: float, draws: int, cost: Any = None,
+                            budget_per_year: float | None = None, max_years: int = 10) -> pd.DataFrame:
+    """:func:`compare_shared_service` on the first ``draws`` joint profiles (draw d of every entity).
+
+    One row per (draw, entity) with ``cost_alone``, ``cost_with_service``, steps and (with a
+    yearly budget) years; ``df.attrs`` carries the service's one-off cost."""
+    fw = _spbe(framework)
+    draws = checks.count(draws, "draws argument", minimum=1)
+    lv = checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False)
+    n = min(len(v) for v in lv.values())
+    frames = []
+    for d in range(min(draws, n)):
+        prof = {e: v.iloc[d] for e, v in lv.items()}
+        frames.append(compare_shared_service(prof, fw, service, target, cost=cost, budget_per_year=budget_per_year,
+                                             max_years=max_years).assign(draw=d))
+    df = pd.concat(frames).reset_index()
+    df.attrs.update(service_cost=float(service.cost), service=service.name)
+    return df
+
+
+def compare_greedy(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framework | str, target: float,
+                   cost: Any, draws: int) -> pd.DataFrame:
+    """Cheapest path (MILP) against the greedy rule on the first ``draws`` profiles of each entity.
+
+    One row per entity: ``milp`` and ``greedy`` median cost, ``ratio`` (mean greedy / MILP over
+    the draws that need any step; NA when none does) and ``worse`` (share of those draws where
+    greedy costs more)."""
+    fw = _spbe(framework)
+    draws = checks.count(draws, "draws argument", minimum=1)
+    rows = []
+    for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
+        sub = checks.frame(lv, f"levels_by_entity argument [{e}]").head(draws)
+        m = plan_ensemble(sub, fw, target, cost=cost)[0]["cost"]
+        g = plan_ensemble(sub, fw, target, cost=cost, method="greedy")[0]["cost"]
+        need = m > 0
+        rows.append({"entity": e, "milp": float(m.median()), "greedy": float(g.median()),
+                     "ratio": float((g[need] / m[need]).mean()) if need.any() else float("nan"),
+                     "worse": float((g[need] > m[need] + 1e-9).mean()) if need.any() else float("nan")})
+    return pd.DataFrame(rows).set_index("entity")

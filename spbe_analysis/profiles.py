@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 
 import numpy as np
 import pandas as pd
 
+from . import checks
 from .errors import DataError
 from .frameworks import Framework, load_framework
-from .scoring import round_half_up
+from .official import as_framework, to_hundredths, window
 
 #: Default prior: the centre (most likely level) of each SPBE 2020 domain's indicators, and the
 #: spread. Reading: Layanan (services) usually highest, Manajemen (incl. Audit TIK) lowest, as the
@@ -38,22 +39,53 @@ DEFAULT_SPREAD = 1.0
 
 ILLUSTRATIVE = "illustrative"
 
+#: Default memory budget of :func:`sample_profiles` (bytes).
+MEMORY_BUDGET = 1 << 30
 
-def make_prior(fw: Framework, centres: Mapping[int, float] | None = None, spread: float = DEFAULT_SPREAD,
+
+def make_prior(fw: Framework | str, centres: Mapping[int, float] | None = None, spread: float = DEFAULT_SPREAD,
                by: str = "domain") -> pd.DataFrame:
     """Independent prior per indicator: ``p(L) ∝ exp(-(L - c)^2 / (2 spread^2))`` over the
     admissible levels, with centre ``c`` set per domain (default) or aspect.
 
-    Returns a DataFrame indexed by indicator id with one column per level (rows sum to 1).
-    For frameworks without domains use ``by="aspect"``; a missing centre defaults to the
-    middle of the level range.
+    Parameters
+    ----------
+    fw : Framework or str
+    centres : mapping {group number: centre level}, optional
+        Default: :data:`DEFAULT_CENTRES` (SPBE 2020 domains); a group left out is centred on the
+        middle of the level range.
+    spread : float
+        Standard deviation of the kernel, in levels (> 0).
+    by : {"domain", "aspect"}
+        Frameworks without domains (PEMDI) always use aspects.
+
+    Returns
+    -------
+    DataFrame indexed by indicator id, one column per level; rows sum to 1.
+
+    Examples
+    --------
+    >>> p = make_prior("spbe2020")
+    >>> p.shape, round(float(p.loc["21"].idxmax()), 1)
+    ((47, 5), 2.0)
     """
+    fw = as_framework(fw)
+    checks.choice(by, ("domain", "aspect"), "by argument")
     if by == "domain" and not fw.has_domains:
         by = "aspect"
     if centres is None:
         centres = DEFAULT_CENTRES if (fw.name == "spbe2020" and by == "domain") else {}
-    if spread <= 0:
-        raise DataError("spread argument", "a positive number", value=spread)
+    centres = checks.mapping(centres, "centres argument")
+    groups = set(int(g) for g in fw.groups(by))
+    for g, c in centres.items():
+        if isinstance(g, (bool, np.bool_)) or not isinstance(g, (int, np.integer)) or int(g) not in groups:
+            raise DataError("centres argument", f"{by} numbers of {fw.name} ({min(groups)}-{max(groups)})", column=g,
+                            value=g)
+        x = checks.exact_number(c, "centres argument", column=g, expected="a centre level")
+        if not fw.level_min <= x <= fw.level_max:
+            raise DataError("centres argument", f"a centre level between {fw.level_min} and {fw.level_max}",
+                            column=g, value=c)
+    spread = checks.positive(spread, "spread argument")
     levels = np.arange(fw.level_min, fw.level_max + 1)
     mid = (fw.level_min + fw.level_max) / 2
     rows = []
@@ -62,13 +94,6 @@ def make_prior(fw: Framework, centres: Mapping[int, float] | None = None, spread
         p = np.exp(-((levels - c) ** 2) / (2 * spread ** 2))
         rows.append(p / p.sum())
     return pd.DataFrame(rows, index=fw.indicators.index, columns=levels)
-
-
-def _window(h: int, units: int) -> tuple[int, int]:
-    """Integer sums N (in weight units) whose official value, N/units*100 rounded half up, is h/100."""
-    lo = math.ceil((2 * units * h - units) / 200)
-    hi = math.ceil((2 * units * h + units) / 200) - 1
-    return lo, hi
 
 
 @dataclass(frozen=True)
@@ -132,16 +157,6 @@ class _Block:
         return out
 
 
-def _value_h(value: float, what: str) -> int:
-    try:
-        d = round_half_up(value)
-    except DataError:
-        raise DataError(what, "a published 2-decimal value", value=value) from None
-    if d != round_half_up(value, 6):
-        raise DataError(what, "a published value with 2 decimals (as printed)", value=value)
-    return int(d * 100)
-
-
 def _combine(m: np.ndarray, nxt: np.ndarray, size: int) -> np.ndarray:
     """cur[t] = sum_s m[s] * nxt[t + s], in exact sums of products (no FFT, so a zero stays zero)."""
     support = np.nonzero(m)[0]
@@ -156,35 +171,126 @@ def _combine(m: np.ndarray, nxt: np.ndarray, size: int) -> np.ndarray:
     return cur / mx if mx > 0 else cur
 
 
+def profile_bytes(framework: Framework | str, n: int) -> int:
+    """Estimated peak memory (bytes) of :func:`sample_profiles` for ``n`` draws: the int64 result,
+    the per-block draw buffer and the per-draw temporaries (measured with tracemalloc: see
+    ``benchmarks/bench_paths.py``)."""
+    fw = as_framework(framework)
+    return int(n) * (16 * fw.n + 8 * 12 * (fw.level_max - fw.level_min + 1))
+
+
+def _seed(seed: Any) -> int | None:
+    if seed is None:
+        return None
+    return checks.count(seed, "seed argument", minimum=0)
+
+
+def _published_map(values: Any, fw: Framework, level: str) -> dict[int, int]:
+    """{group number: official hundredths} of known domain or aspect values."""
+    src = f"{level}s argument"
+    groups = set(int(g) for g in fw.groups(level))
+    if not groups:
+        raise DataError(src, f"no {level} values: {fw.name} has no {level}s", value=values)
+    out = {}
+    for g, v in checks.mapping(values, src, allow_empty=False).items():
+        if isinstance(g, (bool, np.bool_)) or not isinstance(g, (int, np.integer)) or int(g) not in groups:
+            raise DataError(src, f"{level} numbers of {fw.name} ({min(groups)}-{max(groups)})", column=g, value=g)
+        out[int(g)] = to_hundredths(v, fw, f"{src} [{g}]", published=True)
+    return out
+
+
+def check_prior(prior: Any, fw: Framework) -> np.ndarray:
+    """The prior as an (indicators x levels) float array, validated: a row per indicator, a column
+    per level, finite non-negative probabilities summing to 1 per row."""
+    if not isinstance(prior, pd.DataFrame):
+        raise DataError("prior argument", "a DataFrame (indicators x levels), see make_prior", value=type(prior).__name__)
+    missing = [i for i in fw.ids if i not in prior.index]
+    if missing:
+        raise DataError("prior argument", "a row for every indicator", row=missing[0])
+    lv = list(range(fw.level_min, fw.level_max + 1))
+    absent = [k for k in lv if k not in prior.columns]
+    if absent:
+        raise DataError("prior argument", f"a column for every level {lv[0]}-{lv[-1]}", column=absent[0])
+    sub = prior.loc[list(fw.ids), lv]
+    if not all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in sub.dtypes):
+        raise DataError("prior argument", "numeric probabilities", value=str(list(sub.dtypes)))
+    P = sub.to_numpy(dtype=float, na_value=np.nan)
+    bad = ~np.isfinite(P) | (P < 0)
+    if bad.any():
+        r, c = np.argwhere(bad)[0]
+        raise DataError("prior argument", "finite, non-negative probabilities", row=fw.ids[r], column=lv[c],
+                        value=P[r, c])
+    rows = np.abs(P.sum(axis=1) - 1) > 1e-9
+    if rows.any():
+        r = int(np.nonzero(rows)[0][0])
+        raise DataError("prior argument", "probabilities summing to 1 per indicator", row=fw.ids[r],
+                        value=float(P[r].sum()))
+    return P
+
+
 def sample_profiles(framework: Framework | str, index: float | None, n: int = 1000, seed: int | None = 0,
                     prior: pd.DataFrame | None = None, domains: Mapping[int, float] | None = None,
-                    aspects: Mapping[int, float] | None = None) -> Ensemble:
+                    aspects: Mapping[int, float] | None = None, max_bytes: int = MEMORY_BUDGET) -> Ensemble:
     """Draw ``n`` integer level profiles whose official index equals ``index`` (2 decimals),
     and whose official domain or aspect values equal ``domains`` / ``aspects`` when given.
 
-    Draws are exact by construction and follow the prior conditioned on those constraints.
-    ``index=None`` drops the overall constraint (only domain/aspect windows apply).
-    Raises DataError when no profile can meet the constraints.
+    Parameters
+    ----------
+    framework : Framework or str
+        A framework with whole levels (SPBE).
+    index : float or None
+        The published index (at most two decimals, on the framework's scale). None drops the
+        overall constraint (only domain/aspect windows apply).
+    n : int
+        Number of draws (>= 1), limited by ``max_bytes``.
+    seed : int or None
+    prior : DataFrame, optional
+        See :func:`make_prior` (the default).
+    domains, aspects : mapping {group number: published value}, optional
+        Known domain or aspect values (one of the two).
+    max_bytes : int
+        Memory budget; a request whose estimated peak (:func:`profile_bytes`) exceeds it is
+        refused with a message rather than exhausting the machine (default 1 GiB).
+
+    Returns
+    -------
+    Ensemble
+
+    Raises
+    ------
+    DataError
+        For bad arguments, a size beyond the memory budget, or constraints no profile can meet.
+
+    Examples
+    --------
+    >>> from spbe_analysis import score_table
+    >>> ens = sample_profiles("spbe2020", 2.40, n=3, seed=1)
+    >>> ens.levels.shape, sorted(set(score_table(ens.levels, "spbe2020")["value"]))
+    ((3, 47), [2.4])
     """
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = as_framework(framework)
     if fw.level_step != 1:
-        raise DataError("framework argument", "a framework with integer levels", value=fw.name)
-    if domains and aspects:
+        raise DataError("framework argument", "a framework with whole levels (SPBE); PEMDI values are decimal",
+                        value=fw.name)
+    n = checks.count(n, "n argument", minimum=1)
+    budget = checks.count(max_bytes, "max_bytes argument", minimum=1)
+    need = profile_bytes(fw, n)
+    if need > budget:
+        raise DataError("n argument", f"at most {budget // profile_bytes(fw, 1):,} draws for {fw.name} within the "
+                        f"memory budget of {budget / 2**30:.2f} GiB (max_bytes); {n:,} draws need about "
+                        f"{need / 2**30:.2f} GiB: draw in batches with different seeds, or raise max_bytes", value=n)
+    seed = _seed(seed)
+    if domains is not None and aspects is not None:
         raise DataError("domains/aspects arguments", "either domain values or aspect values, not both")
-    prior = make_prior(fw) if prior is None else prior
-    missing = [i for i in fw.ids if i not in prior.index]
-    if missing:
-        raise DataError("prior argument", "a row for every indicator", column=missing[0])
-    P = prior.loc[list(fw.ids), list(range(fw.level_min, fw.level_max + 1))].to_numpy(dtype=float)
-    if (P < 0).any() or not np.allclose(P.sum(axis=1), 1):
-        raise DataError("prior argument", "non-negative probabilities summing to 1 per indicator")
+    index_h = None if index is None else to_hundredths(index, fw, "index argument", published=True)
+    level_name = "aspect" if aspects is not None else "domain"
+    known_h = _published_map(aspects if aspects is not None else domains, fw, level_name) \
+        if (aspects is not None or domains is not None) else {}
+    known = dict(aspects if aspects is not None else (domains or {}))
+    P = check_prior(make_prior(fw) if prior is None else prior, fw)
     rng = np.random.default_rng(seed)
-    level_name, known = ("aspect", aspects) if aspects else ("domain", domains)
-    if known:
+    if known_h:
         groups = fw.groups(level_name)
-        unknown_groups = [g for g in known if g not in set(groups)]
-        if unknown_groups:
-            raise DataError(f"{level_name}s argument", f"{level_name} numbers of {fw.name}", value=unknown_groups[0])
         col = fw.indicators[level_name].to_numpy()
         block_ids = [g for g in groups]
         blocks_pos = [np.nonzero(col == g)[0] for g in block_ids]
@@ -196,19 +302,19 @@ def sample_profiles(framework: Framework | str, index: float | None, n: int = 10
     masses = []
     for b, g in zip(blocks, block_ids):
         m = b.mass().copy()
-        if known and g in known:
-            lo, hi = _window(_value_h(known[g], f"{level_name}s argument"), int(b.units.sum()))
+        if g in known_h:
+            lo, hi = window(known_h[g], int(b.units.sum()), fw.level_step)
             keep = np.zeros_like(m, dtype=bool)
             keep[max(lo, 0):min(hi, len(m) - 1) + 1] = True
             m[~keep] = 0.0
         if m.max() <= 0:
             raise DataError(f"{level_name}s argument", f"a value that the {len(b.pos)} integer indicator levels of "
-                            f"{level_name} {g} can produce", row=g, value=known.get(g) if known else None)
+                            f"{level_name} {g} can produce", row=g, value=known.get(g))
         masses.append(m / m.max())
     # combine blocks under the overall window: suffix DP over blocks on the running total
     total_size = sum(len(m) for m in masses) - len(masses) + 1
-    if index is not None:
-        lo, hi = _window(_value_h(index, "index argument"), fw.total_units)
+    if index_h is not None:
+        lo, hi = window(index_h, fw.total_units, fw.level_step)
     else:
         lo, hi = 0, total_size - 1
     suffix: list = [None] * (len(masses) + 1)
@@ -220,7 +326,7 @@ def sample_profiles(framework: Framework | str, index: float | None, n: int = 10
     first = masses[0]
     if float(first @ suffix[1][:len(first)]) <= 0:
         reach = fw.units.sum() * np.array([fw.level_min, fw.level_max]) / fw.total_units
-        extra = f" together with the given {level_name} values {dict(known)}" if known else ""
+        extra = f" together with the given {level_name} values {known}" if known else ""
         raise DataError("index argument", f"a value reachable with integer levels{extra} (levels alone span "
                         f"{reach[0]:.2f}-{reach[1]:.2f})", value=index)
     out = np.empty((n, fw.n), dtype=np.int64)
@@ -243,7 +349,7 @@ def sample_profiles(framework: Framework | str, index: float | None, n: int = 10
         running += sums
     levels = pd.DataFrame(out, columns=pd.Index(fw.ids, name="indicator"))
     levels.index.name = "draw"
-    cons = {"index": index}
+    cons = {"index": None if index_h is None else index_h / 100}
     if known:
         cons[level_name + "s"] = dict(known)
     return Ensemble(framework=fw.name, levels=levels, constraints=cons, seed=seed)
@@ -273,26 +379,3 @@ class ProfileSet:
     levels: dict
     illustrative: bool
     source: str
-
-
-def profiles_for(published: pd.DataFrame, year: int, entities: tuple[str, ...], sheet: str | None = None,
-                 n: int = 1000, seed: int = 0, prior: pd.DataFrame | None = None) -> ProfileSet:
-    """Indicator-level profiles for the analysis notebooks: from a real evaluation sheet when
-    ``sheet`` (a path) is given, otherwise an illustrative ensemble per government consistent
-    with its published index of ``year``."""
-    from .sheets import load_sheet, sheet_wide
-    fw_name = published.loc[published["year"] == year, "framework"].iloc[0]
-    fw = load_framework(fw_name)
-    if sheet:
-        df = load_sheet(sheet, fw)
-        wide = sheet_wide(df, year if year in set(df["year"]) else None)
-        absent = [e for e in entities if e not in wide.index]
-        if absent:
-            raise DataError(str(sheet), f"levels for every government analysed ({', '.join(entities)})",
-                            row=absent[0], column="bps_code")
-        levels = {e: wide.loc[[e], list(fw.ids)].reset_index(drop=True).rename_axis("draw") for e in entities}
-        return ProfileSet(fw.name, year, levels, illustrative=False, source=f"evaluation sheet {sheet}")
-    ens = sample_published(published, year, entities, n=n, seed=seed, prior=prior)
-    return ProfileSet(fw.name, year, {e: ens[e].levels for e in entities}, illustrative=True,
-                      source=f"ILLUSTRATIVE: {n} simulated profiles per government consistent with the published "
-                             f"{year} index (seed {seed}, default prior)")

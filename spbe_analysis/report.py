@@ -1,73 +1,239 @@
-"""Build products: execute every notebook on a fresh kernel, write the executed notebook and a
-self-contained HTML page (images embedded, no code cells) to ``reports/``, figures to
-``figures/``.
+"""Build products: execute notebooks on a fresh kernel with papermill, once per language, and
+write the executed notebook and a self-contained HTML page (findings first, no code, nothing
+loaded from the network) to ``reports/<lang>/``, figures to ``figures/<lang>/``.
 
-Parameters are injected papermill-style: a cell tagged ``injected-parameters`` is inserted
-after the cell tagged ``parameters``.
+Every notebook runs into a staging folder first; its reports and figures replace the earlier
+ones only when every language ran through, so a failure leaves ``reports/`` and ``figures/``
+exactly as they were. Requests are validated before anything runs (:func:`plan`).
 """
 from __future__ import annotations
 
+import ast
+import copy
+import logging
 import os
 import re
-import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
-from .config import ROOT, figures_dir, notebooks_dir, reports_dir
+from .checks import LANGS
+from .config import PACKAGE_DIR, figures_dir, notebooks_dir, reports_dir
+from .errors import DataError, NotebookError, UsageError
+
+TEMPLATES = PACKAGE_DIR / "templates"
+#: Parameters set by the builder itself, never by ``--set``.
+RESERVED = ("LANG",)
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+logging.getLogger("papermill").setLevel(logging.ERROR)   # its progress lines; failures raise instead
 
 
 def list_notebooks(folder: Path | None = None) -> list[Path]:
+    """The numbered analysis notebooks (``NN_name.ipynb``), in reading order."""
     return sorted((folder or notebooks_dir()).glob("[0-9][0-9]_*.ipynb"))
 
 
-def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
-    """Insert a cell assigning ``params`` after the cell tagged ``parameters``."""
-    import nbformat
+def select(prefixes: Iterable[str] | None, folder: Path | None = None) -> list[Path]:
+    """Notebooks whose file name starts with one of ``prefixes`` (all when none). A prefix that
+    matches nothing is a :class:`UsageError`."""
+    books = list_notebooks(folder)
+    prefixes = list(prefixes or [])
+    if not prefixes:
+        return books
+    out = []
+    for p in prefixes:
+        hit = [b for b in books if b.name.startswith(p)]
+        if not hit:
+            raise UsageError(f"no notebook matches {p!r}; notebooks: " + ", ".join(b.stem for b in books))
+        out += [b for b in hit if b not in out]
+    return sorted(out)
 
-    if not params:
-        return nb
-    idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
-    if idx is None:
-        raise ValueError("notebook has no cell tagged 'parameters' to override")
-    declared = set(re.findall(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=", nb.cells[idx].source, flags=re.M))
-    params = {k: v for k, v in params.items() if k in declared}  # only what this notebook declares
-    if not params:
-        return nb
-    src = "# Injected parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in params.items())
-    cell = nbformat.v4.new_code_cell(src, metadata={"tags": ["injected-parameters"]})
-    nb.cells.insert(idx + 1, cell)
+
+def declared(path: Path) -> dict[str, dict]:
+    """Parameters a notebook declares in its ``parameters`` cell, with their types and defaults
+    (papermill's ``inspect_notebook``; every parameter carries a type annotation)."""
+    import papermill
+
+    return papermill.inspect_notebook(str(path))
+
+
+_TYPES = {"int": int, "float": (int, float), "str": str, "bool": bool, "list": list, "dict": dict}
+
+
+def parse_value(name: str, text: str, info: dict) -> Any:
+    """``text`` as a value of the declared type of parameter ``name`` (a Python literal, or plain
+    text for ``str`` parameters); a :class:`UsageError` says what was expected."""
+    kind = info.get("inferred_type_name", "None")
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        if kind == "str":
+            return text
+        raise UsageError(f"--set {name}={text}: expected a {kind} value (default {info.get('default')})") from None
+    want = _TYPES.get(kind)
+    if want is None:
+        return value
+    if isinstance(value, bool) and kind in ("int", "float"):
+        raise UsageError(f"--set {name}={text}: expected a {kind} value, not a bool")
+    if kind == "str" and not isinstance(value, str):
+        return text
+    if not isinstance(value, want):
+        raise UsageError(f"--set {name}={text}: expected a {kind} value (default {info.get('default')})")
+    return float(value) if kind == "float" else value
+
+
+@dataclass
+class Request:
+    """A validated build request: the notebooks and the parameters each one receives."""
+
+    notebooks: list[Path]
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    langs: tuple[str, ...] = LANGS
+
+
+def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet: str | None = None,
+         sheet_name: str | None = None, langs: Iterable[str] = LANGS, folder: Path | None = None) -> Request:
+    """Validate a build request before anything runs.
+
+    * every prefix matches a notebook;
+    * every ``NAME=VALUE`` names a parameter that one of the chosen notebooks declares, and the
+      value parses to the declared type;
+    * the sheet (when given) is loaded completely and checked against the ``YEAR`` of each
+      notebook that takes it;
+    * the year exists in the published data.
+
+    Raises :class:`UsageError` (exit 2) or :class:`DataError` (exit 1) with a one-line message.
+    """
+    books = select(prefixes, folder)
+    langs = tuple(langs)
+    for lg in langs:
+        if lg not in LANGS:
+            raise UsageError(f"--lang {lg}: expected one of {', '.join(LANGS)}")
+    decl = {b: declared(b) for b in books}
+    overrides: dict[str, Any] = {}
+    for item in sets:
+        if "=" not in item:
+            raise UsageError(f"--set {item}: expected NAME=VALUE")
+        name, text = item.split("=", 1)
+        if name in RESERVED:
+            raise UsageError(f"--set {name}: set by the build itself (use --lang)")
+        owners = [b for b in books if name in decl[b]]
+        if not owners:
+            raise UsageError(f"--set {name}: no chosen notebook declares {name!r}; they declare "
+                             + ", ".join(sorted({n for d in decl.values() for n in d if n not in RESERVED})))
+        values = [parse_value(name, text, decl[b][name]) for b in owners]
+        overrides[name] = values[0]
+    if sheet is not None:
+        takers = [b for b in books if "SHEET" in decl[b]]
+        if not takers:
+            raise UsageError("--sheet: none of the chosen notebooks reads an evaluation sheet (they do not "
+                             "declare SHEET)")
+        overrides["SHEET"] = str(Path(sheet).resolve())
+        if sheet_name is not None:
+            overrides["SHEET_NAME"] = sheet_name
+    elif sheet_name is not None:
+        raise UsageError("--sheet-name needs --sheet")
+    params: dict[str, dict[str, Any]] = {}
+    for b in books:
+        p = {k: v for k, v in overrides.items() if k in decl[b]}
+        params[b.name] = p
+        year = p.get("YEAR", _default(decl[b], "YEAR"))
+        if year is not None:
+            _check_year(year, b)
+        if p.get("SHEET"):
+            from .context import check_sheet
+            check_sheet(p["SHEET"], year, p.get("SHEET_NAME") or None)
+    return Request(notebooks=books, params=params, langs=langs)
+
+
+def _default(info: dict, name: str) -> Any:
+    if name not in info:
+        return None
+    try:
+        return ast.literal_eval(info[name]["default"])
+    except (ValueError, SyntaxError):
+        return None
+
+
+def _check_year(year: Any, book: Path) -> None:
+    from .data import load_published
+
+    pub = load_published()
+    years = sorted(set(pub.loc[pub["status"] == "exact", "year"]))
+    if year not in years:
+        raise DataError("YEAR parameter", f"a year with published values ({', '.join(map(str, years))})",
+                        row=book.stem, value=year)
+
+
+# ----------------------------------------------------------------------------- execution
+def _clean(nb: Any) -> Any:
+    """Drop what changes from run to run (timings, papermill bookkeeping) and give injected
+    cells a fixed id, so that rebuilt notebooks and pages are byte-identical."""
+    nb.metadata.pop("papermill", None)
+    for k, cell in enumerate(nb.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
     return nb
 
 
-def execute_notebook(path: Path, params: dict[str, Any] | None = None, timeout: int = 1200,
-                     cwd: Path | None = None) -> Any:
-    """Execute a notebook top to bottom on a fresh kernel; raises on the first failing cell."""
-    import nbformat
-    from nbclient import NotebookClient
+def execute(path: Path, params: dict[str, Any] | None = None, lang: str = "id", cwd: Path | None = None,
+            timeout: int = 1800) -> Any:
+    """Execute ``path`` top to bottom on a fresh kernel with ``params`` and ``LANG=lang``.
 
-    nb = nbformat.read(path, as_version=4)
-    inject_parameters(nb, params or {})
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(cwd or path.parent)}})
-    client.execute()
+    Returns the executed notebook; a failing cell raises :class:`NotebookError` (one line:
+    notebook, language, cell, error type and message)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    params = dict(params or {})
+    if "LANG" in declared(path):
+        params["LANG"] = lang
+    try:
+        nb = papermill.execute_notebook(str(path), None, parameters=params, kernel_name="python3",
+                                        progress_bar=False, cwd=str(cwd or path.parent), execution_timeout=timeout,
+                                        extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    except PapermillExecutionError as exc:
+        raise NotebookError(path.stem, lang, exc.exec_count, exc.ename, _ANSI.sub("", str(exc.evalue))) from None
+    return _clean(nb)
+
+
+# ----------------------------------------------------------------------------- HTML
+def for_language(nb: Any, lang: str) -> Any:
+    """A copy of ``nb`` for one language: markdown cells tagged ``lang-xx`` are kept only for
+    that language; untagged cells are kept for both."""
+    nb = copy.deepcopy(nb)
+    keep = []
+    for cell in nb.cells:
+        tags = [t for t in cell.metadata.get("tags", []) if t.startswith("lang-")]
+        if tags and f"lang-{lang}" not in tags:
+            continue
+        keep.append(cell)
+    nb.cells = keep
     return nb
 
 
-def findings_first(nb: Any) -> Any:
-    """A copy of ``nb`` with its closing "Findings" (heading and computed output) repeated right
+FINDINGS = {"id": ("## Temuan", "Temuan utama", "*Ringkasan temuan di akhir halaman ini; analisis dan metodenya "
+                   "menyusul.*"),
+            "en": ("## Findings", "Findings first", "*Summary of the findings at the end of this page; the "
+                   "analysis and its method follow.*")}
+
+
+def findings_first(nb: Any, lang: str = "en") -> Any:
+    """A copy of ``nb`` with its closing findings (heading and computed output) repeated right
     after the opening cell, so that a policy reader meets the findings first."""
-    import copy
-
     import nbformat
 
+    head, title, note = FINDINGS[lang]
     nb = copy.deepcopy(nb)
     idx = next((i for i, c in enumerate(nb.cells)
-                if c.cell_type == "markdown" and c.source.lstrip().startswith("## Findings")), None)
+                if c.cell_type == "markdown" and c.source.lstrip().startswith(head)), None)
     if idx is None or idx + 1 >= len(nb.cells):
         return nb
-    summary = nbformat.v4.new_markdown_cell("## Findings first / Temuan utama\n*Summary of the findings at the end "
-                                            "of this page; the analysis and its method follow.*")
+    summary = nbformat.v4.new_markdown_cell(f"## {title}\n{note}")
     summary["id"] = "findings-first-heading"
     output = copy.deepcopy(nb.cells[idx + 1])
     output["id"] = "findings-first-output"
@@ -75,78 +241,78 @@ def findings_first(nb: Any) -> Any:
     return nb
 
 
-def to_html(nb: Any, title: str) -> str:
-    """Self-contained HTML without code: findings first, then outputs and narrative; images
-    embedded, nothing loaded from the network."""
+def to_html(nb: Any, title: str, lang: str = "id") -> str:
+    """Self-contained HTML for one language: findings first, no code, images embedded, no
+    script and no request to the network."""
     from nbconvert import HTMLExporter
 
-    nb = findings_first(nb)
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=True)
-    exporter.mathjax_url = ""
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    # Nothing external: drop script tags that point to a network location (the pages need no
-    # JavaScript), so the page opens offline exactly as it does online.
-    body = re.sub(r'<script[^>]+src="(https?://[^"]*)?"[^>]*>\s*</script>', "", body)
-    body = re.sub(r"<script[^>]*>(?:(?!</script>).)*?https?://cdn(?:(?!</script>).)*</script>", "", body, flags=re.S)
+    nb = findings_first(for_language(nb, lang), lang)
+    exporter = HTMLExporter(template_name="spbe_report", extra_template_basedirs=[str(TEMPLATES)], language_code=lang,
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                            embed_images=True)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "language_code": lang})
     return body
 
 
-def build(names: list[str] | None = None, params: dict[str, Any] | None = None) -> list[Path]:
-    """Execute notebooks (all, or those whose file name starts with one of ``names``) and
-    write ``reports/<stem>.ipynb`` and ``reports/<stem>.html``."""
+def page_title(nb: Any, lang: str, fallback: str) -> str:
+    """The first heading of the page in ``lang`` (the notebook's own title)."""
+    for cell in for_language(nb, lang).cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, flags=re.M)
+            if m:
+                return m.group(1).strip()
+    return fallback
+
+
+# ----------------------------------------------------------------------------- build
+def _move_into(src: Path, dst: Path) -> list[Path]:
+    moved = []
+    for f in sorted(p for p in src.rglob("*") if p.is_file()):
+        target = dst / f.relative_to(src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(f, target)
+        moved.append(target)
+    return moved
+
+
+def build(request: Request, reports: Path | None = None, figures: Path | None = None,
+          progress: Callable[[str], None] = print) -> list[Path]:
+    """Execute the requested notebooks (each language in turn) and write reports and figures.
+
+    Each notebook runs into a staging folder; its outputs are moved into place only when all its
+    languages succeeded. Returns the report files written."""
     import nbformat
 
-    out_dir = reports_dir()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    figures_dir().mkdir(parents=True, exist_ok=True)
-    written = []
-    for path in list_notebooks():
-        if names and not any(path.name.startswith(n) for n in names):
-            continue
-        t0 = time.perf_counter()
-        print(f"executing {path.relative_to(ROOT)} ...", flush=True)
-        nb = execute_notebook(path, params)
-        nbformat.write(nb, out_dir / path.name)
-        html = out_dir / (path.stem + ".html")
-        html.write_text(to_html(nb, path.stem), encoding="utf-8")
-        written += [out_dir / path.name, html]
-        print(f"  -> {html.relative_to(ROOT) if html.is_relative_to(ROOT) else html} "
-              f"({time.perf_counter() - t0:.1f} s)", flush=True)
-    n_fig = len(list(figures_dir().glob("*/*.png")))
-    print(f"{len(written) // 2} notebooks executed; reports in {out_dir}; {n_fig} PNG figures (+ SVG) in {figures_dir()}")
+    reports = reports or reports_dir()
+    figures = figures or figures_dir()
+    written: list[Path] = []
+    t_all = time.perf_counter()
+    for book in request.notebooks:
+        with tempfile.TemporaryDirectory(prefix="spbe-stage-") as tmp:
+            stage = Path(tmp)
+            old = os.environ.get("SPBE_FIGURES_DIR")
+            os.environ["SPBE_FIGURES_DIR"] = str(stage / "figures")
+            try:
+                for lang in request.langs:
+                    t0 = time.perf_counter()
+                    progress(f"executing {book.stem} [{lang}] ...")
+                    nb = execute(book, request.params.get(book.name), lang)
+                    out = stage / "reports" / lang
+                    out.mkdir(parents=True, exist_ok=True)
+                    nbformat.write(nb, out / book.name)
+                    title = page_title(nb, lang, book.stem)
+                    (out / f"{book.stem}.html").write_text(to_html(nb, title, lang), encoding="utf-8")
+                    progress(f"  {book.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
+            finally:
+                if old is None:
+                    os.environ.pop("SPBE_FIGURES_DIR", None)
+                else:
+                    os.environ["SPBE_FIGURES_DIR"] = old
+            if (stage / "figures").exists():
+                _move_into(stage / "figures", figures)
+            written += [p for p in _move_into(stage / "reports", reports)]
+    n_fig = len(list(figures.glob("*/*.png")))
+    progress(f"{len(request.notebooks)} notebook(s) x {len(request.langs)} language(s) in "
+             f"{time.perf_counter() - t_all:.0f} s; reports in {reports}; {n_fig} PNG figures (+ SVG) in {figures}")
     return written
 
-
-USAGE = """usage: python -m spbe_analysis build [NOTEBOOK_PREFIX ...] [--sheet PATH] [--set NAME=VALUE ...]
-
-  NOTEBOOK_PREFIX   build only these notebooks (e.g. 04 05); default: all
-  --sheet PATH      run the indicator-level notebooks on a filled-in evaluation sheet
-  --set NAME=VALUE  override a parameter (VALUE read as a Python literal, else as text)"""
-
-
-def main(argv: list[str]) -> int:
-    import ast
-
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    if not argv or argv[0] != "build":
-        print(USAGE, file=sys.stderr)
-        return 2
-    names, params, args = [], {}, list(argv[1:])
-    while args:
-        a = args.pop(0)
-        if a == "--sheet" and args:
-            params["SHEET"] = str(Path(args.pop(0)).resolve())
-        elif a == "--set" and args and "=" in args[0]:
-            k, v = args.pop(0).split("=", 1)
-            try:
-                params[k] = ast.literal_eval(v)
-            except (ValueError, SyntaxError):
-                params[k] = v
-        elif a.startswith("-"):
-            print(USAGE, file=sys.stderr)
-            return 2
-        else:
-            names.append(a)
-    build(names or None, params or None)
-    return 0

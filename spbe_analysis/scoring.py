@@ -1,104 +1,87 @@
 """Exact SPBE/PEMDI scoring.
 
-Every aspect, domain and overall index is the weighted arithmetic mean of indicator levels,
+Every aspect, domain and overall index is the weighted arithmetic mean of indicator values,
 ``sum(w_i * L_i) / sum(w_i)``. The published value is the exact value rounded *once* to two
-decimals, half up; the predicate is read from that published value.
+decimals, half up; the predicate is read from that published value (lower edges inclusive:
+3.50 is Sangat Baik under SPBE 2020).
 
-All arithmetic is done on integers: a weight is ``units_i / denominator`` percent and a level
-``k_i * level_step``, so ``N = sum(units_i * k_i)`` is an integer and the official value in
-hundredths is ``floor(x * 100 + 1/2)`` computed in integer arithmetic. Floating point never
-moves a value across a rounding or band edge.
+SPBE indicators are whole capability levels. PEMDI indicator values are built from
+sub-criteria and are not whole levels (1.26, 2.5 ...): :func:`score` takes any exact value in
+[1, 5] for PEMDI (two-decimal numbers, Decimals or exact Fractions), :func:`score_table` any
+value given to two decimals. Rounding is done by :mod:`spbe_analysis.official` in integer
+arithmetic, so floating point never moves a value across a rounding or band edge.
 """
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
+from . import checks
 from .errors import DataError
-from .frameworks import Framework, load_framework
+from .frameworks import Framework
+from .official import as_framework, hundredths, on_scale, round_half_up, to_hundredths
 
-CHUNK_BYTES = 1 << 21  # size of a block of levels in score_table: keeps each block in cache
+__all__ = ["Score", "WhatIf", "effective_weights", "level_matrix", "levels_vector", "predicate", "round_half_up", "score",
+           "score_table", "unit_sums", "values_vector", "what_if"]
 
-
-def _fw(framework: Framework | str) -> Framework:
-    return load_framework(framework) if isinstance(framework, str) else framework
-
-
-# ----------------------------------------------------------------------------- rounding
-def round_half_up(value: Any, places: int = 2) -> Decimal:
-    """Round a number half up to ``places`` decimals, exactly.
-
-    Floats are read through their shortest repr (``3.065`` is taken as the decimal 3.065,
-    not as the binary 3.06499999...), Fractions and Decimals exactly.
-    """
-    if isinstance(value, Fraction):
-        q = Fraction(10) ** places
-        return Decimal((value * q * 2 + 1).__floor__() // 2) / (Decimal(10) ** places)
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal, str)):
-        raise DataError("value argument", "a real number", value=value)
-    d = Decimal(value) if isinstance(value, (Decimal, str)) else Decimal(repr(float(value)))
-    if not d.is_finite():
-        raise DataError("value argument", "a finite number", value=value)
-    return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+CHUNK_BYTES = 1 << 21  # a block of levels in score_table: small enough to stay in cache
 
 
-def _hundredths(num: np.ndarray | int, units: np.ndarray | int, step: Fraction) -> Any:
-    """Official value in hundredths of ``(num / units) * step`` (num, units in weight units)."""
-    p, q = step.numerator, step.denominator
-    return (200 * num * p + q * units) // (2 * q * units)
-
-
+# ----------------------------------------------------------------------------- predicate
 def predicate(value: Any, framework: Framework | str, lang: str = "id") -> Any:
-    """Predicate band of an index value (read from the value rounded half up to 2 decimals).
+    """Predicate band of an index value, read from the value rounded half up to 2 decimals.
 
-    ``value`` may be a scalar (returns a str) or array-like (returns a list, or a Series
-    for a Series input). ``lang`` is ``"id"`` (official names) or ``"en"``.
+    Parameters
+    ----------
+    value : number, or a list/tuple/array/Series of numbers
+        Index value(s) on the framework's scale (1.00-5.00; 0.00-5.00 for SPBE 2018).
+    framework : Framework or str
+    lang : {"id", "en"}
+        "id" gives the official name, "en" the package's English gloss.
+
+    Returns
+    -------
+    str for a scalar, list for a list/tuple/array, Series for a Series.
+
+    Raises
+    ------
+    DataError
+        For a value off the scale, missing, a bool or text, or an unknown ``lang``.
+
+    Examples
+    --------
+    >>> predicate(3.50, "spbe2020"), predicate(3.495, "spbe2020"), predicate(1.795, "spbe2020")
+    ('Sangat Baik', 'Sangat Baik', 'Cukup')
+    >>> predicate(2.49, "pemdi2026", lang="en")
+    'Fair (Emerging)'
     """
-    fw = _fw(framework)
-    names = fw.band_names(lang)
+    fw = as_framework(framework)
+    names = fw.band_names(checks.lang(lang))
 
-    def one(v: Any) -> str:
-        h = int(round_half_up(v) * 100)
-        lo = fw.band_lower_hundredths[0]
-        hi = int(fw.bands["upper"].iloc[-1] * 100)
-        if h < lo or h > hi:
-            raise DataError("value argument", f"an index between {lo / 100:.2f} and {hi / 100:.2f}", value=v)
-        return names[int(fw.band_index(h))]
+    def one(v: Any, pos: Any = None) -> str:
+        src = "value argument" if pos is None else f"value argument [{pos}]"
+        return names[int(fw.band_index(to_hundredths(v, fw, src)))]
 
     if isinstance(value, pd.Series):
-        return value.map(one)
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [one(v) for v in value]
+        return pd.Series([one(v, k) for k, v in value.items()], index=value.index, name=value.name, dtype=object)
+    if isinstance(value, np.ndarray):
+        if value.ndim != 1:
+            raise DataError("value argument", "a number or a one-dimensional array", value=value.shape)
+        return [one(v, k) for k, v in enumerate(value)]
+    if isinstance(value, (list, tuple)):
+        return [one(v, k) for k, v in enumerate(value)]
     return one(value)
 
 
 # ----------------------------------------------------------------------------- inputs
-def _level_to_k(v: Any, fw: Framework, source: str, where: dict) -> int:
-    """Validate one level and return it in integer steps."""
-    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Real, Decimal)):
-        raise DataError(source, f"a number (capability level {fw.level_min}-{fw.level_max})", value=v, **where)
-    if isinstance(v, float) and not np.isfinite(v):
-        raise DataError(source, f"a capability level {fw.level_min}-{fw.level_max}, not a missing value", value=v, **where)
-    frac = Fraction(str(v)) if isinstance(v, (float, np.floating, Decimal)) else Fraction(int(v))
-    k = frac / fw.level_step
-    if k.denominator != 1:
-        what = "an integer level" if fw.level_step == 1 else f"a multiple of {fw.level_step}"
-        raise DataError(source, f"{what} between {fw.level_min} and {fw.level_max}", value=v, **where)
-    if not fw.level_min <= frac <= fw.level_max:
-        raise DataError(source, f"a level between {fw.level_min} and {fw.level_max}", value=v, **where)
-    return int(k)
-
-
 def _norm_id(key: Any, fw: Framework, source: str, entity: Any = None) -> str:
     if isinstance(key, (bool, np.bool_)):
         raise DataError(source, "an indicator id", row=entity, column=key, value=key)
-    if isinstance(key, (numbers.Integral,)):
+    if isinstance(key, (int, np.integer)):
         key = str(int(key))
     if not isinstance(key, str) or key not in fw.indicators.index:
         raise DataError(source, f"an indicator of {fw.name} ({fw.ids[0]}..{fw.ids[-1]})", row=entity, column=key,
@@ -106,31 +89,68 @@ def _norm_id(key: Any, fw: Framework, source: str, entity: Any = None) -> str:
     return key
 
 
-def levels_vector(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str,
-                  source: str = "levels argument", entity: Any = None) -> np.ndarray:
-    """Validated levels of one entity, in framework order, as integer steps (int64)."""
-    fw = _fw(framework)
-    items = levels.items() if isinstance(levels, (Mapping, pd.Series)) else None
-    if items is None:
+def _value(v: Any, fw: Framework, source: str, where: dict, steps_only: bool) -> Fraction:
+    lo, hi = fw.level_min, fw.level_max
+    kind = "a capability level" if fw.level_step == 1 else "an indicator value"
+    x = checks.exact_number(v, source, expected=f"a number: {kind} {lo}-{hi}", **where)
+    if not lo <= x <= hi:
+        raise DataError(source, f"{kind} between {lo} and {hi}", value=v, **where)
+    if (steps_only or fw.level_step == 1) and (x / fw.level_step).denominator != 1:
+        what = "a whole level" if fw.level_step == 1 else f"a value given to {fw.value_decimals} decimals"
+        raise DataError(source, f"{what} between {lo} and {hi}", value=v, **where)
+    return x
+
+
+def _items(levels: Any, fw: Framework, source: str, entity: Any) -> dict[str, Any]:
+    if not isinstance(levels, (Mapping, pd.Series)):
         raise DataError(source, "a mapping {indicator id: level} or a Series", row=entity, value=type(levels).__name__)
-    out: dict[str, int] = {}
-    for key, v in items:
+    out: dict[str, Any] = {}
+    for key, v in levels.items():
         i = _norm_id(key, fw, source, entity)
         if i in out:
             raise DataError(source, "each indicator given once", row=entity, column=i, value=key)
-        out[i] = _level_to_k(v, fw, source, {"row": entity, "column": i})
+        out[i] = v
     missing = [i for i in fw.ids if i not in out]
     if missing:
-        raise DataError(source, f"a level for every indicator of {fw.name} (missing {len(missing)}: "
+        raise DataError(source, f"a value for every indicator of {fw.name} (missing {len(missing)}: "
                         f"{', '.join(missing[:5])}{'...' if len(missing) > 5 else ''})", row=entity, column=missing[0])
-    return np.array([out[i] for i in fw.ids], dtype=np.int64)
+    return out
+
+
+def values_vector(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str,
+                  source: str = "levels argument", entity: Any = None) -> list[Fraction]:
+    """Validated exact indicator values of one entity, in framework order (Fractions).
+
+    Whole levels for SPBE; any exact value on the scale for PEMDI."""
+    fw = as_framework(framework)
+    items = _items(levels, fw, source, entity)
+    return [_value(items[i], fw, source, {"row": entity, "column": i}, steps_only=False) for i in fw.ids]
+
+
+def levels_vector(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str,
+                  source: str = "levels argument", entity: Any = None) -> np.ndarray:
+    """Validated values of one entity, in framework order, as integer multiples of the
+    framework's ``level_step`` (int64): whole levels for SPBE, hundredths for PEMDI.
+
+    Examples
+    --------
+    >>> levels_vector({f"I{k}": 1.26 if k == 1 else 1 for k in range(1, 21)}, "pemdi2026")[:3]
+    array([126, 100, 100])
+    """
+    fw = as_framework(framework)
+    items = _items(levels, fw, source, entity)
+    vals = [_value(items[i], fw, source, {"row": entity, "column": i}, steps_only=True) for i in fw.ids]
+    return np.array([int(x / fw.level_step) for x in vals], dtype=np.int64)
 
 
 # ----------------------------------------------------------------------------- one entity
 @dataclass(frozen=True)
 class Score:
-    """Score of one entity. ``index``, ``domains`` and ``aspects`` are official (2 decimals);
-    ``raw`` is the exact overall value (Fraction); ``*_raw`` Series hold exact values as floats."""
+    """Score of one entity.
+
+    ``index``, ``domains`` and ``aspects`` are official (2 decimals, floats); ``raw`` is the
+    exact overall value (Fraction); ``domains_raw``/``aspects_raw`` the exact group values as
+    floats; ``levels`` the indicator values (floats)."""
 
     framework: str
     index: float
@@ -145,40 +165,75 @@ class Score:
 
     @property
     def hundredths(self) -> int:
+        """The official index in integer hundredths (3.50 -> 350)."""
         return int(round(self.index * 100))
 
 
-def _group_scores(fw: Framework, k: np.ndarray, level: str) -> tuple[pd.Series, pd.Series]:
+def _official_h(x: Fraction) -> int:
+    return int((x * 200 + 1).__floor__() // 2)
+
+
+def _group_scores(fw: Framework, weighted: list[Fraction], level: str) -> tuple[pd.Series, pd.Series]:
     groups = fw.groups(level)
     if len(groups) == 0:
-        empty = pd.Series([], dtype="float64", index=groups)
+        empty = pd.Series([], dtype="float64", index=groups, name=level)
         return empty, empty.copy()
-    num = (fw.units * k) @ fw.membership(level)
-    gu = fw.group_units(level)
-    h = _hundredths(num, gu, fw.level_step)
-    raw = num * float(fw.level_step) / gu
-    return pd.Series(h / 100, index=groups, name=level), pd.Series(raw, index=groups, name=level)
+    col = fw.indicators[level].to_numpy()
+    h, raw = [], []
+    for g in groups:
+        mask = col == g
+        w = sum((fw.indicators["weight"].iloc[j] for j in np.nonzero(mask)[0]), Fraction(0))
+        x = sum((weighted[j] for j in np.nonzero(mask)[0]), Fraction(0)) / w
+        h.append(_official_h(x) / 100)
+        raw.append(float(x))
+    return pd.Series(h, index=groups, name=level), pd.Series(raw, index=groups, name=level)
 
 
-def _score_k(fw: Framework, k: np.ndarray) -> Score:
-    n_units = int(fw.units @ k)
-    h = int(_hundredths(n_units, fw.total_units, fw.level_step))
-    raw = Fraction(n_units, fw.total_units) * fw.level_step
+def _score_values(fw: Framework, vals: list[Fraction]) -> Score:
+    weighted = [w * v for w, v in zip(fw.indicators["weight"], vals)]
+    raw = sum(weighted, Fraction(0)) / 100
+    h = _official_h(raw)
     band = int(fw.band_index(h))
-    doms, doms_raw = _group_scores(fw, k, "domain")
-    asps, asps_raw = _group_scores(fw, k, "aspect")
-    levels = pd.Series(k * float(fw.level_step) if fw.level_step != 1 else k, index=pd.Index(fw.ids, name="indicator"),
-                       name="level")
+    doms, doms_raw = _group_scores(fw, weighted, "domain")
+    asps, asps_raw = _group_scores(fw, weighted, "aspect")
+    lv = [int(v) for v in vals] if fw.level_step == 1 else [float(v) for v in vals]
     return Score(framework=fw.name, index=h / 100, raw=raw, predicate=fw.band_names("id")[band],
                  predicate_en=fw.band_names("en")[band], domains=doms, aspects=asps, domains_raw=doms_raw,
-                 aspects_raw=asps_raw, levels=levels)
+                 aspects_raw=asps_raw, levels=pd.Series(lv, index=pd.Index(fw.ids, name="indicator"), name="level"))
 
 
 def score(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str) -> Score:
-    """Score one entity. ``levels`` maps indicator id ("1".."47", "35a", "I1"; integers are
-    accepted too) to a capability level."""
-    fw = _fw(framework)
-    return _score_k(fw, levels_vector(levels, fw))
+    """Score one entity exactly.
+
+    Parameters
+    ----------
+    levels : mapping or Series
+        Indicator id ("1".."47", "35a", "I1"; integers are accepted for numeric ids) to value:
+        a whole capability level for SPBE, any exact value in [1, 5] for PEMDI (1.26,
+        ``Decimal("2.5")``, ``Fraction(37, 30)``).
+    framework : Framework or str
+
+    Returns
+    -------
+    Score
+
+    Raises
+    ------
+    DataError
+        Naming the indicator and value for a missing, unknown, duplicate or off-scale value.
+
+    Examples
+    --------
+    >>> s = score({i: 3 for i in as_framework("spbe2020").ids}, "spbe2020")
+    >>> s.index, s.predicate
+    (3.0, 'Baik')
+    >>> v = {f"I{k}": 1 for k in range(1, 21)}
+    >>> v.update(I1=1.26, I19=2.5, I20=1.17)
+    >>> score(v, "pemdi2026").index, score(v, "pemdi2026").raw
+    (1.19, Fraction(2377, 2000))
+    """
+    fw = as_framework(framework)
+    return _score_values(fw, values_vector(levels, fw))
 
 
 def effective_weights(framework: Framework | str, exact: bool = False) -> pd.Series:
@@ -186,8 +241,15 @@ def effective_weights(framework: Framework | str, exact: bool = False) -> pd.Ser
 
     One level step on indicator ``i`` moves the exact index by ``weight_i / 100``.
     With ``exact=True`` the values are Fractions.
+
+    Examples
+    --------
+    >>> effective_weights("spbe2020")["47"]
+    np.float64(3.0)
     """
-    fw = _fw(framework)
+    fw = as_framework(framework)
+    if not isinstance(exact, (bool, np.bool_)):
+        raise DataError("exact argument", "True or False", value=exact)
     col = "weight" if exact else "weight_pct"
     return fw.indicators[col].rename("weight_pct")
 
@@ -206,22 +268,30 @@ class WhatIf:
 
 
 def what_if(levels: Mapping[Any, Any] | pd.Series, changes: Mapping[Any, Any], framework: Framework | str) -> WhatIf:
-    """Re-score with some indicators set to new levels; the change is exact:
-    ``delta = sum(w_i * (new_i - old_i)) / 100``."""
-    fw = _fw(framework)
-    k0 = levels_vector(levels, fw)
-    k1 = k0.copy()
+    """Re-score with some indicators set to new values; the change is exact:
+    ``delta = sum(w_i * (new_i - old_i)) / 100``.
+
+    Examples
+    --------
+    >>> fw = as_framework("spbe2020")
+    >>> w = what_if({i: 2 for i in fw.ids}, {"47": 3}, fw)
+    >>> w.delta, w.after.index
+    (Fraction(3, 100), 2.03)
+    """
+    fw = as_framework(framework)
+    v0 = values_vector(levels, fw)
+    v1 = list(v0)
     pos = {i: p for p, i in enumerate(fw.ids)}
     seen: set[str] = set()
-    for key, v in changes.items():
+    for key, v in checks.mapping(changes, "changes argument").items():
         i = _norm_id(key, fw, "changes argument")
         if i in seen:
             raise DataError("changes argument", "each indicator changed once", column=i, value=key)
         seen.add(i)
-        k1[pos[i]] = _level_to_k(v, fw, "changes argument", {"column": i})
-    before, after = _score_k(fw, k0), _score_k(fw, k1)
-    dk = k1 - k0
-    contrib = {i: Fraction(int(fw.units[pos[i]] * dk[pos[i]]), fw.total_units) * fw.level_step for i in fw.ids if dk[pos[i]]}
+        v1[pos[i]] = _value(v, fw, "changes argument", {"column": i}, steps_only=False)
+    before, after = _score_values(fw, v0), _score_values(fw, v1)
+    contrib = {i: fw.indicators.loc[i, "weight"] * (v1[pos[i]] - v0[pos[i]]) / 100 for i in fw.ids
+               if v1[pos[i]] != v0[pos[i]]}
     delta = sum(contrib.values(), Fraction(0))
     return WhatIf(before=before, after=after, delta=delta,
                   delta_official=(after.hundredths - before.hundredths) / 100,
@@ -234,14 +304,26 @@ def _first_bad(mask: np.ndarray) -> tuple[int, int]:
     return int(r), int(c)
 
 
+def _numeric_array(arr: np.ndarray, source: str) -> np.ndarray:
+    if arr.dtype == bool:
+        raise DataError(source, "numeric levels (an array of numbers, not of bools)", value=str(arr.dtype))
+    if not (np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)):
+        raise DataError(source, "an integer or float array of levels (not an object or text array)",
+                        value=str(arr.dtype))
+    return arr
+
+
 def _wide_matrix(table: Any, fw: Framework, source: str) -> tuple[np.ndarray, pd.Index]:
     """Entity x indicator array in framework order, plus the entity labels."""
     if isinstance(table, np.ndarray):
-        if table.ndim != 2 or table.shape[1] != fw.n:
-            raise DataError(source, f"a 2-D array with {fw.n} columns in framework order", value=table.shape)
-        return table, pd.RangeIndex(table.shape[0], name="entity")
+        if table.ndim != 2 or table.shape[1] != fw.n or table.shape[0] == 0:
+            raise DataError(source, f"a 2-D array with at least one row and {fw.n} columns in framework order",
+                            value=table.shape)
+        return _numeric_array(table, source), pd.RangeIndex(table.shape[0], name="entity")
     if not isinstance(table, pd.DataFrame):
         raise DataError(source, "a DataFrame (wide or long) or a 2-D numpy array", value=type(table).__name__)
+    if len(table) == 0:
+        raise DataError(source, "at least one row", value="empty DataFrame")
     cols = {c.lower() if isinstance(c, str) else c for c in table.columns}
     if {"entity", "indicator", "level"} <= cols and len(table.columns) == 3:
         return _long_to_wide(table, fw, source)
@@ -259,123 +341,193 @@ def _wide_matrix(table: Any, fw: Framework, source: str) -> tuple[np.ndarray, pd
         raise DataError(source, "one row per entity", row=table.index[table.index.duplicated()][0])
     ordered = table[[mapping[i] for i in fw.ids]]
     for c in ordered.columns:
-        if not (pd.api.types.is_numeric_dtype(ordered[c]) and not pd.api.types.is_bool_dtype(ordered[c])):
-            bad = ordered[c][~ordered[c].map(lambda v: isinstance(v, numbers.Real) and not isinstance(v, bool))]
+        s = ordered[c]
+        if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
+            bad = s[~s.map(lambda v: isinstance(v, (int, float, np.integer, np.floating))
+                           and not isinstance(v, (bool, np.bool_)))]
             raise DataError(source, "numeric capability levels", row=bad.index[0] if len(bad) else None, column=c,
-                            value=bad.iloc[0] if len(bad) else str(ordered[c].dtype))
-    return ordered.to_numpy(), table.index
+                            value=bad.iloc[0] if len(bad) else str(s.dtype))
+        if s.isna().any():
+            raise DataError(source, "a level, not a missing value", row=s.index[s.isna().to_numpy()][0], column=c,
+                            value=None)
+    dtypes = {str(t) for t in ordered.dtypes}
+    if len(dtypes) == 1 and not isinstance(ordered.dtypes.iloc[0], pd.api.extensions.ExtensionDtype):
+        return ordered.to_numpy(), table.index
+    return ordered.to_numpy(dtype=np.float64), table.index
 
 
 def _long_to_wide(table: pd.DataFrame, fw: Framework, source: str) -> tuple[np.ndarray, pd.Index]:
     t = table.rename(columns=lambda c: c.lower())
-    ind = t["indicator"].map(lambda v: _norm_id(v, fw, source))
-    key = pd.DataFrame({"entity": t["entity"].to_numpy(), "indicator": ind.to_numpy()})
+    ind = [_norm_id(v, fw, source, e) for e, v in zip(t["entity"], t["indicator"])]
+    key = pd.DataFrame({"entity": t["entity"].to_numpy(), "indicator": ind})
     dup = key.duplicated(keep="first")
     if dup.any():
         r = key[dup].iloc[0]
         raise DataError(source, "one level per entity and indicator", row=r["entity"], column=r["indicator"])
     entities = pd.Index(pd.unique(t["entity"]), name="entity")
-    wide = pd.DataFrame(index=entities, columns=list(fw.ids), dtype=object)
-    lv = t["level"].to_numpy()
-    for e, i, v in zip(key["entity"], key["indicator"], lv):
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Real, Decimal)):
-            raise DataError(source, "a numeric capability level", row=e, column=i, value=v)
-        wide.at[e, i] = v
-    missing = wide.isna()
-    if missing.to_numpy().any():
-        r, c = _first_bad(missing.to_numpy())
+    pos = {i: p for p, i in enumerate(fw.ids)}
+    erow = {e: r for r, e in enumerate(entities)}
+    wide = np.full((len(entities), fw.n), np.nan)
+    for e, i, v in zip(key["entity"], key["indicator"], t["level"].to_numpy()):
+        x = checks.exact_number(v, source, row=e, column=i, expected="a numeric capability level")
+        wide[erow[e], pos[i]] = float(x)
+    if np.isnan(wide).any():
+        r, c = _first_bad(np.isnan(wide))
         raise DataError(source, f"a level for every indicator of {fw.name}", row=entities[r], column=fw.ids[c])
-    return wide.to_numpy(dtype=np.float64), entities
+    return wide, entities
 
 
 def _locate_bad_level(block: np.ndarray, fw: Framework, source: str, row0: int, entities: pd.Index) -> None:
     """Raise a DataError for the first bad cell of ``block`` (called only when one exists)."""
     lo, hi = fw.level_min, fw.level_max
     x = np.asarray(block, dtype=np.float64)
-    k = x / float(fw.level_step)
-    what = "an integer level" if fw.level_step == 1 else f"a multiple of {fw.level_step}"
-    checks = [(~np.isfinite(x), f"a level between {lo} and {hi}, not a missing value"),
-              ((x < lo) | (x > hi), f"a level between {lo} and {hi}"),
-              (k != np.round(k), f"{what} between {lo} and {hi}")]
-    for mask, expected in checks:
-        with np.errstate(invalid="ignore"):
-            if mask.any():
-                r, c = _first_bad(mask)
-                raise DataError(source, expected, row=entities[row0 + r], column=fw.ids[c], value=block[r, c].item())
+    what = "a whole level" if fw.level_step == 1 else f"a value given to {fw.value_decimals} decimals"
+    with np.errstate(invalid="ignore"):
+        checks_ = [(~np.isfinite(x), f"a level between {lo} and {hi}, not a missing value"),
+                   ((x < lo) | (x > hi), f"a level between {lo} and {hi}"),
+                   (~_on_steps(block, fw), f"{what} between {lo} and {hi}")]
+    for mask, expected in checks_:
+        if mask.any():
+            r, c = _first_bad(mask)
+            raise DataError(source, expected, row=entities[row0 + r], column=fw.ids[c], value=block[r, c].item())
+    raise AssertionError("unreachable: _locate_bad_level called on a valid block")  # pragma: no cover
+
+
+def _on_steps(block: np.ndarray, fw: Framework) -> np.ndarray:
+    """Mask of cells that are whole multiples of the level step (in the array's own precision)."""
+    if np.issubdtype(block.dtype, np.integer):
+        return np.ones(block.shape, dtype=bool)
+    q = block.dtype.type(fw.level_step.denominator)
+    with np.errstate(invalid="ignore"):
+        return np.rint(block * q) / q == block
 
 
 def _check_block(block: np.ndarray, fw: Framework, source: str, row0: int, entities: pd.Index) -> np.ndarray:
-    """Validate a block of levels; return it as integer steps (any numeric dtype)."""
+    """Validate a block of levels; return it in integer steps (small ints, exact in float64)."""
     lo, hi = fw.level_min, fw.level_max
-    mn, mx = block.min(initial=lo), block.max(initial=hi)  # NaN propagates and fails the test below
+    mn, mx = block.min(), block.max()  # NaN propagates and fails the test below
     if not (lo <= mn and mx <= hi):
         _locate_bad_level(block, fw, source, row0, entities)
-    if np.issubdtype(block.dtype, np.integer) and fw.level_step == 1:
-        return block
-    k = block / float(fw.level_step) if fw.level_step != 1 else block
-    if (k != np.trunc(k)).any():
+    q = fw.level_step.denominator
+    if np.issubdtype(block.dtype, np.integer):
+        return block if q == 1 else block.astype(np.int32) * q
+    if not _on_steps(block, fw).all():
         _locate_bad_level(block, fw, source, row0, entities)
-    return k
+    return np.rint(block * q) if q != 1 else block
+
+
+def _sums(table: Any, fw: Framework, level: str, source: str) -> tuple[np.ndarray, pd.Index]:
+    """Validated integer weighted sums (int32), computed block by block.
+
+    Each block is validated, converted to float32 and multiplied by the integer weight units
+    with BLAS: every product and partial sum is an integer below 2**24, so float32 holds it
+    exactly, and a block that stays in cache makes this faster than an integer einsum."""
+    arr, entities = _wide_matrix(table, fw, source)
+    w = fw.units[:, None] if level == "index" else fw.units[:, None] * fw.membership(level)
+    top = int(w.sum(axis=0).max()) * fw.level_max * fw.level_step.denominator
+    exact32 = top < 2 ** 24
+    rows = max(256, CHUNK_BYTES // max(1, arr.shape[1] * arr.dtype.itemsize))
+    out = np.empty((arr.shape[0], w.shape[1]), dtype=np.int32 if top < 2 ** 31 else np.int64)
+    one = w.shape[1] == 1                       # one column: a matrix-vector product (BLAS gemv)
+    w_f32, w_f64 = (w[:, 0] if one else w).astype(np.float32), (w[:, 0] if one else w).astype(np.float64)
+    target = out[:, 0] if one else out
+    for r0 in range(0, arr.shape[0], rows):
+        block = _check_block(arr[r0:r0 + rows], fw, source, r0, entities)
+        if exact32:
+            target[r0:r0 + rows] = block.astype(np.float32, copy=False) @ w_f32
+        else:
+            target[r0:r0 + rows] = block.astype(np.float64, copy=False) @ w_f64
+    return out, entities
 
 
 def unit_sums(table: Any, framework: Framework | str, level: str = "index",
               source: str = "table argument") -> tuple[np.ndarray, pd.Index]:
-    """Validated integer weighted sums ``N`` (entities x groups) and entity labels.
+    """Validated integer weighted sums ``N`` (entities x groups, int64) and entity labels.
 
-    ``level`` is "index" (one column), "domain" or "aspect". Exact: all operands are small
-    integers, so the float64 matrix product is exact and is converted back to int64.
+    ``level`` is "index" (one column), "domain" or "aspect". Exact: every operand is a small
+    integer, so the products are computed exactly (in float32 below 2**24, else float64).
     """
-    fw = _fw(framework)
+    fw = as_framework(framework)
+    checks.choice(level, ("index", "domain", "aspect"), "level argument")
+    n, entities = _sums(table, fw, level, source)
+    return n.astype(np.int64), entities
+
+
+def level_matrix(table: Any, framework: Framework | str, source: str = "levels argument") -> tuple[np.ndarray, pd.Index]:
+    """Validated values (entities x indicators, framework order) as integer steps (int64:
+    whole levels for SPBE, hundredths for PEMDI), with the entity labels. Accepts what
+    :func:`score_table` accepts."""
+    fw = as_framework(framework)
     arr, entities = _wide_matrix(table, fw, source)
-    if level == "index":
-        w = fw.units.astype(np.float64)[:, None]
-    else:
-        w = (fw.units[:, None] * fw.membership(level)).astype(np.float64)
-    out = np.empty((arr.shape[0], w.shape[1]), dtype=np.float64)
-    rows = max(256, CHUNK_BYTES // max(1, arr.shape[1] * 8))
+    out = np.empty(arr.shape, dtype=np.int64)
+    rows = max(256, CHUNK_BYTES // max(1, arr.shape[1] * arr.dtype.itemsize))
     for r0 in range(0, arr.shape[0], rows):
-        block = _check_block(arr[r0:r0 + rows], fw, source, r0, entities)
-        out[r0:r0 + rows] = block @ w
-    return out.astype(np.int64), entities
+        out[r0:r0 + rows] = _check_block(arr[r0:r0 + rows], fw, source, r0, entities)
+    return out, entities
 
 
 def score_table(table: Any, framework: Framework | str, by: str | Iterable[str] = "index") -> pd.DataFrame:
-    """Score many entities at once (vectorised).
+    """Score many entities at once (vectorised, exact).
 
-    ``table`` is wide (one row per entity, one column per indicator; the index labels the
-    entities), long (columns ``entity``, ``indicator``, ``level``) or a 2-D numpy array with
-    columns in framework order. ``by`` is any of "index", "domain", "aspect" (or a list).
+    Parameters
+    ----------
+    table : DataFrame or 2-D numpy array
+        Wide (one row per entity, one column per indicator; the index labels the entities),
+        long (columns ``entity``, ``indicator``, ``level``) or an integer/float array with the
+        columns in framework order. PEMDI values are read to two decimals.
+    framework : Framework or str
+    by : str or list of str
+        Any of "index", "domain", "aspect".
 
-    Returns a tidy DataFrame with one row per entity and unit: ``entity``, ``level``
-    ("index", "domain" or "aspect"), ``unit`` (0 for the index, else the domain/aspect
-    number), ``raw`` (exact value as float), ``value`` (official, 2 decimals) and
-    ``predicate`` (for the index rows; empty otherwise).
+    Returns
+    -------
+    DataFrame
+        One row per entity and unit: ``entity``, ``level`` ("index", "domain" or "aspect"),
+        ``unit`` (0 for the index, else the domain/aspect number), ``raw`` (exact value as
+        float), ``value`` (official, 2 decimals) and ``predicate`` (index rows only).
+
+    Raises
+    ------
+    DataError
+        Naming the entity and indicator of the first bad value; for bool, object or empty input.
+
+    Examples
+    --------
+    >>> score_table(np.array([[3] * 47, [4] * 47]), "spbe2020")[["entity", "value", "predicate"]]
+       entity  value    predicate
+    0       0    3.0         Baik
+    1       1    4.0  Sangat Baik
     """
-    fw = _fw(framework)
-    levels = [by] if isinstance(by, str) else list(by)
+    fw = as_framework(framework)
+    levels = [by] if isinstance(by, str) else checks.collection(by, "by argument", allow_empty=False)
     for lv in levels:
-        if lv not in ("index", "domain", "aspect"):
-            raise DataError("by argument", "'index', 'domain' or 'aspect'", value=lv)
+        checks.choice(lv, ("index", "domain", "aspect"), "by argument")
     level_cats = ["index", "domain", "aspect"]
     bands = fw.band_names("id")
     frames = []
     for lv in levels:
-        n, entities = unit_sums(table, fw, lv)
         units = np.array([fw.total_units]) if lv == "index" else fw.group_units(lv)
         if units.size == 0:
             continue
-        h = _hundredths(n, units[None, :], fw.level_step).ravel()
-        raw = (n * float(fw.level_step) / units[None, :]).ravel()
+        n, entities = _sums(table, fw, lv, "table argument")
+        if n.shape[1] == 1:
+            h = hundredths(n[:, 0], int(units[0]), fw.level_step)
+            raw = n[:, 0] / float(units[0] * fw.level_step.denominator)   # one correctly rounded division
+        else:
+            h = hundredths(n.astype(np.int64), units[None, :], fw.level_step).ravel()
+            raw = (n / (units[None, :] * fw.level_step.denominator)).ravel()
         m = n.shape[1]
         unit_ids = np.zeros(1, dtype=np.int64) if lv == "index" else fw.groups(lv).to_numpy()
         codes = fw.band_index(h) if lv == "index" else np.full(len(h), -1, dtype=np.int8)
         frames.append(pd.DataFrame({
-            "entity": np.repeat(entities.to_numpy(), m) if m > 1 else entities.to_numpy(),
+            "entity": np.repeat(entities.to_numpy(), m) if m > 1 else entities,
             "level": pd.Categorical.from_codes(np.full(len(h), level_cats.index(lv), dtype=np.int8),
                                                categories=level_cats),
-            "unit": np.tile(unit_ids, n.shape[0]),
+            "unit": np.tile(unit_ids, n.shape[0]) if m > 1 else np.zeros(len(h), dtype=np.int64),
             "raw": raw,
             "value": h / 100,
             "predicate": pd.Categorical.from_codes(codes, categories=bands),
         }, copy=False))
+    if not frames:
+        raise DataError("by argument", f"a level that {fw.name} has (it has no domains)", value=by)
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)

@@ -1,74 +1,104 @@
-"""Real evaluation sheets: the template and a strict loader.
+"""Real evaluation sheets: the templates and a strict loader.
 
-The template (``data/templates/sheet_template_<framework>.csv`` and ``.xlsx``) is long: one row
+A template (``data/templates/sheet_template_<framework>.csv`` and ``.xlsx``) is long: one row
 per government and indicator, with columns
 
     bps_code, year, indicator, indicator_name, level
 
-``indicator_name`` is there to help typing and is not read. The loader accepts CSV with comma
-or semicolon separators and decimal points or decimal commas (as Indonesian Excel exports
-them), and XLSX; header names are case-insensitive and the Indonesian names ``kode_bps``,
-``tahun``, ``indikator``, ``nama_indikator`` and ``tingkat``/``nilai`` work too. Any problem
-raises a :class:`DataError` naming the file, sheet, row, column, value and expectation.
+``indicator_name`` is there to help typing and is not read. SPBE sheets hold whole capability
+levels 1-5; PEMDI sheets hold the indicator values as the assessor gives them (1.26, 2,5 ...),
+to two decimals, or as an exact fraction such as ``7/6`` where the sub-criteria give one.
+
+The loader accepts CSV with comma or semicolon separators and decimal points or decimal commas
+(as Indonesian Excel exports them), and XLSX (name the worksheet when the workbook has several);
+header names are case-insensitive and the Indonesian names ``kode_bps``, ``tahun``,
+``indikator``, ``nama_indikator`` and ``tingkat``/``nilai`` work too. Any problem raises a
+:class:`DataError` naming the file, worksheet, row, column, value and expectation: files that are
+not text, tab-separated files, folders, workbooks with several worksheets and no name given,
+formulas without stored values, governments that are not the province or one of its six
+regencies, years outside the framework's evaluation years, and every bad cell.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
+from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from . import checks
+from .data import load_regencies
 from .errors import DataError
-from .frameworks import Framework, load_framework
+from .frameworks import Framework
+from .official import as_framework
+from .scoring import score
 
 COLUMNS = ["bps_code", "year", "indicator", "indicator_name", "level"]
 ALIASES = {"kode_bps": "bps_code", "kode": "bps_code", "tahun": "year", "indikator": "indicator",
            "nama_indikator": "indicator_name", "tingkat": "level", "nilai": "level", "level_kapabilitas": "level"}
 REQUIRED = ["bps_code", "year", "indicator", "level"]
+DEFAULT_ENTITIES = ("7501", "7502", "7503", "7504", "7505", "7571")
 
 
-def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] = ("7501", "7502", "7503", "7504",
-                                                                                    "7505", "7571"),
+def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] = DEFAULT_ENTITIES,
              year: int = 2024) -> pd.DataFrame:
-    """The template as a DataFrame: every entity x indicator, ``level`` empty."""
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    """The template as a DataFrame: every entity x indicator, ``level`` empty.
+
+    Examples
+    --------
+    >>> template("pemdi2026", year=2026).shape
+    (120, 5)
+    """
+    fw = as_framework(framework)
+    entities = tuple(checks.collection(entities, "entities argument", allow_empty=False))
+    year = checks.count(year, "year argument", minimum=1900)
     rows = [{"bps_code": e, "year": year, "indicator": i, "indicator_name": fw.indicators.loc[i, "name_id"],
              "level": ""} for e in entities for i in fw.ids]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def write_template(path: str | Path, framework: Framework | str = "spbe2020", **kwargs) -> Path:
+def write_template(path: str | Path, framework: Framework | str = "spbe2020", **kwargs: Any) -> Path:
     """Write the template to ``path`` (``.csv`` or ``.xlsx``), for a user to fill in.
     Refuses to overwrite an existing file."""
     path = Path(path)
     if path.exists():
-        raise FileExistsError(f"{path} exists; not overwritten")
+        raise DataError(str(path), "a new file name (an existing file is never overwritten)", value=str(path))
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise DataError(str(path), "a file name ending in .csv or .xlsx", value=path.suffix)
     df = template(framework, **kwargs)
     if path.suffix.lower() == ".csv":
         df.to_csv(path, index=False, lineterminator="\n")
-    elif path.suffix.lower() == ".xlsx":
-        df.to_excel(path, index=False, sheet_name="levels")
     else:
-        raise DataError(str(path), "a file name ending in .csv or .xlsx", value=path.suffix)
+        df.to_excel(path, index=False, sheet_name="levels")
     return path
 
 
+# ----------------------------------------------------------------------------- reading
 def _read_csv_text(path: Path) -> tuple[list[str], list[list[str]], int]:
     raw = path.read_bytes()
-    for enc in ("utf-8-sig", "cp1252"):
+    if b"\x00" in raw[:4096] or raw[:4] == b"PK\x03\x04":
+        raise DataError(str(path), "a text file (CSV, UTF-8 or Latin-1); this looks like a binary file "
+                        "(an Excel workbook? save it as .xlsx or export it as CSV)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
         try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    first = text.splitlines()[0] if text.strip() else ""
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise DataError(str(path), "a text file in UTF-8 or Latin-1 (Windows-1252) encoding",
+                            value=f"byte {raw[exc.start]:#04x} at position {exc.start}") from None
+    if not text.strip():
+        raise DataError(str(path), "a header line naming the columns " + ", ".join(REQUIRED), row=1, value="empty file")
+    first = text.splitlines()[0]
+    if "\t" in first and first.count("\t") >= max(first.count(";"), first.count(",")):
+        raise DataError(str(path), "columns separated by commas or semicolons; this file is tab-separated "
+                        "(save it from Excel as 'CSV' or as .xlsx)", row=1)
     delim = ";" if first.count(";") > first.count(",") else ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delim))
-    if not rows:
-        raise DataError(str(path), "a header line naming the columns " + ", ".join(REQUIRED), row=1)
     return rows[0], rows[1:], 2  # data starts on line 2
 
 
@@ -78,9 +108,16 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[list[obje
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several types for a broken file
         raise DataError(str(path), f"a readable .xlsx workbook ({type(exc).__name__})") from None
-    name = sheet or wb.sheetnames[0]
-    if name not in wb.sheetnames:
-        raise DataError(str(path), f"a sheet named {name!r} (sheets: {', '.join(wb.sheetnames)})", sheet=name)
+    names = list(wb.sheetnames)
+    if sheet is None and len(names) > 1:
+        wb.close()
+        raise DataError(str(path), "the name of the worksheet to read: this workbook has several ("
+                        + ", ".join(repr(n) for n in names) + "); give it with sheet=... or --sheet-name")
+    name = sheet if sheet is not None else names[0]
+    if name not in names:
+        wb.close()
+        raise DataError(str(path), f"a worksheet named {name!r} (worksheets: {', '.join(repr(n) for n in names)})",
+                        sheet=name)
     rows = [list(r) for r in wb[name].iter_rows(values_only=True)]
     wb.close()
     while rows and all(v is None or str(v).strip() == "" for v in rows[-1]):
@@ -91,6 +128,19 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[list[obje
     return header, rows[1:], 2, name
 
 
+def _formula_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """Cells holding a formula, {(row, column): formula} (rows and columns 1-based)."""
+    import openpyxl
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    out = {}
+    for r, row in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
+        for c, v in enumerate(row, start=1):
+            if isinstance(v, str) and v.startswith("="):
+                out[(r, c)] = v
+    wb.close()
+    return out
+
+
 def _cell_text(v: object) -> str:
     """A cell as text; whole numbers that Excel stores as floats (7501.0) read as '7501'."""
     if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer():
@@ -98,32 +148,64 @@ def _cell_text(v: object) -> str:
     return "" if v is None else str(v).strip()
 
 
-def _parse_level(v: object, fw: Framework) -> float:
-    """A level cell as a number: accepts 3, 3.0, '3', '3,0', '3.0'; rejects everything else."""
-    if isinstance(v, bool):
+def _parse_value(v: object, fw: Framework) -> Fraction:
+    """A level cell as an exact number: 3, 3.0, '3', '3,0', '1,26', and for PEMDI '7/6'."""
+    if isinstance(v, (bool, np.bool_)):
         raise ValueError
-    if isinstance(v, (int, np.integer)):
-        return float(v)
-    if isinstance(v, float):
-        if np.isnan(v):
-            raise ValueError
-        return v
+    if isinstance(v, (int, float, np.integer, np.floating)):
+        return checks.exact_number(v, "cell")
     s = str(v).strip()
+    if fw.decimal_values and re.fullmatch(r"\d+/\d+", s) and int(s.split("/")[1]) != 0:
+        return Fraction(s)
     if not re.fullmatch(r"-?\d+([.,]\d+)?", s):
         raise ValueError
-    return float(s.replace(",", "."))
+    return Fraction(s.replace(",", "."))
+
+
+def known_entities() -> dict[str, str]:
+    """BPS codes a sheet may hold: the province and its six regencies, {code: name}."""
+    reg = load_regencies(include_province=True)
+    return dict(zip(reg.index, reg["name"]))
 
 
 def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet: str | None = None) -> pd.DataFrame:
-    """Read and validate a filled-in sheet. Returns a tidy DataFrame with ``bps_code`` (text),
-    ``year`` (int), ``indicator`` (text id) and ``level`` (int), one row per government,
-    year and indicator; every government-year has every indicator exactly once."""
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    """Read and validate a filled-in evaluation sheet.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv`` or ``.xlsx`` file.
+    framework : Framework or str
+        ``"spbe2020"`` (whole levels 1-5) or ``"pemdi2026"`` (values 1.00-5.00).
+    sheet : str, optional
+        The worksheet of an .xlsx workbook (required when it has several).
+
+    Returns
+    -------
+    DataFrame
+        ``bps_code`` (text), ``year`` (int), ``indicator`` (text id) and ``level`` (int for SPBE;
+        exact Fraction for PEMDI), one row per government, year and indicator; every
+        government-year has every indicator exactly once.
+
+    Raises
+    ------
+    DataError
+        Naming the file, worksheet, row, column, value and expectation.
+    """
+    fw = as_framework(framework)
+    if sheet is not None:
+        checks.text(sheet, "sheet argument")
+    if not isinstance(path, (str, Path)):
+        raise DataError("path argument", "a file path (text)", value=type(path).__name__)
     path = Path(path)
+    if path.is_dir():
+        raise DataError(str(path), "a .csv or .xlsx file, not a folder")
     if not path.exists():
         raise DataError(str(path), "an existing .csv or .xlsx file")
     sheet_name = None
     if path.suffix.lower() == ".csv":
+        if sheet is not None:
+            raise DataError(str(path), "no worksheet name for a .csv file (worksheets exist only in .xlsx)", sheet=sheet)
         header, rows, first_line = _read_csv_text(path)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         header, rows, first_line, sheet_name = _read_xlsx(path, sheet)
@@ -138,6 +220,9 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
     if dup:
         raise DataError(src, "each column once", sheet=sheet_name, row=1, column=dup[0])
     pos = {c: names.index(c) for c in REQUIRED}
+    formulas: dict | None = None
+    entities = known_entities()
+    kind = "a whole capability level" if fw.level_step == 1 else "an indicator value"
     records = []
     row_of: dict[tuple, int] = {}
     for k, cells in enumerate(rows):
@@ -146,15 +231,23 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
         if all(c is None or str(c).strip() == "" for c in cells):
             continue  # blank line
         where = {"sheet": sheet_name, "row": line}
-        code = cells[pos["bps_code"]]
-        code_s = _cell_text(code)
-        if not re.fullmatch(r"\d{2}|\d{4}", code_s):
-            raise DataError(src, "a BPS code of 2 (province) or 4 (regency) digits, e.g. 7501", column="bps_code",
-                            value=code, **where)
+        if sheet_name is not None and any(cells[pos[c]] is None for c in REQUIRED):
+            formulas = _formula_cells(path, sheet_name) if formulas is None else formulas
+            for c in REQUIRED:
+                f = formulas.get((line, pos[c] + 1))
+                if cells[pos[c]] is None and f is not None:
+                    raise DataError(src, "a stored value: this cell holds a formula whose result was never saved "
+                                    "(open and save the workbook in Excel or LibreOffice)", column=c, value=f, **where)
+        code_s = _cell_text(cells[pos["bps_code"]])
+        if code_s not in entities:
+            raise DataError(src, "the BPS code of Gorontalo Province (75) or one of its six regencies ("
+                            + ", ".join(c for c in entities if c != "75") + ")", column="bps_code",
+                            value=cells[pos["bps_code"]], **where)
         yr = cells[pos["year"]]
         yr_s = _cell_text(yr)
-        if not re.fullmatch(r"20\d\d", yr_s):
-            raise DataError(src, "a four-digit year such as 2024", column="year", value=yr, **where)
+        if not re.fullmatch(r"\d{4}", yr_s) or not fw.covers_year(int(yr_s)):
+            raise DataError(src, f"an evaluation year of {fw.name} ({fw.years_text})", column="year", value=yr,
+                            **where)
         ind = cells[pos["indicator"]]
         ind_s = _cell_text(ind)
         if ind_s not in fw.indicators.index:
@@ -162,23 +255,29 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
                             value=ind, **where)
         raw = cells[pos["level"]]
         if raw is None or str(raw).strip() == "":
-            raise DataError(src, f"a level {fw.level_min}-{fw.level_max} (the cell is empty)", column="level", **where)
+            raise DataError(src, f"{kind} {fw.level_min}-{fw.level_max} (the cell is empty)", column="level", **where)
         try:
-            lv = _parse_level(raw, fw)
-        except ValueError:
-            raise DataError(src, f"a number: the capability level {fw.level_min}-{fw.level_max}", column="level",
+            lv = _parse_value(raw, fw)
+        except (ValueError, DataError):
+            extra = " or an exact fraction such as 7/6" if fw.decimal_values else ""
+            raise DataError(src, f"a number: {kind} {fw.level_min}-{fw.level_max}{extra}", column="level",
                             value=raw, **where) from None
-        if lv != int(lv):
-            raise DataError(src, f"an integer level {fw.level_min}-{fw.level_max}", column="level", value=raw, **where)
         if not fw.level_min <= lv <= fw.level_max:
-            raise DataError(src, f"a level between {fw.level_min} and {fw.level_max}", column="level", value=raw,
+            raise DataError(src, f"{kind} between {fw.level_min} and {fw.level_max}", column="level", value=raw,
                             **where)
+        if fw.level_step == 1 and lv.denominator != 1:
+            raise DataError(src, f"a whole level {fw.level_min}-{fw.level_max}", column="level", value=raw, **where)
+        if fw.decimal_values and isinstance(raw, (str, float)) and "/" not in str(raw) and \
+                (lv / fw.level_step).denominator != 1:
+            raise DataError(src, f"a value with at most {fw.value_decimals} decimals (or an exact fraction such as "
+                            "7/6)", column="level", value=raw, **where)
         key = (code_s, int(yr_s), ind_s)
         if key in row_of:
             raise DataError(src, f"each government, year and indicator once (also on row {row_of[key]})",
                             column="indicator", value=ind, **where)
         row_of[key] = line
-        records.append({"bps_code": code_s, "year": int(yr_s), "indicator": ind_s, "level": int(lv)})
+        records.append({"bps_code": code_s, "year": int(yr_s), "indicator": ind_s,
+                        "level": int(lv) if fw.level_step == 1 else lv})
     if not records:
         raise DataError(src, "at least one filled-in row", sheet=sheet_name)
     df = pd.DataFrame(records)
@@ -189,14 +288,38 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
                             f"(missing {len(missing)}: {', '.join(missing[:6])}{'...' if len(missing) > 6 else ''})",
                             sheet=sheet_name, row=f"government {code}, year {yr}", column="indicator")
     df["year"] = df["year"].astype("int64")
-    df["level"] = df["level"].astype("int64")
+    if fw.level_step == 1:
+        df["level"] = df["level"].astype("int64")
+    df.attrs.update(framework=fw.name, source=src, worksheet=sheet_name)
     return df
 
 
 def sheet_wide(sheet: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
-    """Levels of one year as a wide table (government x indicator), ready for ``score_table``."""
+    """Values of one year as a wide table (government x indicator), ready for ``score_table``
+    (SPBE) or :func:`sheet_scores`."""
+    checks.frame(sheet, "sheet argument", columns=("bps_code", "year", "indicator", "level"))
+    if year is not None:
+        checks.count(year, "year argument", minimum=1900)
     d = sheet if year is None else sheet[sheet["year"] == year]
     if d["year"].nunique() != 1:
-        raise DataError("sheet argument", "one year (pass year=...)", value=sorted(d["year"].unique()))
-    w = d.pivot(index="bps_code", columns="indicator", values="level")
-    return w
+        raise DataError("sheet argument", "exactly one year (pass year=...)", value=sorted(d["year"].unique()))
+    return d.pivot(index="bps_code", columns="indicator", values="level")
+
+
+def sheet_scores(sheet: pd.DataFrame, framework: Framework | str) -> pd.DataFrame:
+    """Exact official scores of every government-year of a loaded sheet.
+
+    Returns one row per (bps_code, year): ``index`` (official), ``predicate`` and the official
+    value of each domain (``domain_<d>``) or aspect (``aspect_<a>``).
+    """
+    fw = as_framework(framework)
+    checks.frame(sheet, "sheet argument", columns=("bps_code", "year", "indicator", "level"))
+    rows = []
+    for (code, yr), grp in sheet.groupby(["bps_code", "year"], sort=True):
+        s = score(dict(zip(grp["indicator"], grp["level"])), fw)
+        r = {"bps_code": code, "year": int(yr), "index": s.index, "predicate": s.predicate}
+        groups = s.domains if fw.has_domains else s.aspects
+        prefix = "domain" if fw.has_domains else "aspect"
+        r.update({f"{prefix}_{g}": v for g, v in groups.items()})
+        rows.append(r)
+    return pd.DataFrame(rows)

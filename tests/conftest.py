@@ -45,7 +45,40 @@ def profile_with_units(fw, target_units):
     return dict(zip(fw.ids, levels))
 
 
+def regency_codes():
+    from spbe_analysis.context import entity_codes
+    return entity_codes()[0]
+
+
+REG = ("7501", "7502", "7503", "7504", "7505", "7571")
+
+
 @pytest.fixture(scope="session")
 def fw2020():
     import spbe_analysis as sa
     return sa.load_framework("spbe2020")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Every notebook built in both languages through the README's builder: (reports, figures)."""
+    from spbe_analysis import report
+    root = tmp_path_factory.mktemp("build")
+    reports, figures = root / "reports", root / "figures"
+    report.build(report.plan(), reports=reports, figures=figures, progress=lambda m: None)
+    return reports, figures
+
+
+def sheet_from(values, tmp_path, name="sheet.csv", year=2024, seed=7, levels=None, sep=";"):
+    """An SPBE 2020 evaluation sheet for the six regencies: each regency's levels drawn (exactly)
+    for the official index in ``values`` ({code: index}), or all equal to ``levels``."""
+    from spbe_analysis import profiles, sheets
+    t = sheets.template("spbe2020", year=year)
+    if levels is not None:
+        t["level"] = levels
+    else:
+        prof = {e: profiles.sample_profiles("spbe2020", v, n=1, seed=seed).levels.iloc[0] for e, v in values.items()}
+        t["level"] = [int(prof[e][i]) for e, i in zip(t["bps_code"], t["indicator"])]
+    path = tmp_path / name
+    t.to_csv(path, index=False, sep=sep)
+    return path

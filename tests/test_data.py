@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 import spbe_analysis as sa
+
+from conftest import REG
 from spbe_analysis import panel
 from spbe_analysis.config import data_dir
 
@@ -61,7 +63,7 @@ def test_censored_and_missing_are_not_filled_in():
 
 def test_2024_values_as_published_in_the_source_article():
     pub = sa.load_published()
-    snap = panel.snapshot(pub, 2024, ("75",) + panel.REGENCY_CODES)
+    snap = panel.snapshot(pub, 2024, ("75",) + REG)
     assert snap["value_text"].to_dict() == {"75": "4.13", "7501": "2.40", "7502": "2.68", "7503": "2.52",
                                             "7504": "3.00", "7505": "2.89", "7571": "2.82"}
 
@@ -93,9 +95,9 @@ def test_regencies():
 
 def test_snapshot_refuses_missing_or_censored():
     pub = sa.load_published()
-    with pytest.raises(ValueError, match=r"7501 \(below\)"):
-        panel.snapshot(pub, 2022)
-    rows = panel.snapshot(pub, 2022, exact_only=False)
+    with pytest.raises(sa.DataError, match=r"row 7501, column 'status': got 'below'"):
+        panel.snapshot(pub, 2022, REG)
+    rows = panel.snapshot(pub, 2022, REG, exact_only=False)
     assert rows.loc["7501", "status"] == "below"
 
 

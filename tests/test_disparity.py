@@ -12,6 +12,8 @@ import spbe_analysis as sa
 from spbe_analysis import disparity as D
 from spbe_analysis import panel
 
+from conftest import REG
+
 FW = sa.load_framework("spbe2020")
 positive = st.lists(st.floats(0.5, 5.0, allow_nan=False), min_size=2, max_size=8)
 
@@ -106,7 +108,7 @@ def test_dispersion_bounds_enumerate_every_possible_value():
 
 def test_sigma_convergence_never_treats_censored_as_exact():
     pub = sa.load_published()
-    sig = D.sigma_convergence(pub, panel.REGENCY_CODES, [2022, 2023, 2024], FW)
+    sig = D.sigma_convergence(pub, REG, [2022, 2023, 2024], FW)
     y22 = sig[sig["year"] == 2022]
     assert y22["value"].isna().all() and (y22["censored"] == "7501,7503").all() and (y22["n_exact"] == 4).all()
     assert (y22["low"] < y22["high"]).all()
@@ -116,7 +118,7 @@ def test_sigma_convergence_never_treats_censored_as_exact():
 
 def test_sigma_convergence_reports_missing_entities():
     pub = sa.load_published()
-    sig = D.sigma_convergence(pub, panel.REGENCY_CODES + ("75",), [2021, 2024], FW, measures=("range",))
+    sig = D.sigma_convergence(pub, REG + ("75",), [2021, 2024], FW, measures=("range",))
     r21 = sig[sig["year"] == 2021].iloc[0]
     assert r21["missing"] == "75,7501,7502,7503,7504,7505,7571" and r21["n_exact"] == 0
     assert pd.isna(r21["value"]) and pd.isna(r21["low"]) and pd.isna(r21["high"])  # nothing invented
@@ -128,11 +130,11 @@ def test_sigma_convergence_reports_missing_entities():
 
 def test_sigma_trend_bounds_contain_every_completion():
     pub = sa.load_published()
-    sig = D.sigma_convergence(pub, panel.REGENCY_CODES, [2022, 2023, 2024], FW, measures=("cv",))
+    sig = D.sigma_convergence(pub, REG, [2022, 2023, 2024], FW, measures=("cv",))
     tr = D.sigma_trend(sig, "cv")
     for c1 in (1.00, 1.50, 2.02):
         for c2 in (1.00, 1.70, 2.02):
-            vals = pub[(pub["year"] == 2022) & pub["entity_id"].isin(panel.REGENCY_CODES)].set_index("entity_id")
+            vals = pub[(pub["year"] == 2022) & pub["entity_id"].isin(REG)].set_index("entity_id")
             x = np.array(vals["value"].astype(float).fillna(0).to_numpy(), copy=True)
             x[list(vals.index).index("7501")], x[list(vals.index).index("7503")] = c1, c2
             cv22 = D.dispersion(x)["cv"]
@@ -143,11 +145,11 @@ def test_sigma_trend_bounds_contain_every_completion():
 
 def test_band_transitions_with_censored_start():
     pub = sa.load_published()
-    bt = D.band_transitions(pub, panel.REGENCY_CODES, 2022, 2024, FW)
+    bt = D.band_transitions(pub, REG, 2022, 2024, FW)
     assert bt.loc["7501", "band_2022"] == "Kurang/Cukup" and bt.loc["7501", "move"] == "uncertain"
     assert bt.loc["7505", "move"] == "up"  # 1.55 Kurang -> 2.89 Baik
     assert bt.loc["7502", "band_2022"] == "Cukup"
-    bt21 = D.band_transitions(pub, panel.REGENCY_CODES, 2021, 2024, FW)
+    bt21 = D.band_transitions(pub, REG, 2021, 2024, FW)
     assert (bt21["move"] == "n/a").all()
 
 
@@ -165,7 +167,8 @@ def test_beta_convergence_on_a_constructed_case():
 
 def test_beta_convergence_refuses_missing():
     with pytest.raises(ValueError, match="exact values"):
-        D.beta_convergence(pd.Series({"a": 2.0, "b": np.nan}), pd.Series({"a": 2.1, "b": 2.2}), 2022, 2024)
+        D.beta_convergence(pd.Series({"a": 2.0, "b": np.nan, "c": 2.5}), pd.Series({"a": 2.1, "b": 2.2, "c": 2.6}),
+                           2022, 2024)
 
 
 def test_rank_mobility():

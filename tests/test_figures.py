@@ -6,7 +6,7 @@ import pytest
 
 import spbe_analysis as sa
 from spbe_analysis import figures as F
-from spbe_analysis import plots
+from spbe_analysis.figures import style as plots
 
 
 def digest(paths):
@@ -17,7 +17,7 @@ def test_save_figure_is_byte_identical_on_rebuild(tmp_path):
     fw = sa.load_framework("spbe2020")
     runs = []
     for k in range(2):
-        fig = F.aspect_weights(fw, "en")
+        fig = F.framework.aspect_weights(fw, "en")
         runs.append(digest(plots.save_figure(fig, "weights", "en", folder=tmp_path / str(k))))
         plt.close(fig)
     assert runs[0] == runs[1]
@@ -37,9 +37,9 @@ def test_png_is_200_dpi_and_16_to_9(tmp_path):
 
 def test_save_figure_rejects_bad_names(tmp_path):
     fig, _ = plots.new_figure()
-    with pytest.raises(ValueError):
+    with pytest.raises(sa.DataError):
         plots.save_figure(fig, "a/b", "id", folder=tmp_path)
-    with pytest.raises(ValueError):
+    with pytest.raises(sa.DataError):
         plots.save_figure(fig, "ok", "fr", folder=tmp_path)
 
 

@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import spbe_analysis as sa
+
+from conftest import REG
 from spbe_analysis import panel, profiles
 
 FW = sa.load_framework("spbe2020")
@@ -24,7 +26,12 @@ def test_every_draw_has_exactly_the_published_index(value, seed):
     assert ens.label == "illustrative"
 
 
-@pytest.mark.parametrize("name, value", [("spbe2018", 3.18), ("pemdi2026", 2.75), ("spbe2018", 0.50)])
+def test_pemdi_values_are_decimal_and_not_sampled():
+    with pytest.raises(sa.DataError, match="whole levels"):
+        profiles.sample_profiles("pemdi2026", 2.75, n=5)
+
+
+@pytest.mark.parametrize("name, value", [("spbe2018", 3.18), ("spbe2018", 0.50)])
 def test_other_frameworks(name, value):
     fw = sa.load_framework(name)
     ens = profiles.sample_profiles(fw, value, n=100, seed=1)
@@ -92,19 +99,20 @@ def test_sample_published_refuses_censored_and_missing():
     pub = sa.load_published()
     with pytest.raises(sa.DataError, match="7501.*below"):
         profiles.sample_published(pub, 2022, ("7501",), n=5)
-    ens = profiles.sample_published(pub, 2024, panel.REGENCY_CODES, n=20, seed=1)
+    ens = profiles.sample_published(pub, 2024, REG, n=20, seed=1)
     for e, en in ens.items():
         assert (sa.score_table(en.levels, FW)["value"] == panel.value_of(pub, e, 2024)).all()
 
 
-def test_profiles_for_switches_to_a_real_sheet(tmp_path):
-    pub = sa.load_published()
+def test_context_switches_to_a_real_sheet(tmp_path):
     from spbe_analysis import sheets
     t = sheets.template(FW)
     t["level"] = 3
     path = tmp_path / "real.csv"
     t.to_csv(path, index=False)
-    ps = profiles.profiles_for(pub, 2024, panel.REGENCY_CODES, sheet=str(path))
-    assert not ps.illustrative and all(len(v) == 1 for v in ps.levels.values())
-    ill = profiles.profiles_for(pub, 2024, panel.REGENCY_CODES, n=10)
-    assert ill.illustrative and "ILLUSTRATIVE" in ill.source
+    ctx = sa.context(2024, sheet=str(path), n_profiles=5)
+    assert not ctx.illustrative and all(len(v) == 1 for v in ctx.profiles.levels.values())
+    assert (ctx.start == 3.0).all() and list(ctx.sheet_check.index[~ctx.sheet_check["differs"]]) == ["7504"]
+    ill = sa.context(2024, n_profiles=10, lang="en")
+    assert ill.illustrative and "simulated profiles" in ill.source
+    assert (ill.start == ill.values).all()

@@ -195,9 +195,9 @@ def test_score_table_equals_score(case):
 def test_float_never_moves_a_value_across_an_edge(extra):
     """Every attainable exact value N/2000 is rounded and banded exactly as Fractions say."""
     fw = sa.load_framework("spbe2020")
-    from spbe_analysis.scoring import _hundredths
+    from spbe_analysis.official import hundredths
     n = 2000 + extra
-    h = int(_hundredths(n, fw.total_units, fw.level_step))
+    h = int(hundredths(n, fw.total_units, fw.level_step))
     assert Fraction(h, 100) == reference_round(Fraction(n, 2000))
     assert sa.predicate(Fraction(n, 2000), fw) == sa.predicate(Fraction(h, 100), fw)
 
@@ -226,7 +226,7 @@ def base(fw):
 @pytest.mark.parametrize("change, expect_col, expect_val, phrase", [
     ({"5": 6}, "5", 6, "between 1 and 5"),
     ({"5": 0}, "5", 0, "between 1 and 5"),
-    ({"12": 2.5}, "12", 2.5, "integer level"),
+    ({"12": 2.5}, "12", 2.5, "whole level"),
     ({"12": float("nan")}, "12", None, "missing"),
     ({"12": "3"}, "12", "3", "number"),
     ({"12": True}, "12", True, "number"),

@@ -62,12 +62,15 @@ def write_csv(tmp_path, t, name="bad.csv"):
 
 @pytest.mark.parametrize("row, column, value, phrase", [
     (5, "level", "6", "between 1 and 5"),
-    (5, "level", "2,5", "integer level"),
+    (5, "level", "2,5", "whole level"),
     (5, "level", "tiga", "a number"),
     (5, "level", "", "the cell is empty"),
     (7, "indicator", "48", "indicator id"),
     (9, "bps_code", "75O1", "BPS code"),
-    (3, "year", "24", "four-digit year"),
+    (3, "year", "24", "evaluation year of spbe2020 (2021-2025)"),
+    (3, "year", "2099", "evaluation year of spbe2020 (2021-2025)"),
+    (4, "bps_code", "7599", "one of its six regencies"),
+    (4, "bps_code", "0075", "one of its six regencies"),
 ])
 def test_bad_cells_are_located(tmp_path, row, column, value, phrase):
     t = filled().astype(str)
@@ -89,7 +92,7 @@ def test_bad_cell_in_xlsx_names_the_sheet(tmp_path):
     with pytest.raises(sa.DataError) as err:
         sheets.load_sheet(path, FW)
     assert err.value.sheet == "Kab Boalemo" and err.value.row == 12 and "sheet 'Kab Boalemo'" in str(err.value)
-    with pytest.raises(sa.DataError, match="a sheet named 'nope'"):
+    with pytest.raises(sa.DataError, match="a worksheet named 'nope'"):
         sheets.load_sheet(path, FW, sheet="nope")
 
 
@@ -109,5 +112,5 @@ def test_missing_duplicate_and_header_problems(tmp_path):
 
 def test_write_template_never_overwrites(tmp_path):
     p = sheets.write_template(tmp_path / "t.csv")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(sa.DataError, match="never overwritten"):
         sheets.write_template(p)

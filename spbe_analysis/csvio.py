@@ -33,6 +33,7 @@ class Column:
 
 
 def text(required: bool = True) -> Parser:
+    """Parser of a text cell (non-empty unless ``required`` is False)."""
     def parse(s: str) -> Any:
         if required and not s.strip():
             raise Expect("a non-empty text")
@@ -41,6 +42,7 @@ def text(required: bool = True) -> Parser:
 
 
 def integer(optional: bool = False, min_value: int | None = None) -> Parser:
+    """Parser of an integer cell (optionally empty, optionally with a minimum)."""
     def parse(s: str) -> Any:
         if optional and s == "":
             return None
@@ -80,6 +82,7 @@ def fraction() -> Parser:
 
 
 def boolean() -> Parser:
+    """Parser of a 'true'/'false' cell."""
     def parse(s: str) -> Any:
         if s not in ("true", "false"):
             raise Expect("'true' or 'false'")
@@ -88,6 +91,7 @@ def boolean() -> Parser:
 
 
 def one_of(*values: str, optional: bool = False) -> Parser:
+    """Parser of a cell holding one of ``values`` exactly."""
     def parse(s: str) -> Any:
         if optional and s == "":
             return None

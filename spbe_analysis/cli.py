@@ -1,0 +1,110 @@
+"""Command line: ``python -m spbe_analysis <command>``.
+
+    build [NOTEBOOK ...] [--sheet PATH] [--sheet-name NAME] [--set NAME=VALUE ...] [--lang id en]
+    figures                       every figure, without keeping the reports
+    score SHEET [--framework F]   index, domains, predicate and gaps of every regency-year of a sheet
+
+Every request is checked before anything runs. Errors print one line (what, where, what was
+expected) and exit with status 2 (usage) or 1 (data or a failing notebook); ``--debug`` shows
+the traceback instead.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from .checks import LANGS
+from .errors import DataError, NotebookError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as a UsageError (one line, exit 2) instead of exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argparse parser of the command line, with its subcommands."""
+    p = _Parser(prog="python -m spbe_analysis", description="Build the SPBE/PEMDI reports and figures of "
+                "Gorontalo's regencies, or score an evaluation sheet.")
+    p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    b = sub.add_parser("build", help="execute notebooks, write reports/ and figures/")
+    b.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="notebook name prefixes (e.g. 04 05); default: all")
+    b.add_argument("--sheet", help="a filled-in evaluation sheet (.csv or .xlsx) for the indicator-level notebooks")
+    b.add_argument("--sheet-name", help="the worksheet of an .xlsx sheet (needed when it has several)")
+    b.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a declared notebook parameter (VALUE read as a Python literal of its type)")
+    b.add_argument("--lang", nargs="+", default=list(LANGS), choices=list(LANGS), help="languages to build")
+    b.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    f = sub.add_parser("figures", help="regenerate every figure (reports are not kept)")
+    f.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    s = sub.add_parser("score", help="score every regency-year of an evaluation sheet")
+    s.add_argument("sheet", help="the sheet (.csv or .xlsx)")
+    s.add_argument("--framework", default="spbe2020", help="spbe2020 (default) or pemdi2026")
+    s.add_argument("--sheet-name", help="the worksheet of an .xlsx sheet")
+    s.add_argument("--lang", default="id", choices=list(LANGS))
+    s.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def _progress(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """``build``: validate the request, then execute the notebooks and write reports and figures."""
+    from . import report
+
+    req = report.plan(args.notebooks, args.set, args.sheet, args.sheet_name, args.lang)
+    report.build(req, progress=_progress)
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """``figures``: execute every notebook and keep only the figures."""
+    from . import report
+
+    req = report.plan()
+    with tempfile.TemporaryDirectory(prefix="spbe-reports-") as tmp:
+        report.build(req, reports=Path(tmp), progress=_progress)
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    """``score SHEET``: print index, domains, predicate and gaps of every regency-year of a sheet."""
+    from .tables import sheet_score_table
+
+    print(sheet_score_table(args.sheet, args.framework, args.sheet_name, args.lang).to_string(index=False))
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "figures": cmd_figures, "score": cmd_score}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; return the exit status (0 ok, 1 data or notebook error, 2 usage error)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    debug = "--debug" in argv
+    try:
+        args = parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        if debug:
+            traceback.print_exc()
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (DataError, NotebookError) as exc:
+        if debug:
+            traceback.print_exc()
+        print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 1

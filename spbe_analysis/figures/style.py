@@ -1,0 +1,188 @@
+"""The figure system: one style, fixed colour-blind-safe colours, 16:9 sizes, titles that state
+the finding, footers with the source (and the illustrative or unofficial label), and
+:func:`save_figure`, which writes PNG (200 dpi) and SVG with deterministic bytes to
+``figures/<lang>/<name>.{png,svg}``.
+
+Chart functions of the family modules follow seaborn's convention: they take ``ax=None``; given
+an axes they draw into it and return it (no title or footer: the caller's figure decides),
+otherwise they create a slide-size figure, add the title and the footer, and return the figure.
+"""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any, Callable
+
+import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from ..checks import LANGS, lang as check_lang
+from ..config import figures_dir
+from ..errors import DataError
+from ..labels import num, t
+
+STYLE = Path(__file__).resolve().parent / "spbe.mplstyle"
+
+#: Slide sizes in inches (16:9 slide of 13.33 x 7.5 in).
+FULL = (13.33, 7.5)
+HALF = (6.67, 7.5)
+
+#: Fixed colour per entity (Okabe-Ito palette, colour-blind safe), keyed by BPS code.
+ENTITY_COLOURS = {
+    "7501": "#D55E00",  # Boalemo: vermillion
+    "7502": "#E69F00",  # Kab. Gorontalo: orange
+    "7503": "#CC79A7",  # Pohuwato: reddish purple
+    "7504": "#009E73",  # Bone Bolango: bluish green
+    "7505": "#56B4E9",  # Gorontalo Utara: sky blue
+    "7571": "#0072B2",  # Kota Gorontalo: blue
+    "75": "#000000",    # Province: black
+    "IDN": "#7f7f7f",   # National: grey
+    "IDN-RPJMN": "#7f7f7f",
+}
+
+#: Fixed colours for predicate bands, by rank (1 = lowest): a single-hue sequential ramp
+#: (ColorBrewer YlGnBu), distinguishable by lightness for every colour-vision type.
+BAND_COLOURS = {1: "#ffffcc", 2: "#c7e9b4", 3: "#7fcdbb", 4: "#41b6c4", 5: "#2c7fb8"}
+BAND_TEXT = {1: "#5a5a00", 2: "#2b6b18", 3: "#15665a", 4: "#0b5560", 5: "#0c3d63"}
+#: Colours of domains (SPBE 2020) or aspects (PEMDI), Okabe-Ito.
+GROUP_COLOURS = {0: "#0072B2", 1: "#0072B2", 2: "#E69F00", 3: "#CC79A7", 4: "#009E73", 5: "#56B4E9",
+                 6: "#D55E00", 7: "#F0E442", 8: "#999999"}
+ILLUSTRATIVE_RED = "#b2182b"
+
+
+def use_style() -> None:
+    """Apply the package style to matplotlib globally (notebooks call this once)."""
+    plt.style.use(str(STYLE))
+
+
+def entity_colour(code: str) -> str:
+    """The fixed colour of an entity (BPS code); dark grey for any other."""
+    return ENTITY_COLOURS.get(str(code), "#444444")
+
+
+def band_colour(framework: Any, name: str) -> str:
+    """Fill colour of the band called ``name`` in ``framework``."""
+    rank = dict(zip(framework.bands["predicate"], framework.bands["rank"]))
+    return BAND_COLOURS[int(rank[name])]
+
+
+def band_spans(ax: Axes, framework: Any, orientation: str = "h", alpha: float = 0.55, label: bool = True,
+               lo: float | None = None, hi: float | None = None) -> None:
+    """Shade the predicate bands of ``framework`` behind the data (horizontal bands for a value
+    axis on y: ``orientation="h"``; on x: ``"v"``) and name them (official names) at the edge."""
+    for b in framework.bands.itertuples():
+        a, z = float(b.lower), float(b.upper)
+        if lo is not None and z <= lo or hi is not None and a >= hi:
+            continue
+        a2, z2 = max(a, lo) if lo is not None else a, min(z, hi) if hi is not None else z
+        span = ax.axhspan if orientation == "h" else ax.axvspan
+        span(a2, z2, color=BAND_COLOURS[int(b.rank)], alpha=alpha, lw=0, zorder=0)
+        if label:
+            mid = (a2 + z2) / 2
+            name = b.predicate.split(" (")[0]
+            if orientation == "h":
+                ax.text(1.005, mid, name, transform=ax.get_yaxis_transform(), va="center", ha="left",
+                        fontsize=13, color=BAND_TEXT[int(b.rank)], fontweight="bold")
+            else:
+                ax.text(mid, 1.01, name, transform=ax.get_xaxis_transform(), va="bottom", ha="center",
+                        fontsize=13, color=BAND_TEXT[int(b.rank)], fontweight="bold")
+
+
+def decimal_axis(ax: Axes, lang: str, axis: str = "x", decimals: int = 1) -> None:
+    """Tick labels with a decimal comma in Bahasa Indonesia (and a point in English)."""
+    fmt = FuncFormatter(lambda v, _pos: num(v, lang, decimals))
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+
+
+def add_footer(fig: Figure, source: str, lang: str = "id", illustrative: bool = False,
+               unofficial: bool = False) -> None:
+    """Footer: the source of the data; a bold ILLUSTRATIVE (and/or UNOFFICIAL) note when they are."""
+    fig.text(0.01, 0.012, f"{t('source', lang)}: {source}", ha="left", va="bottom", fontsize=11, color="#444444",
+             wrap=True)
+    marks = [t(k, lang) for k, on in (("illustrative", illustrative), ("unofficial", unofficial)) if on]
+    if marks:
+        fig.text(0.99, 0.045 if len(marks) > 1 else 0.012, "\n".join(marks), ha="right", va="bottom", fontsize=12,
+                 color=ILLUSTRATIVE_RED, fontweight="bold")
+
+
+def set_title(fig: Figure, text: str, width: int = 78) -> None:
+    """The figure's title (the finding), left-aligned over the whole figure, wrapped to fit."""
+    fig.suptitle(textwrap.fill(text, width), x=0.01, y=0.985, ha="left", va="top", fontsize=20,
+                 fontweight="bold")
+
+
+def wrap(label: str, width: int = 34) -> str:
+    """Wrap a tick label onto several lines."""
+    return textwrap.fill(str(label), width)
+
+
+def new_figure(size: tuple[float, float] = FULL, **kwargs: Any) -> tuple[Figure, Any]:
+    """A styled figure and axes of slide size."""
+    with plt.style.context(str(STYLE)):
+        fig, ax = plt.subplots(figsize=size, **kwargs)
+    return fig, ax
+
+
+def canvas(ax: Axes | None, size: tuple[float, float] = FULL) -> tuple[Figure, Axes, bool]:
+    """(figure, axes, own): a new slide figure when ``ax`` is None (``own`` True), else the
+    given axes and its figure."""
+    if ax is None:
+        fig, ax = new_figure(size)
+        return fig, ax, True
+    return ax.figure, ax, False
+
+
+def finish(fig: Figure, ax: Any, own: bool, title: str, source: str, lang: str, illustrative: bool = False,
+           unofficial: bool = False, adjust: dict | None = None) -> Any:
+    """Title and footer for a figure the chart created itself; return the figure (or the axes
+    when drawing into a caller's axes)."""
+    if not own:
+        return ax
+    if illustrative:
+        title += t("illustrative_short", lang)
+    set_title(fig, title)
+    fig.subplots_adjust(**(adjust or {"left": 0.17, "right": 0.97, "bottom": 0.14, "top": 0.86}))
+    add_footer(fig, source, lang, illustrative=illustrative, unofficial=unofficial)
+    return fig
+
+
+def save_figure(fig: Figure, name: str, lang: str = "id", folder: Path | None = None) -> list[Path]:
+    """Write ``fig`` as ``<figures>/<lang>/<name>.png`` (200 dpi) and ``.svg``.
+
+    Bytes are deterministic: no timestamps or software stamp in the metadata, a fixed SVG
+    hash salt, so a rebuild on the same machine gives identical files.
+    """
+    lang = check_lang(lang)
+    if not isinstance(name, str) or not name or "/" in name or name.endswith((".png", ".svg")):
+        raise DataError("name argument", "a bare file stem such as '02_ranked_2024'", value=name)
+    out = (folder or figures_dir()) / lang
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / f"{name}.png", out / f"{name}.svg"]
+    with matplotlib.rc_context({"svg.hashsalt": "spbe-gorontalo", "svg.fonttype": "path"}):
+        fig.savefig(paths[0], dpi=200, metadata={"Software": None})
+        fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    return paths
+
+
+def show(fig: Figure, name: str, lang: str) -> Figure:
+    """Save ``fig`` for ``lang`` and hand it back for display in the notebook (closed for
+    pyplot, so that it is shown exactly once)."""
+    save_figure(fig, name, lang)
+    plt.close(fig)
+    return fig
+
+
+def save_both(make: Callable[..., Figure], name: str, display_lang: str = "id", **kwargs: Any) -> Figure:
+    """Build a figure in every language with ``make(lang=..., **kwargs)``, save each and close
+    them all; return the one in ``display_lang``."""
+    shown = None
+    for lang in LANGS:
+        fig = make(lang=lang, **kwargs)
+        save_figure(fig, name, lang)
+        plt.close(fig)
+        if lang == display_lang:
+            shown = fig
+    return shown
