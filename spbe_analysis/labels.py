@@ -452,3 +452,11 @@ LABELS.update({
     "service_name": {"id": "Pusat data, intranet dan penghubung layanan bersama",
                      "en": "Shared data centre, intranet and service connector"},
 })
+
+LABELS.update({
+    "findings": {"id": "Temuan", "en": "Findings"},
+    "findings_first": {"id": "Temuan utama", "en": "Findings first"},
+    "findings_first_note": {"id": "*Ringkasan temuan di akhir halaman ini; analisis dan metodenya menyusul.*",
+                            "en": "*Summary of the findings at the end of this page; the analysis and its method "
+                                  "follow.*"},
+})

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable
 from .checks import LANGS
 from .config import PACKAGE_DIR, figures_dir, notebooks_dir, reports_dir
 from .errors import DataError, NotebookError, UsageError
+from .labels import t
 
 TEMPLATES = PACKAGE_DIR / "templates"
 #: Parameters set by the builder itself, never by ``--set``.
@@ -216,10 +217,6 @@ def for_language(nb: Any, lang: str) -> Any:
     return nb
 
 
-FINDINGS = {"id": ("## Temuan", "Temuan utama", "*Ringkasan temuan di akhir halaman ini; analisis dan metodenya "
-                   "menyusul.*"),
-            "en": ("## Findings", "Findings first", "*Summary of the findings at the end of this page; the "
-                   "analysis and its method follow.*")}
 
 
 def findings_first(nb: Any, lang: str = "en") -> Any:
@@ -227,7 +224,7 @@ def findings_first(nb: Any, lang: str = "en") -> Any:
     after the opening cell, so that a policy reader meets the findings first."""
     import nbformat
 
-    head, title, note = FINDINGS[lang]
+    head, title, note = "## " + t("findings", lang), t("findings_first", lang), t("findings_first_note", lang)
     nb = copy.deepcopy(nb)
     idx = next((i for i, c in enumerate(nb.cells)
                 if c.cell_type == "markdown" and c.source.lstrip().startswith(head)), None)

@@ -41,12 +41,10 @@ COLUMNS = ["bps_code", "year", "indicator", "indicator_name", "level"]
 ALIASES = {"kode_bps": "bps_code", "kode": "bps_code", "tahun": "year", "indikator": "indicator",
            "nama_indikator": "indicator_name", "tingkat": "level", "nilai": "level", "level_kapabilitas": "level"}
 REQUIRED = ["bps_code", "year", "indicator", "level"]
-DEFAULT_ENTITIES = ("7501", "7502", "7503", "7504", "7505", "7571")
-
-
-def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] = DEFAULT_ENTITIES,
+def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] | None = None,
              year: int = 2024) -> pd.DataFrame:
-    """The template as a DataFrame: every entity x indicator, ``level`` empty.
+    """The template as a DataFrame: every entity (default: the six regencies of ``regencies.csv``)
+    x indicator, ``level`` empty.
 
     Examples
     --------
@@ -54,6 +52,8 @@ def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] 
     (120, 5)
     """
     fw = as_framework(framework)
+    if entities is None:
+        entities = tuple(load_regencies().index)
     entities = tuple(checks.collection(entities, "entities argument", allow_empty=False))
     year = checks.count(year, "year argument", minimum=1900)
     rows = [{"bps_code": e, "year": year, "indicator": i, "indicator_name": fw.indicators.loc[i, "name_id"],
@@ -163,9 +163,9 @@ def _parse_value(v: object, fw: Framework) -> Fraction:
 
 
 def known_entities() -> dict[str, str]:
-    """BPS codes a sheet may hold: the province and its six regencies, {code: name}."""
+    """BPS codes a sheet may hold: the province and its six regencies, {code: kind}."""
     reg = load_regencies(include_province=True)
-    return dict(zip(reg.index, reg["name"]))
+    return dict(zip(reg.index, reg["kind"]))
 
 
 def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet: str | None = None) -> pd.DataFrame:
@@ -240,8 +240,9 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
                                     "(open and save the workbook in Excel or LibreOffice)", column=c, value=f, **where)
         code_s = _cell_text(cells[pos["bps_code"]])
         if code_s not in entities:
-            raise DataError(src, "the BPS code of Gorontalo Province (75) or one of its six regencies ("
-                            + ", ".join(c for c in entities if c != "75") + ")", column="bps_code",
+            raise DataError(src, "the BPS code of Gorontalo Province (" + ", ".join(
+                c for c, k in entities.items() if k == "provinsi") + ") or one of its six regencies ("
+                            + ", ".join(c for c, k in entities.items() if k != "provinsi") + ")", column="bps_code",
                             value=cells[pos["bps_code"]], **where)
         yr = cells[pos["year"]]
         yr_s = _cell_text(yr)

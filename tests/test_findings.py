@@ -1,0 +1,168 @@
+"""Every chart's finding is a pure function with a known answer on a constructed case; its text
+exists in both languages; charts draw into an axes they are given (seaborn's ax= convention)."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import spbe_analysis as sa  # noqa: E402
+from spbe_analysis import decomposition as DC, disparity as D, panel, paths  # noqa: E402
+from spbe_analysis.figures import framework as FF, indicators as FI, maps as FM, paths as FP  # noqa: E402
+from spbe_analysis.figures import snapshot as FS, trends as FT  # noqa: E402
+
+FW = sa.load_framework("spbe2020")
+PUB = sa.load_published()
+REG = ("7501", "7502", "7503", "7504", "7505", "7571")
+V24 = pd.Series({"7501": 2.40, "7502": 2.68, "7503": 2.52, "7504": 3.00, "7505": 2.89, "7571": 2.82})
+
+
+def both(f):
+    for lang in ("id", "en"):
+        assert f.text(lang) and f.title(lang)
+    assert f.text("id") != f.text("en")
+    return f.text("en")
+
+
+def test_framework_findings():
+    assert both(FF.weights_finding(FW)) == "The Layanan SPBE domain carries 45.5% of the index."
+    assert FF.weights_finding("pemdi2026").name == "Kepuasan Pengguna Layanan Digital Pemerintah"
+    f = FF.step_effect_finding(FW)
+    assert (f.hi_gain, f.lo_gain) == pytest.approx((0.03, 0.013)) and "2.3 times" in both(f)
+    r = FF.rounding_finding(FW, n=2000, seed=1)
+    assert r.edge_flips == 1 and r.n_edges == 4 and 0 < r.n_wrong < 200
+    ties = FF.edge_ties(FW)
+    assert list(ties["official_predicate"]) == ["Cukup", "Baik", "Sangat Baik", "Memuaskan"]
+
+
+def test_snapshot_findings():
+    f = FS.ranked_finding(V24, FW)
+    assert both(f) == "4 of 6 regencies are rated Baik; Pohuwato (2.52), Boalemo (2.40) still Cukup."
+    nb = FS.next_band_finding(V24, FW)
+    assert (nb.closest, nb.closest_gap, nb.lowest, nb.lowest_gap) == ("7503", 0.08, "7501", 0.20)
+    both(nb)
+    assert FS.next_band_finding(pd.Series({"a": 4.5}), FW) is None
+    rg = FS.reference_gap_finding(V24, FW, 4.13, 3.12)
+    assert (rg.lo, rg.hi, rg.furthest, rg.n_at_national) == (1.13, 1.73, "7501", 0)
+    assert "0 of 6 regencies reach the national index (3.12)" in both(rg)
+    pw = FS.pairwise_finding(V24, 2024)
+    assert (pw.above, pw.below, pw.gap) == ("7504", "7501", 0.6)
+    both(pw)
+    disp = pd.DataFrame({"unweighted": D.dispersion(V24), "population_weighted": D.dispersion(V24, [1] * 6)})
+    df = FS.dispersion_finding(disp, 2024, 0.05)
+    assert df.small and "among the kabupaten" in both(df)
+    check = panel.recompute_predicates(PUB)
+    pc = FS.predicate_check_finding(check)
+    assert len(pc.disagree) == 2 and pc.all_flagged
+    both(pc)
+
+
+def test_map_finding():
+    f = FM.map_finding(V24, FW, 2024)
+    assert f.lowest == ("7501", "7503") and f.west and "west" in both(f)
+    g = FM.map_finding(V24.replace({2.40: 2.70, 2.52: 2.70, 3.00: 2.45}), FW, 2024)
+    assert not g.west
+
+
+def test_trend_findings():
+    tr = FT.trajectory_finding(PUB, REG, "75", 2022, 2024)
+    assert (tr.rose, tr.unknown, tr.province0, tr.province1) == (6, 0, 2.48, 4.13)
+    assert FT.trajectory_finding(PUB, REG, "75", 2021, 2024).unknown == 6
+    both(tr)
+    sig = D.sigma_convergence(PUB, REG, [2022, 2023, 2024], FW)
+    sf = FT.sigma_finding(sig, D.sigma_trend(sig, "cv"), "cv")
+    assert sf.fell and sf.falling and sf.first_low < sf.first_high
+    both(sf)
+    v23, _ = panel.exact_values(PUB, 2023, REG)
+    bc = D.beta_convergence(v23, V24, 2023, 2024)
+    bf = FT.beta_finding(bc)
+    assert bf.beta < 0 and "descriptive" in both(bf)
+    chg = panel.changes(PUB, REG + ("75",), 2023, 2024)
+    lf = FT.leap_finding(chg, "75", 0.67, 1.41, 2023, 2024)
+    assert lf.pulled_away and lf.province_change == 0.91
+    both(lf)
+    moves = D.band_transitions(PUB, REG, 2022, 2024, FW)
+    tf = FT.transition_finding(moves, D.rank_mobility(v23, V24), 2022, 2024)
+    assert (tf.up, tf.uncertain, tf.down) == (4, 2, 0)
+    both(tf)
+    assert "not with the province" in FT.convergence_answer(sf, lf, "en")
+
+
+def test_indicator_findings():
+    lv = {e: pd.DataFrame([{i: 2 for i in FW.ids}, {i: (1 if FW.indicators.loc[i, "domain"] == 3 else 3)
+                                                     for i in FW.ids}]) for e in ("7501", "7502")}
+    targets = {"Baik": 2.60, "Sangat Baik": 3.50}
+    dom = DC.gap_summary(lv, targets, FW)
+    lead = FI.gap_lead_finding(dom, FW, "Sangat Baik")
+    assert lead.top[1] == 2 and not lead.exact
+    both(lead)
+    asp = DC.gap_summary(lv, targets, FW, by="aspect")
+    med = asp[asp["target"] == "Sangat Baik"].pivot(index="entity", columns="group", values="median")
+    ag = FI.aspect_gap_finding(med, FW, "Sangat Baik")
+    assert ag.aspect == int(med.mean().idxmax())
+    both(ag)
+    bf = FI.below_finding(V24, "Baik", 2.60)
+    assert bf.entities == ("7503", "7501") and "Pohuwato (0.08), Boalemo (0.20)" in both(bf)
+    assert "No regency is below" in FI.below_finding(V24, "Cukup", 1.80).text("en")
+    ex = FI.extra_gap_finding(dom, "Sangat Baik", "Baik", 3.50, 2.60)
+    assert ex.lo == pytest.approx(0.9) and ex.diff == pytest.approx(0.9)
+    both(ex)
+
+
+def test_path_findings():
+    sf = FP.steps_finding({"7501": pd.Series([7, 7, 8]), "7503": pd.Series([3, 3, 3])}, "Baik")
+    assert sf.lowest == ("7503", 3.0) and sf.highest == ("7501", 7.0)
+    assert "Boalemo 7 (67%, 7-8); Pohuwato 3" in both(sf)
+    assert "No regency is below Baik" in FP.steps_finding({}, "Baik").text("en")
+    shares = pd.DataFrame({7: [0.6, 0.5], 8: [0.4, 0.5], 1: [0.0, 0.0]}, index=["a", "b"])
+    ss = FP.step_share_finding(shares, FW, "Sangat Baik")
+    assert ss.aspects == (7, 8) and ss.share == 1.0
+    both(ss)
+    assert not FP.step_share_finding(shares * 0, FW, "Sangat Baik").any_steps
+    first = pd.DataFrame({"Baik": [2025, 2026, pd.NA], "Sangat Baik": [pd.NA, pd.NA, pd.NA]},
+                         index=pd.MultiIndex.from_tuples([("7501", 0), ("7501", 1), ("7503", 0)],
+                                                         names=["entity", "draw"])).astype("Int64")
+    rf = FP.roadmap_finding(first, 6, 2029)
+    assert rf.count("Baik") == 1 and rf.count("Sangat Baik") == 0
+    assert "Pohuwato not within the horizon" in both(rf)
+    cmp = pd.DataFrame({"entity": ["a", "b", "a", "b"], "draw": [0, 0, 1, 1], "cost_alone": [10, 10, 10, 10],
+                        "cost_with_service": [5, 5, 6, 6]})
+    cmp.attrs["service_cost"] = 4
+    sh = FP.shared_service_finding(cmp, "Sangat Baik")
+    assert (sh.alone, sh.together, sh.saving) == (20.0, 15.0, 5.0) and "saving 5 (25%)" in both(sh)
+    zero = cmp.assign(cost_alone=0, cost_with_service=0)
+    zero.attrs["service_cost"] = 4
+    assert "Nothing to pay" in FP.shared_service_finding(zero, "Sangat Baik").text("en")
+    gf = FP.greedy_finding(pd.DataFrame({"ratio": [1.01, float("nan")], "worse": [0.5, float("nan")]}))
+    assert gf.ratio == pytest.approx(1.01) and "earns its place" in both(gf)
+    assert "not put to the test" in FP.greedy_finding(pd.DataFrame({"ratio": [float("nan")],
+                                                                     "worse": [float("nan")]})).text("en")
+
+
+@pytest.mark.parametrize("draw", [
+    lambda ax: FF.aspect_weights(FW, "en", ax=ax),
+    lambda ax: FF.level_step_effect(FW, "id", ax=ax),
+    lambda ax: FS.ranked_chart(V24, FW, 2024, "en", {"75": 4.13}, ax=ax),
+    lambda ax: FS.next_band_chart(V24, FW, 2024, "id", ax=ax),
+    lambda ax: FS.reference_chart(V24, FW, 4.13, 3.12, 2024, "en", ax=ax),
+    lambda ax: FS.pairwise_chart(D.pairwise_gaps(V24), V24, 2024, "id", ax=ax),
+    lambda ax: FM.choropleth(V24, FW, 2024, "en", ax=ax),
+    lambda ax: FM.locator("7505", "id", ax=ax),
+    lambda ax: FT.leap_chart(pd.Series({"75": 0.91, "7501": 0.38}), FT.LeapFinding(2023, 2024, 0.91, 0.38, 1, 2),
+                             "en", ax=ax),
+])
+def test_charts_draw_into_a_given_axes(draw):
+    fig, ax = plt.subplots()
+    out = draw(ax)
+    assert out is ax and ax.has_data() or len(ax.patches) + len(ax.texts) > 0
+    assert fig._suptitle is None, "a chart drawing into a caller's axes leaves the figure's title alone"
+    plt.close(fig)
+
+
+def test_chart_titles_are_their_findings():
+    fig = FS.ranked_chart(V24, FW, 2024, "id")
+    assert fig._suptitle.get_text().replace("\n", " ") == FS.ranked_finding(V24, FW).title("id")
+    plt.close(fig)
