@@ -106,8 +106,10 @@ def num(x: float, lang: str = "id", decimals: int = 2) -> str:
     >>> num(2.4, "id"), num(1234.5, "en", 1), num(1234.5, "id", 1)
     ('2,40', '1,234.5', '1.234,5')
     """
+    from .official import round_half_up
+
     lang = check_lang(lang)
-    s = f"{float(x):,.{decimals}f}"
+    s = f"{round_half_up(float(x), decimals):,.{decimals}f}"    # half up, as official values are
     if lang == "id":
         s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return s
@@ -459,4 +461,102 @@ LABELS.update({
     "findings_first_note": {"id": "*Ringkasan temuan di akhir halaman ini; analisis dan metodenya menyusul.*",
                             "en": "*Summary of the findings at the end of this page; the analysis and its method "
                                   "follow.*"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ PEMDI (06)
+    "part_carried": {"id": "Diisi bukti SPBE (padanan tidak resmi)", "en": "Informed by SPBE evidence (unofficial crosswalk)"},
+    "part_new": {"id": "Bukti baru, tanpa padanan SPBE", "en": "New evidence, no SPBE counterpart"},
+    "part_external": {"id": "Ditetapkan indeks nasional lain", "en": "Set by other national indices"},
+    "weight_pct_pemdi": {"id": "Bobot dalam Indeks PEMDI (%)", "en": "Weight in the PEMDI index (%)"},
+    "source_crosswalk": {"id": "PermenPANRB 8/2026 (bobot); padanan SPBE-PEMDI data/crosswalk_spbe2020_pemdi2026.csv",
+                         "en": "PermenPANRB 8/2026 (weights); SPBE-to-PEMDI crosswalk data/crosswalk_spbe2020_pemdi2026.csv"},
+    "f_pemdi_weights": {"id": "{new}% Indeks PEMDI adalah bukti baru tanpa padanan SPBE; {ext}% ditetapkan indeks "
+                               "nasional lain",
+                        "en": "{new}% of the PEMDI index is new evidence with no SPBE counterpart; {ext}% is set by "
+                              "other national indices"},
+    "f_pemdi_weights_text": {"id": "Menurut padanan tidak resmi kami, bukti SPBE mengisi {carried}% Indeks PEMDI, "
+                                    "{new}% adalah bukti baru (kepuasan pengguna saja {sat}%), dan {ext}% (I5, I6, I7, "
+                                    "I18) ditetapkan dari indeks nasional instansi lain yang tidak dapat dinaikkan "
+                                    "daerah dengan buktinya sendiri",
+                             "en": "Under our unofficial crosswalk, SPBE evidence informs {carried}% of the PEMDI "
+                                   "index, {new}% is new evidence (user satisfaction alone is {sat}%), and {ext}% (I5, "
+                                   "I6, I7, I18) is set from other agencies' national indices, which a regency cannot "
+                                   "raise with its own evidence"},
+    "scenario_strict": {"id": "instrumen ketat", "en": "stricter instrument"},
+    "scenario_central": {"id": "skenario tengah", "en": "central scenario"},
+    "scenario_full_credit": {"id": "kredit penuh", "en": "full credit"},
+    "f_pemdi_band": {"id": "{k} dari {n} kabupaten/kota kemungkinan besar memulai PEMDI di {band} (sedikitnya {p} "
+                            "simulasi)",
+                     "en": "{k} of {n} regencies most likely start PEMDI in {band} (in at least {p} of draws)"},
+    "f_pemdi_band_text": {"id": "Predikat PEMDI yang paling mungkin ({scenario}): {parts}",
+                          "en": "Most likely PEMDI band ({scenario}): {parts}"},
+    "f_pemdi_baik_never": {"id": "tidak ada daerah yang mencapai Baik (2,50) dalam simulasi mana pun",
+                           "en": "no regency reaches Baik (2.50) in any draw"},
+    "f_pemdi_baik_some": {"id": "peluang tertinggi mencapai Baik atau lebih adalah {p}",
+                          "en": "the highest chance of Baik or better is {p}"},
+    "ax_band_probability": {"id": "Peluang setiap predikat PEMDI (%), {scenario}",
+                            "en": "Probability of each PEMDI band (%), {scenario}"},
+    "f_pemdi_range_below": {"id": "Proyeksi Indeks PEMDI awal: median {lo} sampai {hi} pada ketiga skenario, semuanya "
+                                   "di bawah Baik ({baik})",
+                            "en": "Projected starting PEMDI index: medians {lo} to {hi} across the three scenarios, "
+                                  "all below Baik ({baik})"},
+    "f_pemdi_range": {"id": "Proyeksi Indeks PEMDI awal: median {lo} sampai {hi} pada ketiga skenario",
+                      "en": "Projected starting PEMDI index: medians {lo} to {hi} across the three scenarios"},
+    "ax_pemdi_projected": {"id": "Proyeksi Indeks PEMDI (median dan rentang 5-95%)",
+                           "en": "Projected PEMDI index (median and 5-95% range)"},
+    "f_pemdi_gap": {"id": "Selisih ke {target} terutama ditahan oleh {a} dan {b} ({share} bersama indikator ketiga)",
+                    "en": "The gap to {target} sits mostly in {a} and {b} ({share} with the third indicator)"},
+    "f_pemdi_gap_text": {"id": "Selisih ke {target} ({v}) terutama pada {parts}: {share} dari selisih; indeks nasional "
+                                "eksternal menahan {ext} poin yang tidak dapat ditutup daerah sendiri",
+                         "en": "The gap to {target} ({v}) sits mostly in {parts}: {share} of the gap; the external "
+                               "national indices hold {ext} points a regency cannot close by itself"},
+    "note_external_star": {"id": "* ditetapkan dari indeks nasional instansi lain (di luar kendali daerah)",
+                           "en": "* set from another agency's national index (outside the regency's control)"},
+    "f_pemdi_spread": {"id": "Sebaran proyeksi terutama berasal dari bukti baru yang belum diketahui ({new} varians), "
+                              "bukan dari profil SPBE daerah ({prof}); indeks eksternal {ext}",
+                       "en": "The spread of the projection comes mostly from the unknown new evidence ({new} of the "
+                             "variance), not from the regency's SPBE profile ({prof}); the external indices {ext}"},
+})
+
+LABELS.update({
+    "col_pemdi_indicator": {"id": "Indikator PEMDI", "en": "PEMDI indicator"},
+    "col_name": {"id": "Nama", "en": "Name"},
+    "col_weight": {"id": "Bobot (%)", "en": "Weight (%)"},
+    "col_external": {"id": "Indeks nasional lain", "en": "External national index"},
+    "col_counterparts": {"id": "Padanan SPBE (porsi)", "en": "SPBE counterparts (share)"},
+    "col_carried": {"id": "Porsi diisi bukti SPBE", "en": "Share informed by SPBE"},
+    "col_new": {"id": "Porsi baru", "en": "New share"},
+    "col_parameter": {"id": "Parameter", "en": "Parameter"},
+    "col_low": {"id": "Rendah", "en": "Low"},
+    "col_central": {"id": "Tengah", "en": "Central"},
+    "col_high": {"id": "Tinggi", "en": "High"},
+    "col_basis": {"id": "Dasar", "en": "Basis"},
+    "col_scenario": {"id": "Skenario", "en": "Scenario"},
+    "col_median": {"id": "Median", "en": "Median"},
+    "col_p5": {"id": "Persentil 5", "en": "5th percentile"},
+    "col_p95": {"id": "Persentil 95", "en": "95th percentile"},
+    "col_likely_band": {"id": "Predikat paling mungkin", "en": "Most likely band"},
+    "col_probability": {"id": "Peluang", "en": "Probability"},
+    "col_share_profile": {"id": "Dari profil SPBE", "en": "From the SPBE profile"},
+    "col_share_new": {"id": "Dari bukti baru", "en": "From new evidence"},
+    "col_share_external": {"id": "Dari indeks eksternal", "en": "From external indices"},
+    "col_external_index": {"id": "Indeks nasional", "en": "National index"},
+    "col_agency": {"id": "Instansi", "en": "Agency"},
+    "col_default": {"id": "Nilai sampai tersedia", "en": "Value until supplied"},
+    "col_aspect_weight_pemdi": {"id": "Bobot aspek (%)", "en": "Aspect weight (%)"},
+    "col_part_carried": {"id": "Diisi bukti SPBE (%)", "en": "Informed by SPBE (%)"},
+    "col_part_new": {"id": "Baru (%)", "en": "New (%)"},
+    "col_part_external": {"id": "Indeks nasional lain (%)", "en": "External indices (%)"},
+    "param_carry": {"id": "Kredit bukti SPBE yang terbawa (c)", "en": "Credit kept by carried-over SPBE evidence (c)"},
+    "param_new_value": {"id": "Nilai bagian baru", "en": "Value of the new part"},
+    "param_external_value": {"id": "Nilai indikator eksternal", "en": "Value of an external indicator"},
+    "pemdi_result_note": {"id": "Hasil PEMDI nyata dipakai untuk: {who}; proyeksi tidak dipakai untuk daerah itu.",
+                          "en": "Real PEMDI results used for: {who}; the projection is not used for them."},
+    "unofficial_note": {"id": "**Tidak resmi.** Padanan SPBE-PEMDI dan skenario proyeksi adalah asumsi paket ini "
+                               "(data/crosswalk_spbe2020_pemdi2026.csv, data/assumptions/pemdi_projection.csv), bukan "
+                               "aturan KemenPANRB.",
+                        "en": "**Unofficial.** The SPBE-to-PEMDI crosswalk and the projection scenarios are this "
+                              "package's assumptions (data/crosswalk_spbe2020_pemdi2026.csv, "
+                              "data/assumptions/pemdi_projection.csv), not KemenPANRB rules."},
 })

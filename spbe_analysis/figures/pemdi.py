@@ -1,0 +1,275 @@
+"""Charts of the move to PEMDI: where the weight moved, each regency's projected PEMDI band and
+range, and which PEMDI indicators hold the gap. Projections rest on the unofficial crosswalk and
+say so in the footer (and ILLUSTRATIVE where the SPBE profiles are)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..data import entity_names
+from ..labels import num, pct, t
+from ..pemdi import Crosswalk, Projection, weight_table
+from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, wrap
+
+PARTS = (("carried", "#0072B2"), ("new", "#E69F00"), ("external", "#999999"))
+
+
+@dataclass(frozen=True)
+class WeightShiftFinding:
+    """How much of the PEMDI index SPBE evidence informs, how much is new and how much is set by
+    national indices; the weight of user satisfaction."""
+
+    carried: float
+    new: float
+    external: float
+    satisfaction: float
+
+    def title(self, lang: str) -> str:
+        return t("f_pemdi_weights", lang, new=num(self.new, lang, 1), ext=num(self.external, lang, 0))
+
+    def text(self, lang: str) -> str:
+        return t("f_pemdi_weights_text", lang, carried=num(self.carried, lang, 1), new=num(self.new, lang, 1),
+                 ext=num(self.external, lang, 0), sat=num(self.satisfaction, lang, 0)) + "."
+
+
+def weight_shift_finding(cw: Crosswalk) -> WeightShiftFinding:
+    """Examples
+    --------
+    >>> from spbe_analysis.pemdi import crosswalk_arrays
+    >>> f = weight_shift_finding(crosswalk_arrays())
+    >>> (f.carried, f.new, f.external, f.satisfaction)
+    (36.25, 49.75, 14.0, 25.0)
+    """
+    w = weight_table(cw)
+    sat = float(w["weight"].iloc[-1]) if len(w) else 0.0
+    return WeightShiftFinding(cw.carried_weight, cw.new_weight, cw.external_weight, sat)
+
+
+def weights_chart(cw: Crosswalk, lang: str = "id", ax=None):
+    """Stacked bars per PEMDI aspect: the weight informed by SPBE evidence (unofficial crosswalk),
+    the new part and the part set by national indices."""
+    f = weight_shift_finding(cw)
+    w = weight_table(cw).iloc[::-1]
+    fig, ax, own = canvas(ax)
+    y = np.arange(len(w))
+    left = np.zeros(len(w))
+    for part, colour in PARTS:
+        ax.barh(y, w[part], left=left, color=colour, height=0.65, label=t(f"part_{part}", lang))
+        left += w[part].to_numpy()
+    for yi, tot in zip(y, w["weight"]):
+        ax.text(tot + 0.3, yi, num(tot, lang, 0) + "%", va="center", fontsize=14, fontweight="bold")
+    ax.set_yticks(y, [wrap(f"{a}. {n}", 34) for a, n in zip(w["aspect"], w["aspect_name"])], fontsize=13)
+    ax.set_xlabel(t("weight_pct_pemdi", lang))
+    ax.set_xlim(0, float(w["weight"].max()) * 1.2)
+    decimal_axis(ax, lang, "x", 0)
+    ax.legend(loc="lower right")
+    ax.grid(axis="y", visible=False)
+    return finish(fig, ax, own, f.title(lang), t("source_crosswalk", lang), lang, unofficial=True,
+                  adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.86})
+
+
+@dataclass(frozen=True)
+class ProjectedBandFinding:
+    """Per regency under one scenario: the most likely PEMDI band and its probability, the
+    probability of reaching Baik or better, and the SPBE 2024 band for comparison."""
+
+    scenario: str
+    rows: tuple[tuple[str, str, float, float, str, str], ...]  # entity, band, prob, p(baik+), spbe band, source
+
+    @property
+    def bands(self) -> dict[str, int]:
+        return pd.Series([r[1] for r in self.rows]).value_counts().to_dict()
+
+    def title(self, lang: str) -> str:
+        top = max(self.bands.items(), key=lambda kv: kv[1])
+        lo = min(r[2] for r in self.rows if r[1] == top[0])
+        return t("f_pemdi_band", lang, k=top[1], n=len(self.rows), band=top[0], p=pct(lo, lang))
+
+    def text(self, lang: str) -> str:
+        names = entity_names(lang)
+        parts = "; ".join(f"{names.get(e, e)} {b} ({pct(p, lang)}; SPBE 2024 {s})" for e, b, p, _, s, _ in self.rows)
+        reach = max(r[3] for r in self.rows)
+        key = "f_pemdi_baik_never" if reach == 0 else "f_pemdi_baik_some"
+        return t("f_pemdi_band_text", lang, scenario=t("scenario_" + self.scenario, lang), parts=parts) + "; " + \
+            t(key, lang, p=pct(reach, lang)) + "."
+
+
+def projected_band_finding(projection: Projection, spbe_bands: dict[str, str],
+                           scenario: str = "central") -> ProjectedBandFinding:
+    """From :func:`spbe_analysis.pemdi.project` and each regency's SPBE 2024 band."""
+    probs = projection.band_probabilities(scenario)
+    names = list(probs.columns)
+    baik = names[2:]
+    src = projection.draws.groupby("entity")["source"].first()
+    rows = tuple((e, str(r.idxmax()), float(r.max()), float(r[baik].sum()), spbe_bands.get(e, "-"), str(src[e]))
+                 for e, r in probs.iterrows())
+    return ProjectedBandFinding(scenario, rows)
+
+
+def band_chart(projection: Projection, finding: ProjectedBandFinding, lang: str = "id", source: str = "",
+               illustrative: bool = True, ax=None):
+    """Per regency: the probability of each PEMDI band (stacked), with its SPBE 2024 band."""
+    names = entity_names(lang)
+    probs = projection.band_probabilities(finding.scenario)
+    fw = projection.crosswalk.pemdi
+    fig, ax, own = canvas(ax)
+    y = np.arange(len(probs))[::-1]
+    left = np.zeros(len(probs))
+    for b in probs.columns:
+        ax.barh(y, probs[b] * 100, left=left, color=band_colour(fw, b), edgecolor="white", height=0.65, label=b)
+        for yi, l0, p in zip(y, left, probs[b]):
+            if p >= 0.08:
+                ax.text(l0 + p * 50, yi, pct(p, lang), ha="center", va="center", fontsize=13)
+        left += probs[b].to_numpy() * 100
+    spbe = {e: s for e, _, _, _, s, _ in finding.rows}
+    ax.set_yticks(y, [f"{names.get(e, e)}\n(SPBE 2024: {spbe.get(e, '-')})" for e in probs.index], fontsize=13)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(t("ax_band_probability", lang, scenario=t("scenario_" + finding.scenario, lang)))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.13), ncol=3, fontsize=12)
+    ax.grid(axis="y", visible=False)
+    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative, unofficial=True,
+                  adjust={"left": 0.2, "right": 0.97, "bottom": 0.3, "top": 0.86})
+
+
+@dataclass(frozen=True)
+class RangeFinding:
+    """The projected PEMDI index across the three scenarios: the lowest and highest medians and
+    the highest 95th percentile against the Baik edge."""
+
+    lo: float
+    hi: float
+    top95: float
+    baik: float
+
+    def title(self, lang: str) -> str:
+        key = "f_pemdi_range_below" if self.top95 < self.baik else "f_pemdi_range"
+        return t(key, lang, lo=num(self.lo, lang), hi=num(self.hi, lang), baik=num(self.baik, lang))
+
+    def text(self, lang: str) -> str:
+        return self.title(lang) + "."
+
+
+def range_finding(projection: Projection) -> RangeFinding:
+    """The spread of the projected index over every scenario and regency, against Baik."""
+    s = projection.summary()
+    baik = float(projection.crosswalk.pemdi.bands["lower"].iloc[2])
+    return RangeFinding(float(s["median"].min()), float(s["median"].max()), float(s["p95"].max()), baik)
+
+
+def range_chart(projection: Projection, lang: str = "id", source: str = "", illustrative: bool = True, ax=None):
+    """Per regency and scenario: median and 5-95 % range of the projected PEMDI index over the
+    PEMDI bands."""
+    f = range_finding(projection)
+    names = entity_names(lang)
+    fw = projection.crosswalk.pemdi
+    s = projection.summary()
+    ents = list(dict.fromkeys(s["entity"]))
+    scen = list(dict.fromkeys(s["scenario"]))
+    fig, ax, own = canvas(ax)
+    band_spans(ax, fw, orientation="v", lo=1.0, hi=3.0, alpha=0.45)
+    offs = np.linspace(-0.25, 0.25, len(scen))
+    markers = {"strict": "v", "central": "o", "full_credit": "^"}
+    for k, e in enumerate(ents):
+        yk = len(ents) - 1 - k
+        for o, sc in zip(offs, scen):
+            r = s[(s["entity"] == e) & (s["scenario"] == sc)].iloc[0]
+            ax.plot([r["p5"], r["p95"]], [yk + o, yk + o], color=entity_colour(e), lw=5, alpha=0.6)
+            ax.scatter([r["median"]], [yk + o], marker=markers.get(sc, "o"), s=110, color="white",
+                       edgecolor="black", zorder=3, label=t("scenario_" + sc, lang) if k == 0 else None)
+    ax.set_yticks(range(len(ents)), [names.get(e, e) for e in ents[::-1]])
+    ax.set_xlim(1.0, 3.0)
+    decimal_axis(ax, lang, "x", 1)
+    ax.set_xlabel(t("ax_pemdi_projected", lang))
+    ax.legend(loc="lower right", fontsize=12)
+    ax.grid(axis="y", visible=False)
+    return finish(fig, ax, own, f.title(lang), source, lang, illustrative=illustrative, unofficial=True)
+
+
+@dataclass(frozen=True)
+class GapIndicatorFinding:
+    """The PEMDI indicators holding most of the regencies' gap to a target (median over draws,
+    averaged over the regencies), their share of it, and the part outside a regency's control."""
+
+    target: str
+    value: float
+    top: tuple[tuple[str, str, float], ...]   # (indicator, name, mean contribution)
+    share: float
+    external: float
+
+    def title(self, lang: str) -> str:
+        a, b = self.top[0], self.top[1]
+        return t("f_pemdi_gap", lang, target=self.target, a=f"{a[0]} {a[1]}", b=f"{b[0]} {b[1]}",
+                 share=pct(self.share, lang))
+
+    def text(self, lang: str) -> str:
+        parts = ", ".join(f"{i} *{n}* ({num(c, lang)})" for i, n, c in self.top)
+        return t("f_pemdi_gap_text", lang, target=self.target, v=num(self.value, lang), parts=parts,
+                 share=pct(self.share, lang), ext=num(self.external, lang)) + "."
+
+
+def gap_indicator_finding(gap: pd.DataFrame, projection: Projection, target: str, value: float,
+                          k: int = 3) -> GapIndicatorFinding:
+    """From :func:`spbe_analysis.pemdi.gap_by_indicator` (entity x indicator)."""
+    cw = projection.crosswalk
+    m = gap.mean()
+    top = m.nlargest(k)
+    names = cw.pemdi.indicators["name_id"]
+    ext = float(m[[j for j, x in zip(cw.pemdi.ids, cw.external) if x]].sum())
+    total = float(m[m > 0].sum())
+    return GapIndicatorFinding(target, float(value), tuple((i, str(names[i]), float(c)) for i, c in top.items()),
+                               float(top.sum()) / total if total > 0 else 0.0, ext)
+
+
+def gap_chart(gap: pd.DataFrame, finding: GapIndicatorFinding, projection: Projection, lang: str = "id",
+              source: str = "", illustrative: bool = True, ax=None):
+    """Heatmap: median contribution of each PEMDI indicator (rows; externally determined ones
+    marked) to each regency's gap to the target."""
+    import seaborn as sns
+    names = entity_names(lang)
+    cw = projection.crosswalk
+    m = gap.T.astype(float)
+    ext = dict(zip(cw.pemdi.ids, cw.external))
+    m.index = [wrap(f"{i} {cw.pemdi.indicators.loc[i, 'name_id']}" + (" *" if ext[i] else ""), 40) for i in m.index]
+    m.columns = [wrap(names.get(e, e), 12) for e in m.columns]
+    annot = np.vectorize(lambda v: num(v, lang, 2))(m.to_numpy())
+    fig, ax, own = canvas(ax)
+    sns.heatmap(m, annot=annot, fmt="", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 10}, linewidths=0.4,
+                cbar_kws={"label": t("index_points", lang)})
+    ax.tick_params(axis="y", labelsize=10, rotation=0)
+    ax.tick_params(axis="x", labelsize=12, rotation=0)
+    return finish(fig, ax, own, finding.title(lang), f"{t('note_external_star', lang)}. {source}", lang,
+                  illustrative=illustrative, unofficial=True,
+                  adjust={"left": 0.33, "right": 1.0, "bottom": 0.2, "top": 0.88})
+
+
+@dataclass(frozen=True)
+class SpreadFinding:
+    """Where the spread of the projected index comes from (shares of its variance, averaged over
+    the regencies): the SPBE profile, the unknown new evidence, the external indices."""
+
+    profile: float
+    new: float
+    external: float
+
+    def text(self, lang: str) -> str:
+        return t("f_pemdi_spread", lang, new=pct(self.new, lang), prof=pct(self.profile, lang),
+                 ext=pct(self.external, lang)) + "."
+
+    def title(self, lang: str) -> str:
+        return self.text(lang)
+
+
+def spread_finding(projection: Projection) -> SpreadFinding | None:
+    """None when every regency has a real PEMDI result (nothing is projected)."""
+    s = projection.spread
+    if s.empty:
+        return None
+    return SpreadFinding(float(s["share_profile"].mean()), float(s["share_new"].mean()),
+                         float(s["share_external"].mean()))
+
+
+__all__ = ["GapIndicatorFinding", "ProjectedBandFinding", "RangeFinding", "SpreadFinding",
+           "WeightShiftFinding", "band_chart", "gap_chart", "gap_indicator_finding", "projected_band_finding",
+           "range_chart", "range_finding", "spread_finding", "weight_shift_finding", "weights_chart"]

@@ -1,0 +1,173 @@
+"""PEMDI: exact scoring of decimal results at every band edge, the real assessor result, the
+crosswalk's coverage, and a projection that never falls when an SPBE level rises."""
+import csv
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import spbe_analysis as sa
+from spbe_analysis import pemdi, sheets
+from spbe_analysis.config import data_dir
+
+from conftest import reference_round
+
+PD = sa.load_framework("pemdi2026")
+SPBE = sa.load_framework("spbe2020")
+
+
+def with_i20(a, b):
+    """All indicators at ``a`` except I20 (weight 15) at ``b``: index = (85 a + 15 b) / 100."""
+    v = {i: a for i in PD.ids}
+    v["I20"] = b
+    return v
+
+
+@pytest.mark.parametrize("values, index, band", [
+    (with_i20(1.0, 4.3), 1.50, "Cukup (Membangun)"),            # exact 1.495 rounds onto the edge
+    (with_i20(1.0, 4.29), 1.49, "Kurang (Merintis)"),           # exact 1.4935
+    (with_i20(2.06, 4.96), 2.50, "Baik (Berkembang)"),          # exact 2.495
+    (with_i20(2.06, 4.95), 2.49, "Cukup (Membangun)"),          # exact 2.4935
+    (with_i20(3.24, 4.94), 3.50, "Sangat Baik (Melembaga)"),    # exact 3.495
+    (with_i20(3.83, 4.93), 4.00, "Memuaskan (Unggul)"),         # exact 3.995
+    (with_i20(3.83, 4.92), 3.99, "Sangat Baik (Melembaga)"),    # exact 3.9935
+    ({i: Fraction(2495, 1000) for i in PD.ids}, 2.50, "Baik (Berkembang)"),
+    ({i: Fraction(1, 1) + Fraction(1, 2) - Fraction(1, 201) for i in PD.ids}, 1.50, "Cukup (Membangun)"),
+    ({i: Decimal("3.50") for i in PD.ids}, 3.50, "Sangat Baik (Melembaga)"),
+    ({i: 5 for i in PD.ids}, 5.00, "Memuaskan (Unggul)"),
+    ({i: 1 for i in PD.ids}, 1.00, "Kurang (Merintis)"),
+])
+def test_fractional_results_at_every_band_edge(values, index, band):
+    s = sa.score(values, PD)
+    assert s.index == index and s.predicate == band
+    ref = sum(Fraction(w) * Fraction(str(values[i])) if not isinstance(values[i], Fraction) else Fraction(w) * values[i]
+              for i, w in PD.indicators["weight"].items()) / 100
+    assert s.raw == ref and Fraction(s.hundredths, 100) == reference_round(ref)
+    if all(isinstance(v, (int, float)) for v in values.values()):
+        t = sa.score_table(pd.DataFrame([values]), PD)
+        assert t["value"].iloc[0] == index and t["predicate"].iloc[0] == band
+
+
+two_dec = st.integers(100, 500).map(lambda k: k / 100)
+
+
+@given(st.lists(two_dec, min_size=20, max_size=20))
+def test_score_table_equals_exact_score_on_two_decimal_results(vals):
+    v = dict(zip(PD.ids, vals))
+    s = sa.score(v, PD)
+    t = sa.score_table(np.array([vals]), PD, by=["index", "aspect"])
+    assert t.loc[t["level"] == "index", "value"].iloc[0] == s.index
+    assert t.loc[t["level"] == "aspect", "value"].tolist() == s.aspects.tolist()
+    ref = sum(Fraction(w) * Fraction(str(x)) for w, x in zip(PD.indicators["weight"], vals)) / 100
+    assert Fraction(s.hundredths, 100) == reference_round(ref)
+
+
+def _reference():
+    with open(data_dir() / "reference" / "pemdi2026_acehtengah_assessor.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_the_published_assessor_result_is_reproduced_exactly():
+    rows = _reference()
+    exact = {r["id"]: Fraction(r["value_exact"]) for r in rows if r["level"] == "indicator"}
+    s = sa.score(exact, PD)
+    published = {int(r["id"]): float(r["value_published"]) for r in rows if r["level"] == "aspect"}
+    assert s.aspects.to_dict() == published
+    assert s.index == float(next(r["value_published"] for r in rows if r["level"] == "index")) == 1.24
+    shown = {r["id"]: float(r["value_published"]) for r in rows if r["level"] == "indicator"}
+    assert sa.score(shown, PD).aspects[5] == 1.09, "the displayed 1.17 for I13 is itself rounded (see the file)"
+
+
+def test_external_indicators_are_marked_with_their_default():
+    ext = pemdi.load_external()
+    assert list(ext.index) == ["I5", "I6", "I7", "I18"]
+    assert (ext["default_value"] == Decimal("1.00")).all() and ext["agency"].str.len().gt(0).all()
+
+
+def test_the_crosswalk_covers_both_frameworks():
+    cw = pemdi.load_crosswalk()
+    assert set(SPBE.ids) <= set(cw["spbe_indicator"])
+    ext = set(pemdi.load_external().index)
+    for j in PD.ids:
+        rows = cw[cw["pemdi_indicator"] == j]
+        if j in ext:
+            assert set(rows["role"]) <= {"informs_external"}
+        else:
+            assert sum(rows.loc[rows["role"].isin(["carried", "new"]), "share"], Fraction(0)) == 1
+    assert set(cw.loc[cw["role"] == "not_carried", "spbe_indicator"]) == {"24"}
+    assert cw["rationale"].str.len().gt(20).all() and set(cw["basis"]) <= set(pemdi.BASES)
+    arr = pemdi.crosswalk_arrays(cw)
+    assert arr.carried_weight + arr.new_weight + arr.external_weight == pytest.approx(100)
+
+
+def test_a_crosswalk_that_does_not_add_up_is_refused(tmp_path, monkeypatch):
+    import shutil
+    dst = tmp_path / "data"
+    shutil.copytree(data_dir(), dst)
+    p = dst / "crosswalk_spbe2020_pemdi2026.csv"
+    p.write_text(p.read_text().replace("3,I5,informs_external", "3,I4,carried").replace(
+        "I4,carried,0.60,level criteria", "I4,carried,0.60,level criteria", 1), encoding="utf-8")
+    monkeypatch.setenv("SPBE_DATA_DIR", str(dst))
+    with pytest.raises(sa.DataError, match="share between 0 and 1|adding up to exactly 1|share in"):
+        pemdi.load_crosswalk()
+
+
+@given(st.lists(st.integers(1, 5), min_size=47, max_size=47), st.integers(0, 46),
+       st.sampled_from([0.25, 0.5, 1.0]), st.sampled_from([1.0, 1.37, 1.75]))
+def test_raising_an_spbe_level_never_lowers_a_projected_pemdi_value(levels, i, carry, new):
+    cw = pemdi.crosswalk_arrays()
+    lv = np.array([levels])
+    up = lv.copy()
+    up[0, i] = min(5, up[0, i] + 1)
+    v0 = pemdi.project_values(lv, carry, new, 1, cw)
+    v1 = pemdi.project_values(up, carry, new, 1, cw)
+    assert (v1 >= v0).all()
+    assert pemdi.project_index(v1, cw)[1][0] >= pemdi.project_index(v0, cw)[1][0]
+
+
+def test_projection_of_full_credit_equals_the_crosswalk_formula():
+    cw = pemdi.crosswalk_arrays()
+    lv = np.full((1, 47), 3)
+    V = pemdi.project_values(lv, 1, 1, 1, cw)[0] / 10 ** 4
+    carried = cw.S.sum(axis=0) / 100
+    expect = np.where(cw.external, 1.0, carried * 3 + (1 - carried) * 1.0)
+    assert np.allclose(V, expect)
+
+
+def test_a_real_pemdi_result_replaces_the_projection(tmp_path):
+    t = sheets.template("pemdi2026", year=2026)
+    t["level"] = "1,5"
+    t.loc[t["indicator"] == "I13", "level"] = "7/6"
+    path = tmp_path / "pemdi.csv"
+    t.to_csv(path, index=False, sep=";")
+    res = pemdi.results_from_sheet(str(path))
+    assert res["7501"]["I13"] == Fraction(7, 6) and res["7501"]["I1"] == Fraction(3, 2)
+    lv = {e: pd.DataFrame([{i: 3 for i in SPBE.ids}] * 5) for e in ("7501", "7502")}
+    p = pemdi.project(lv, seed=1, results={"7501": res["7501"]})
+    d = p.draws
+    real = d[d["entity"] == "7501"]
+    assert (real["source"] == "pemdi result").all() and real["index"].nunique() == 1
+    assert real["index"].iloc[0] == sa.score(res["7501"], PD).index
+    assert (d.loc[d["entity"] == "7502", "source"] == "projection").all()
+    assert list(p.spread["entity"]) == ["7502"]
+
+
+def test_spread_splits_exactly_and_bands_are_probabilities():
+    lv = {"x": pd.DataFrame(np.random.default_rng(2).integers(1, 6, size=(200, 47)), columns=list(SPBE.ids))}
+    p = pemdi.project(lv, seed=3)
+    s = p.spread.iloc[0]
+    assert s[["share_profile", "share_new", "share_external"]].sum() == pytest.approx(1.0)
+    probs = p.band_probabilities("central")
+    assert probs.sum(axis=1).iloc[0] == pytest.approx(1.0) and list(probs.columns) == PD.band_names()
+
+
+def test_pemdi_template_is_shipped():
+    want = sheets.template("pemdi2026", year=2026)
+    got = pd.read_csv(data_dir() / "templates" / "sheet_template_pemdi2026.csv", dtype=str, keep_default_na=False)
+    assert got["indicator"].tolist() == want["indicator"].tolist() and (got["level"] == "").all()
+    xl = pd.read_excel(data_dir() / "templates" / "sheet_template_pemdi2026.xlsx", dtype=str).fillna("")
+    assert xl["indicator"].tolist() == want["indicator"].tolist()
