@@ -23,6 +23,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from . import checks
 from .errors import DataError
 from .frameworks import Framework
+from .assumptions import as_prerequisites
 from .official import as_framework, min_units, official_value
 from .scoring import levels_vector, predicate
 
@@ -114,7 +115,8 @@ def _whole_level(v: Any, fw: Framework, source: str, column: Any = None) -> int:
     return int(x)
 
 
-def _caps(fw: Framework, k0: np.ndarray, frozen: Iterable[Any], max_level: Any) -> np.ndarray:
+def _caps(fw: Framework, cur: np.ndarray, frozen: Iterable[Any], max_level: Any) -> np.ndarray:
+    """Highest whole level each indicator may reach (never below its current whole level)."""
     cap = np.full(fw.n, fw.level_max, dtype=np.int64)
     if isinstance(max_level, (Mapping, pd.Series)):
         for key, v in checks.mapping(max_level, "max_level argument").items():
@@ -123,22 +125,126 @@ def _caps(fw: Framework, k0: np.ndarray, frozen: Iterable[Any], max_level: Any) 
         cap[:] = _whole_level(max_level, fw, "max_level argument")
     for key in checks.collection(frozen, "frozen argument"):
         k = _id(key, fw, "frozen argument")
-        cap[fw.ids.index(k)] = k0[fw.ids.index(k)]
-    return np.maximum(cap, k0)
+        cap[fw.ids.index(k)] = cur[fw.ids.index(k)]
+    return np.maximum(cap, cur)
 
 
-def _spbe(framework: Framework | str) -> Framework:
-    fw = as_framework(framework)
-    if fw.level_step != 1:
-        raise DataError("framework argument", "a framework with whole capability levels for path planning "
-                        "(PEMDI paths run on whole-level steps from the crosswalk)", value=fw.name)
-    return fw
+@dataclass
+class _Problem:
+    """The steps an indicator can take, as binary variables ``(p, lv)`` = "indicator p reaches whole
+    level lv", with their weighted gain (in the framework's integer units, from a possibly
+    fractional start) and cost; prerequisite rows as pairs ``y[a] <= y[b]``; variables that a
+    prerequisite blocks outright."""
+
+    fw: Framework
+    k0: np.ndarray          # start, in level-step units
+    cur: np.ndarray         # start, whole levels (floor)
+    cap: np.ndarray
+    C: np.ndarray
+    var: list
+    pos: dict
+    gain: np.ndarray        # weighted gain of each variable (units x step units)
+    cost: np.ndarray
+    pairs: list
+    zero: set
+    blocked: list
+    lead: dict              # variable -> first roadmap year index (0-based) it may be reached
+    prerequisites: Any
+
+    @property
+    def n0(self) -> int:
+        return int(self.fw.units @ self.k0)
+
+
+def _problem(fw: Framework, levels: Any, cost: Any, frozen: Iterable[Any], max_level: Any,
+             prerequisites: Any) -> _Problem:
+    k0 = levels_vector(levels, fw)
+    q = fw.level_step.denominator
+    cur = k0 // q
+    C = cost_matrix(fw, cost)
+    cap = _caps(fw, cur, frozen, max_level)
+    var = [(p, lv) for p in range(fw.n) for lv in range(int(cur[p]) + 1, int(cap[p]) + 1)]
+    pos = {v: j for j, v in enumerate(var)}
+    gain = np.array([int(fw.units[p]) * (lv * q - max((lv - 1) * q, int(k0[p]))) for p, lv in var], dtype=np.int64)
+    cst = np.array([C[p, lv - fw.level_min] for p, lv in var], dtype=float)
+    pr = as_prerequisites(prerequisites, fw)
+    pairs, zero, blocked, lead = [], set(), [], {}
+    if pr is not None:
+        idx = {i: p for p, i in enumerate(fw.ids)}
+        for k, r in enumerate(pr.rows.itertuples()):
+            p, lv0 = idx[r.indicator], int(r.level)
+            first = max(lv0, int(cur[p]) + 1)
+            if (p, first) not in pos:
+                continue
+            if r.min_years is not None and not pd.isna(r.min_years):
+                for lv in range(first, int(cap[p]) + 1):
+                    lead[pos[(p, lv)]] = max(lead.get(pos[(p, lv)], 0), int(r.min_years) - 1)
+            if not r.requires:
+                continue
+            pj, m = idx[r.requires], int(r.requires_level)
+            if int(k0[pj]) >= m * q:
+                continue
+            if (pj, m) in pos:
+                pairs.append((pos[(p, first)], pos[(pj, m)], k))
+            else:
+                zero.add(pos[(p, first)])
+                blocked.append(f"{pr.describe(k)} ({r.requires} cannot go above {int(cap[pj])})")
+    return _Problem(fw, k0, cur, cap, C, var, pos, gain, cst, pairs, zero, blocked, lead, pr)
+
+
+def _best_units(pb: _Problem) -> tuple[int, list[str]]:
+    """The largest weighted sum the caps and prerequisites allow, and the prerequisites that hold
+    it down (fixed point: a level whose requirement cannot be met is out of reach)."""
+    fw, q = pb.fw, pb.fw.level_step.denominator
+    reach = pb.cap.copy()
+    why: list[str] = list(pb.blocked)
+    if pb.prerequisites is not None:
+        idx = {i: p for p, i in enumerate(fw.ids)}
+        changed = True
+        while changed:
+            changed = False
+            for k, r in enumerate(pb.prerequisites.edges.itertuples()):
+                p, pj, m = idx[r.indicator], idx[r.requires], int(r.requires_level)
+                if max(int(reach[pj]) * q, int(pb.k0[pj])) < m * q and reach[p] >= r.level and reach[p] > pb.cur[p]:
+                    reach[p] = max(int(r.level) - 1, int(pb.cur[p]))
+                    why.append(f"{r.indicator} >= {r.level} needs {r.requires} >= {m}")
+                    changed = True
+    best = sum(int(fw.units[p]) * max(int(reach[p]) * q, int(pb.k0[p])) for p in range(fw.n))
+    return best, list(dict.fromkeys(why))
+
+
+def _check_reachable(pb: _Problem, need: int, target: float, why: str = "") -> None:
+    best, blocking = _best_units(pb)
+    if best < need:
+        n_frozen = int((pb.cap < pb.fw.level_max).sum())
+        extra = f" with {n_frozen} indicator(s) frozen or capped" if n_frozen else ""
+        block = f"; blocking prerequisites: {'; '.join(blocking[:4])}" if blocking else ""
+        raise InfeasibleTarget("target argument", f"a reachable target: even every indicator at its highest "
+                               f"allowed level{extra}{why} reaches only {_official(pb.fw, best):.2f}{block}",
+                               value=target)
+
+
+def _rows_1(pb: _Problem) -> tuple[list, list, list]:
+    """Chain and prerequisite rows of a single-period problem."""
+    nv = len(pb.var)
+    rows, lbs, ubs = [], [], []
+    for j, (p, lv) in enumerate(pb.var):
+        if (p, lv - 1) in pb.pos:
+            r = np.zeros(nv)
+            r[j], r[pb.pos[(p, lv - 1)]] = 1, -1
+            rows.append(r); lbs.append(-np.inf); ubs.append(0)
+    for a, b, _ in pb.pairs:
+        r = np.zeros(nv)
+        r[a], r[b] = 1, -1
+        rows.append(r); lbs.append(-np.inf); ubs.append(0)
+    return rows, lbs, ubs
 
 
 @dataclass(frozen=True)
 class Plan:
     """A set of level increases. ``steps``: one row per raised indicator (``indicator``,
-    ``from``, ``to``, ``steps``, ``cost``, ``contribution`` in index points)."""
+    ``aspect``, ``domain``, ``from`` (the start value), ``to`` (a whole level), ``steps`` (whole
+    levels climbed), ``cost``, ``contribution`` in index points)."""
 
     steps: pd.DataFrame
     index_before: float
@@ -150,143 +256,188 @@ class Plan:
     levels_after: pd.Series = field(repr=False, default=None)
 
 
-def _plan(fw: Framework, k0: np.ndarray, k1: np.ndarray, C: np.ndarray, target: float, method: str) -> Plan:
+def _plan(pb: _Problem, chosen: set, target: float, method: str) -> Plan:
+    fw, q = pb.fw, pb.fw.level_step.denominator
+    k1 = pb.k0.copy()
     rows = []
     for p, i in enumerate(fw.ids):
-        if k1[p] > k0[p]:
-            c = float(C[p, k0[p] + 1 - fw.level_min:k1[p] + 1 - fw.level_min].sum())
-            rows.append({"indicator": i, "aspect": int(fw.indicators.loc[i, "aspect"]),
-                         "domain": int(fw.indicators.loc[i, "domain"]), "from": int(k0[p]), "to": int(k1[p]),
-                         "steps": int(k1[p] - k0[p]), "cost": c,
-                         "contribution": float(fw.units[p] * (k1[p] - k0[p]) / fw.total_units)})
+        js = [j for j in chosen if pb.var[j][0] == p]
+        if not js:
+            continue
+        top = max(pb.var[j][1] for j in js)
+        k1[p] = top * q
+        rows.append({"indicator": i, "aspect": int(fw.indicators.loc[i, "aspect"]),
+                     "domain": int(fw.indicators.loc[i, "domain"]), "from": float(pb.k0[p] / q), "to": int(top),
+                     "steps": len(js), "cost": float(sum(pb.cost[j] for j in js)),
+                     "contribution": float(sum(pb.gain[j] for j in js) / fw.total_units / q)})
     df = pd.DataFrame(rows, columns=["indicator", "aspect", "domain", "from", "to", "steps", "cost", "contribution"])
-    return Plan(steps=df, index_before=_official(fw, int(fw.units @ k0)), index_after=_official(fw, int(fw.units @ k1)),
+    after = pd.Series(k1 / q if q != 1 else k1, index=pd.Index(fw.ids, name="indicator"), name="level")
+    return Plan(steps=df, index_before=_official(fw, pb.n0), index_after=_official(fw, int(fw.units @ k1)),
                 target=target, total_cost=float(df["cost"].sum()), total_steps=int(df["steps"].sum()), method=method,
-                levels_after=pd.Series(k1, index=pd.Index(fw.ids, name="indicator"), name="level"))
+                levels_after=after)
 
 
-def _check_reachable(fw: Framework, k0: np.ndarray, cap: np.ndarray, need: int, target: float, why: str = "") -> None:
-    best = int(fw.units @ cap)
-    if best < need:
-        n_frozen = int((cap < fw.level_max).sum())
-        extra = f" with {n_frozen} indicator(s) frozen or capped" if n_frozen else ""
-        raise InfeasibleTarget("target argument", f"a reachable target: even every indicator at its highest "
-                               f"allowed level{extra}{why} reaches only {_official(fw, best):.2f}", value=target)
+def _solve(c: np.ndarray, rows: list, lbs: list, ubs: list, upper: np.ndarray) -> Any:
+    nv = len(c)
+    cons = LinearConstraint(np.vstack(rows), lbs, ubs) if rows else None
+    return milp(c, integrality=np.ones(nv), bounds=Bounds(np.zeros(nv), upper), constraints=cons)
 
 
 # ----------------------------------------------------------------------------- one target
 def cheapest_path(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, target: float,
-                  cost: Any = None, frozen: Iterable[Any] = (), max_level: Any = None) -> Plan:
+                  cost: Any = None, frozen: Iterable[Any] = (), max_level: Any = None,
+                  prerequisites: Any = None) -> Plan:
     """The cheapest set of level increases that lifts the *official* index to ``target``.
 
-    ``frozen``: indicators that cannot move; ``max_level``: a cap for all (int) or per
-    indicator (mapping). Raises :class:`InfeasibleTarget` (a DataError) saying how far the
-    constraints allow the index to go when the target is out of reach.
+    Parameters
+    ----------
+    levels : mapping or Series
+        Current values (whole levels for SPBE; two-decimal values for PEMDI, which then climb to
+        whole levels).
+    framework : Framework or str
+    target : float
+        An index value on the framework's scale; the official (rounded) index must reach it.
+    cost : None, number, mapping, DataFrame or callable
+        Cost of reaching each level (see :func:`cost_matrix`); an effort table from
+        :func:`spbe_analysis.assumptions.load_effort` fits.
+    frozen : list of indicator ids
+        Indicators that cannot move.
+    max_level : int or mapping
+        A cap for all indicators or per indicator.
+    prerequisites : None, Prerequisites, table or path
+        "Indicator at or above a level needs another at or above a level", honoured as linear
+        constraints on the new levels.
+
+    Returns
+    -------
+    Plan
+
+    Raises
+    ------
+    InfeasibleTarget
+        Saying how far the caps, freezes and prerequisites let the index go, and naming the
+        prerequisites that block it.
+    DataError
+        For bad arguments.
+
+    Examples
+    --------
+    >>> p = cheapest_path({str(i): 2 for i in range(1, 48)}, "spbe2020", 2.10)
+    >>> p.total_steps, p.index_after
+    (2, 2.1)
     """
-    fw = _spbe(framework)
-    k0 = levels_vector(levels, fw)
-    C = cost_matrix(fw, cost)
-    cap = _caps(fw, k0, frozen, max_level)
+    fw = as_framework(framework)
+    pb = _problem(fw, levels, cost, frozen, max_level, prerequisites)
     need = min_units(fw, target)
-    n0 = int(fw.units @ k0)
-    if n0 >= need:
-        return _plan(fw, k0, k0.copy(), C, target, "milp")
-    _check_reachable(fw, k0, cap, need, target)
-    var = [(p, lv) for p in range(fw.n) for lv in range(int(k0[p]) + 1, int(cap[p]) + 1)]
-    nv = len(var)
-    u = np.array([fw.units[p] for p, _ in var], dtype=float)
-    c = np.array([C[p, lv - fw.level_min] for p, lv in var])
-    rows, lbs, ubs = [u], [need - n0], [np.inf]
-    pos = {v: j for j, v in enumerate(var)}
-    for j, (p, lv) in enumerate(var):
-        if (p, lv - 1) in pos:
-            r = np.zeros(nv)
-            r[j], r[pos[(p, lv - 1)]] = 1, -1
-            rows.append(r); lbs.append(-np.inf); ubs.append(0)
-    A = np.vstack(rows)
-    cons = LinearConstraint(A, lbs, ubs)
-    integ = np.ones(nv)
-    if np.allclose(c, np.round(c)):
-        # integer costs: one solve, cost first and index gain as a tie-break worth less than one
-        # cost unit in total (eps * sum(u) < 1), so the cost optimum is never traded away
-        eps = 1.0 / (float(u.sum()) + 1.0)
-        res = milp(c - eps * u, integrality=integ, bounds=Bounds(0, 1), constraints=cons)
+    if pb.n0 >= need:
+        return _plan(pb, set(), target, "milp")
+    _check_reachable(pb, need, target)
+    rows, lbs, ubs = _rows_1(pb)
+    rows.append(pb.gain.astype(float)); lbs.append(need - pb.n0); ubs.append(np.inf)
+    upper = np.ones(len(pb.var))
+    upper[list(pb.zero)] = 0
+    c = pb.cost
+    if np.allclose(c, np.round(c * 4) / 4):
+        # costs in quarters: one solve, cost first and index gain as a tie-break worth less than the
+        # smallest cost difference in total (eps * sum(gain) < 1/4), so the cost optimum is kept
+        eps = 0.25 / (float(pb.gain.sum()) + 1.0)
+        res = _solve(c - eps * pb.gain, rows, lbs, ubs, upper)
         if res.status != 0:
             raise InfeasibleTarget("target argument", f"a target the solver can reach (HiGHS: {res.message})",
                                    value=target)
         x = res.x
     else:
-        res = milp(c, integrality=integ, bounds=Bounds(0, 1), constraints=cons)
+        res = _solve(c, rows, lbs, ubs, upper)
         if res.status != 0:
             raise InfeasibleTarget("target argument", f"a target the solver can reach (HiGHS: {res.message})",
                                    value=target)
         best = float(res.fun)
-        # second stage: same cost (within tolerance), largest index gain
-        cons2 = [cons, LinearConstraint(c[None, :], -np.inf, best + 1e-6 * max(1.0, abs(best)))]
-        res2 = milp(-u, integrality=integ, bounds=Bounds(0, 1), constraints=cons2)
+        res2 = _solve(-pb.gain.astype(float), rows + [c], lbs + [-np.inf], ubs + [best + 1e-6 * max(1.0, abs(best))],
+                      upper)
         x = res2.x if res2.status == 0 else res.x
-    k1 = k0.copy()
-    for j, (p, lv) in enumerate(var):
-        if x[j] > 0.5:
-            k1[p] = max(k1[p], lv)
-    return _plan(fw, k0, k1, C, target, "milp")
+    return _plan(pb, {j for j in range(len(pb.var)) if x[j] > 0.5}, target, "milp")
+
+
+def _allowed(pb: _Problem, level_now: np.ndarray, taken: set) -> list[int]:
+    """Variables that are the next whole level of their indicator and whose prerequisites the
+    current state meets (a prerequisite on a level binds the levels above it through the chain)."""
+    needs: dict[int, list[int]] = {}
+    for a, b, _ in pb.pairs:
+        needs.setdefault(a, []).append(b)
+    return [j for j, (p, lv) in enumerate(pb.var)
+            if j not in taken and j not in pb.zero and lv == level_now[p] + 1
+            and all(b in taken for b in needs.get(j, []))]
 
 
 def greedy_path(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, target: float,
-                cost: Any = None, frozen: Iterable[Any] = (), max_level: Any = None) -> Plan:
-    """Transparent baseline: repeatedly take the next level step with the largest index gain
-    per unit of cost (ties: larger gain, then framework order) until the target is reached."""
-    fw = _spbe(framework)
-    k0 = levels_vector(levels, fw)
-    C = cost_matrix(fw, cost)
-    cap = _caps(fw, k0, frozen, max_level)
+                cost: Any = None, frozen: Iterable[Any] = (), max_level: Any = None,
+                prerequisites: Any = None) -> Plan:
+    """Transparent baseline: repeatedly take the next level step with the largest index gain per
+    unit of cost (ties: larger gain, then framework order) among the steps whose prerequisites are
+    already met, until the official index reaches ``target``.
+
+    Examples
+    --------
+    >>> greedy_path({str(i): 2 for i in range(1, 48)}, "spbe2020", 2.10).total_steps
+    2
+    """
+    fw = as_framework(framework)
+    pb = _problem(fw, levels, cost, frozen, max_level, prerequisites)
     need = min_units(fw, target)
-    k = k0.copy()
-    n = int(fw.units @ k)
+    n = pb.n0
     if n < need:
-        _check_reachable(fw, k0, cap, need, target)
+        _check_reachable(pb, need, target)
+    level_now = pb.cur.copy()
+    taken: set = set()
     while n < need:
-        open_ = np.nonzero(k < cap)[0]
-        nxt = C[open_, k[open_] + 1 - fw.level_min]
-        ratio = fw.units[open_] / nxt
-        order = np.lexsort((open_, -fw.units[open_], -ratio))
-        p = open_[order[0]]
-        k[p] += 1
-        n += int(fw.units[p])
-    return _plan(fw, k0, k, C, target, "greedy")
+        cand = _allowed(pb, level_now, taken)
+        if not cand:
+            raise InfeasibleTarget("target argument", "a target the greedy rule can reach with the prerequisites "
+                                   "met in order", value=target)
+        ratio = np.array([pb.gain[j] / pb.cost[j] for j in cand])
+        order = np.lexsort((np.array(cand), -pb.gain[cand], -ratio))
+        j = cand[order[0]]
+        taken.add(j)
+        level_now[pb.var[j][0]] += 1
+        n += int(pb.gain[j])
+    return _plan(pb, taken, target, "greedy")
 
 
 # ----------------------------------------------------------------------------- roadmaps
 @dataclass(frozen=True)
 class Roadmap:
     """``steps``: one row per (year, indicator) raised; ``summary``: one row per year with the
-    budget, cost, official index, predicate and milestone."""
+    budget, cost, weighted gain, official index, predicate and milestone."""
 
     steps: pd.DataFrame
     summary: pd.DataFrame
     objective: str
 
 
-def _roadmap_result(fw: Framework, k0: np.ndarray, level_t: np.ndarray, C: np.ndarray, years: list[int],
-                    budgets: list[float], milestones: Mapping[int, float], objective: str) -> Roadmap:
-    """Tidy steps and yearly summary of a plan given as levels at the end of each year."""
+def _roadmap_result(pb: _Problem, level_t: np.ndarray, years: list[int], budgets: list[float],
+                    milestones: Mapping[int, float], objective: str) -> Roadmap:
+    """Tidy steps and yearly summary of a plan given as whole levels reached by the end of each year."""
+    fw, q = pb.fw, pb.fw.level_step.denominator
     steps, summary = [], []
-    prev = k0
+    prev_k = pb.k0.copy()
+    prev_l = pb.cur.copy()
     for t, y in enumerate(years):
-        cur = level_t[t]
+        cur_l = level_t[t]
+        cur_k = np.where(cur_l > pb.cur, cur_l * q, pb.k0)
         cost_t = 0.0
-        for p in np.nonzero(cur > prev)[0]:
-            c_ = float(C[p, prev[p] + 1 - fw.level_min:cur[p] + 1 - fw.level_min].sum())
+        for p in np.nonzero(cur_l > prev_l)[0]:
+            c_ = float(sum(pb.C[p, lv - fw.level_min] for lv in range(int(prev_l[p]) + 1, int(cur_l[p]) + 1)))
             cost_t += c_
             steps.append({"year": y, "indicator": fw.ids[p], "aspect": int(fw.indicators.iloc[p]["aspect"]),
-                          "from": int(prev[p]), "to": int(cur[p]), "cost": c_,
-                          "contribution": float(fw.units[p] * (cur[p] - prev[p]) / fw.total_units)})
-        idx = _official(fw, int(fw.units @ cur))
+                          "from": float(prev_k[p] / q), "to": int(cur_l[p]), "cost": c_,
+                          "contribution": float(fw.units[p] * (cur_k[p] - prev_k[p]) / fw.total_units / q)})
+        idx = _official(fw, int(fw.units @ cur_k))
         m = milestones.get(y)
-        summary.append({"year": y, "budget": budgets[t], "cost": cost_t, "index": idx, "predicate": predicate(idx, fw),
-                        "milestone": m if m is not None else np.nan,
+        summary.append({"year": y, "budget": budgets[t], "cost": cost_t,
+                        "gain": float(fw.units @ (cur_k - prev_k) / fw.total_units / q), "index": idx,
+                        "predicate": predicate(idx, fw), "milestone": m if m is not None else np.nan,
                         "met": (idx >= m) if m is not None else pd.NA})
-        prev = cur
+        prev_k, prev_l = cur_k, cur_l
     return Roadmap(steps=pd.DataFrame(steps, columns=["year", "indicator", "aspect", "from", "to", "cost",
                                                       "contribution"]),
                    summary=pd.DataFrame(summary), objective=objective)
@@ -298,6 +449,8 @@ def _years_budgets(years: Any, budgets: Any) -> tuple[list[int], list[float]]:
     if any(b <= a for a, b in zip(ys, ys[1:])):
         raise DataError("years argument", "strictly increasing years", value=ys)
     T = len(ys)
+    if budgets is None:
+        return ys, [np.inf] * T
     if isinstance(budgets, Mapping):
         missing = [y for y in ys if y not in budgets]
         if missing:
@@ -326,25 +479,65 @@ def _milestones(milestones: Any, years: list[int], fw: Framework) -> dict[int, f
     return out
 
 
+def _pace_units(pace: Any, fw: Framework, T: int) -> list[float]:
+    """A yearly cap on the weighted gain, from index points per year to integer units."""
+    if pace is None:
+        return [np.inf] * T
+    per = pace if isinstance(pace, (list, tuple, np.ndarray)) else [pace] * T
+    if len(per) != T:
+        raise DataError("pace argument", f"one number or {T} yearly values (index points per year)", value=len(per))
+    q = fw.level_step.denominator
+    return [float(checks.non_negative(p, "pace argument", column=k)) * fw.total_units * q for k, p in enumerate(per)]
+
+
 def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, years: list[int],
-            budgets: float | Mapping[int, float] | list[float], milestones: Mapping[int, float] | None = None,
+            budgets: Any = None, milestones: Mapping[int, float] | None = None,
             max_steps_per_year: int | None = 1, cost: Any = None, frozen: Iterable[Any] = (),
             frozen_by_year: Mapping[int, Iterable[Any]] | None = None, max_level: Any = None,
-            objective: str | None = None) -> Roadmap:
-    """A multi-year plan: yearly budgets (in cost units), at most ``max_steps_per_year`` new
-    levels per indicator per year (None = no limit), optional milestones (official index to
-    reach by the end of a year), no regression.
+            objective: str | None = None, prerequisites: Any = None, pace: Any = None) -> Roadmap:
+    """A multi-year plan.
 
-    ``objective``: "min_cost" (cheapest plan meeting the milestones; the default when there
-    are milestones) or "max_progress" (largest sum over the years of the index, i.e. as much
-    and as early as the budgets allow; the default otherwise).
+    Parameters
+    ----------
+    levels, framework, cost, frozen, max_level, prerequisites
+        As in :func:`cheapest_path`; prerequisites hold in every year (a prerequisite is in place
+        no later than what needs it) and their lead times (``min_years``) bar a level before that
+        roadmap year.
+    years : list of int
+        The roadmap years, strictly increasing.
+    budgets : number, list, mapping or None
+        Yearly budget in cost units (None: no budget).
+    milestones : mapping {year: target}, optional
+        Official index to reach by the end of a year.
+    max_steps_per_year : int or None
+        New whole levels per indicator per year (None: no limit).
+    frozen_by_year : mapping {year: indicators}, optional
+    objective : {"min_cost", "max_progress"}
+        Cheapest plan meeting the milestones (default when there are milestones), or the largest
+        sum over the years of the index, as much and as early as the constraints allow, the
+        cheapest such plan among equals (default otherwise).
+    pace : number or list, optional
+        The most the index may gain in a year, in index points (a regency's observed pace).
+
+    Returns
+    -------
+    Roadmap
+
+    Raises
+    ------
+    InfeasibleTarget, DataError
+
+    Examples
+    --------
+    >>> rm = roadmap({str(i): 2 for i in range(1, 48)}, "spbe2020", [2025, 2026], budgets=3)
+    >>> rm.summary["index"].tolist()
+    [2.09, 2.18]
     """
-    fw = _spbe(framework)
-    k0 = levels_vector(levels, fw)
-    C = cost_matrix(fw, cost)
-    cap = _caps(fw, k0, frozen, max_level)
+    fw = as_framework(framework)
+    pb = _problem(fw, levels, cost, frozen, max_level, prerequisites)
     years, B = _years_budgets(years, budgets)
     T = len(years)
+    P = _pace_units(pace, fw, T)
     milestones = _milestones(milestones, years, fw)
     if max_steps_per_year is not None:
         max_steps_per_year = checks.count(max_steps_per_year, "max_steps_per_year argument", minimum=1)
@@ -355,12 +548,14 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
         fby[y] = {_id(i, fw, f"frozen_by_year argument [{y}]") for i in checks.collection(v, f"frozen_by_year argument [{y}]")}
     objective = objective or ("min_cost" if milestones else "max_progress")
     checks.choice(objective, ("min_cost", "max_progress"), "objective argument")
-    n0 = int(fw.units @ k0)
     for y, m in milestones.items():
-        _check_reachable(fw, k0, cap, min_units(fw, m), m, f" (milestone {y})")
-    var = [(p, lv, t) for t in range(T) for p in range(fw.n) for lv in range(int(k0[p]) + 1, int(cap[p]) + 1)]
-    pos = {v: j for j, v in enumerate(var)}
-    nv = len(var)
+        _check_reachable(pb, min_units(fw, m), m, f" (milestone {y})")
+    nb = len(pb.var)
+    nv = nb * T
+
+    def v(j: int, t: int) -> int:
+        return t * nb + j
+
     rows, lbs, ubs = [], [], []
 
     def add(coefs: dict[int, float], lb: float, ub: float) -> None:
@@ -369,90 +564,101 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
             r[j] += a
         rows.append(r); lbs.append(lb); ubs.append(ub)
 
-    for (p, lv, t), j in pos.items():
-        if (p, lv - 1, t) in pos:                       # chain in levels
-            add({j: 1, pos[(p, lv - 1, t)]: -1}, -np.inf, 0)
-        if t > 0:                                       # no regression
-            add({pos[(p, lv, t - 1)]: 1, j: -1}, -np.inf, 0)
+    upper = np.ones(nv)
     for t in range(T):
+        for j, (p, lv) in enumerate(pb.var):
+            if (p, lv - 1) in pb.pos:
+                add({v(j, t): 1, v(pb.pos[(p, lv - 1)], t): -1}, -np.inf, 0)       # chain in levels
+            if t > 0:
+                add({v(j, t - 1): 1, v(j, t): -1}, -np.inf, 0)                        # no regression
+            if j in pb.zero or t < pb.lead.get(j, 0):
+                upper[v(j, t)] = 0
+        for a, b, _ in pb.pairs:
+            add({v(a, t): 1, v(b, t): -1}, -np.inf, 0)                                # prerequisites
         budget_row: dict[int, float] = {}
-        for p in range(fw.n):
-            lv_range = range(int(k0[p]) + 1, int(cap[p]) + 1)
-            if not lv_range:
-                continue
-            new = {pos[(p, lv, t)]: 1.0 for lv in lv_range}
+        gain_row: dict[int, float] = {}
+        per_ind: dict[int, dict[int, float]] = {}
+        for j, (p, lv) in enumerate(pb.var):
+            new = {v(j, t): 1.0}
             if t > 0:
-                for lv in lv_range:
-                    new[pos[(p, lv, t - 1)]] = new.get(pos[(p, lv, t - 1)], 0) - 1.0
+                new[v(j, t - 1)] = -1.0
+            for k_, a in new.items():
+                per_ind.setdefault(p, {})[k_] = per_ind.get(p, {}).get(k_, 0) + a
+                budget_row[k_] = budget_row.get(k_, 0) + a * pb.cost[j]
+                gain_row[k_] = gain_row.get(k_, 0) + a * float(pb.gain[j])
+        for p, coefs in per_ind.items():
             if max_steps_per_year is not None:
-                add(new, -np.inf, max_steps_per_year)
+                add(coefs, -np.inf, max_steps_per_year)
             if fw.ids[p] in fby.get(years[t], set()):
-                add(new, 0, 0)
-            for lv in lv_range:
-                budget_row[pos[(p, lv, t)]] = budget_row.get(pos[(p, lv, t)], 0) + C[p, lv - fw.level_min]
-                if t > 0:
-                    budget_row[pos[(p, lv, t - 1)]] = budget_row.get(pos[(p, lv, t - 1)], 0) - C[p, lv - fw.level_min]
-        add(budget_row, -np.inf, B[t])
+                add(coefs, 0, 0)
+        if np.isfinite(B[t]):
+            add(budget_row, -np.inf, B[t])
+        if np.isfinite(P[t]):
+            add(gain_row, -np.inf, P[t])
         if years[t] in milestones:
-            add({pos[(p, lv, t)]: float(fw.units[p]) for (p, lv, tt) in var if tt == t},
-                min_units(fw, milestones[years[t]]) - n0, np.inf)
-    if objective == "min_cost":
-        c = np.zeros(nv)
-        for (p, lv, t), j in pos.items():
-            c[j] += C[p, lv - fw.level_min]
+            add({v(j, t): float(pb.gain[j]) for j in range(nb)}, min_units(fw, milestones[years[t]]) - pb.n0, np.inf)
+    cost_c = np.zeros(nv)
+    for t in range(T):
+        for j in range(nb):
+            cost_c[v(j, t)] += pb.cost[j]
             if t > 0:
-                c[pos[(p, lv, t - 1)]] -= C[p, lv - fw.level_min]
+                cost_c[v(j, t - 1)] -= pb.cost[j]
+    if objective == "min_cost":
+        c = cost_c
     else:
-        c = -np.array([float(fw.units[p]) for (p, lv, t) in var])
+        progress = -np.concatenate([pb.gain.astype(float)] * T)
+        eps = 0.5 / (float(np.abs(cost_c).sum()) + 1.0)          # cost only breaks ties of progress
+        c = progress + eps * cost_c
     if nv == 0:
         x = np.zeros(0)
     else:
-        A = np.vstack(rows) if rows else np.zeros((0, nv))
-        res = milp(c, integrality=np.ones(nv), bounds=Bounds(0, 1),
-                   constraints=LinearConstraint(A, lbs, ubs) if rows else None)
+        res = _solve(c, rows, lbs, ubs, upper)
         if res.status != 0:
-            why = "the yearly budgets and step limits cannot meet the milestones" if milestones else res.message
+            why = "the yearly budgets, pace, step limits and prerequisites cannot meet the milestones" \
+                if milestones else res.message
             raise InfeasibleTarget("milestones argument", f"milestones reachable under the constraints: {why}",
                                    value=milestones)
         x = res.x
-    level_t = np.repeat(k0[None, :], T, axis=0)
-    for j, (p, lv, t) in enumerate(var):
-        if x[j] > 0.5:
-            level_t[t, p] = max(level_t[t, p], lv)
-    return _roadmap_result(fw, k0, level_t, C, years, B, milestones, objective)
+    level_t = np.repeat(pb.cur[None, :], T, axis=0)
+    for t in range(T):
+        for j, (p, lv) in enumerate(pb.var):
+            if x[v(j, t)] > 0.5:
+                level_t[t, p] = max(level_t[t, p], lv)
+    return _roadmap_result(pb, level_t, years, B, milestones, objective)
 
 
 def greedy_roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, years: list[int],
-                   budgets: float | list[float], max_steps_per_year: int | None = 1, cost: Any = None) -> Roadmap:
-    """Baseline for :func:`roadmap` (max_progress): each year, take level steps in order of
-    index gain per cost while the year's budget and the per-indicator step limit allow."""
-    fw = _spbe(framework)
-    k = levels_vector(levels, fw).copy()
-    C = cost_matrix(fw, cost)
+                   budgets: Any = None, max_steps_per_year: int | None = 1, cost: Any = None,
+                   prerequisites: Any = None, pace: Any = None) -> Roadmap:
+    """Baseline for :func:`roadmap` (max_progress): each year, take the allowed level steps in order
+    of index gain per cost while the year's budget, pace and per-indicator step limit allow."""
+    fw = as_framework(framework)
+    pb = _problem(fw, levels, cost, (), None, prerequisites)
     years, B = _years_budgets(years, budgets)
+    P = _pace_units(pace, fw, len(years))
     if max_steps_per_year is not None:
         max_steps_per_year = checks.count(max_steps_per_year, "max_steps_per_year argument", minimum=1)
-    k0 = k.copy()
+    level_now = pb.cur.copy()
+    taken: set = set()
     level_t = np.empty((len(years), fw.n), dtype=np.int64)
-    for t, b in enumerate(B):
-        left, taken = b, np.zeros(fw.n, dtype=np.int64)
+    for t, (b, pc) in enumerate(zip(B, P)):
+        left, room, per = b, pc, np.zeros(fw.n, dtype=np.int64)
         while True:
-            ok = (k < fw.level_max) & ((taken < max_steps_per_year) if max_steps_per_year else True)
-            idx = np.nonzero(ok)[0]
-            if len(idx) == 0:
+            cand = [j for j in _allowed(pb, level_now, taken)
+                    if pb.cost[j] <= left + 1e-9 and pb.gain[j] <= room + 1e-9 and t >= pb.lead.get(j, 0)
+                    and (max_steps_per_year is None or per[pb.var[j][0]] < max_steps_per_year)]
+            if not cand:
                 break
-            nxt = C[idx, k[idx] + 1 - fw.level_min]
-            afford = nxt <= left + 1e-9
-            if not afford.any():
-                break
-            idx, nxt = idx[afford], nxt[afford]
-            order = np.lexsort((idx, -fw.units[idx], -(fw.units[idx] / nxt)))
-            p = idx[order[0]]
-            left -= C[p, k[p] + 1 - fw.level_min]
-            k[p] += 1
-            taken[p] += 1
-        level_t[t] = k
-    return _roadmap_result(fw, k0, level_t, C, years, B, {}, "greedy")
+            ratio = np.array([pb.gain[j] / pb.cost[j] for j in cand])
+            j = cand[np.lexsort((np.array(cand), -pb.gain[cand], -ratio))[0]]
+            taken.add(j)
+            p = pb.var[j][0]
+            level_now[p] += 1
+            per[p] += 1
+            left -= pb.cost[j]
+            room -= pb.gain[j]
+        level_t[t] = level_now
+    return _roadmap_result(pb, level_t, years, B, {}, "greedy")
 
 
 def _uniform_step_cost(fw: Framework, cost: Any) -> float | None:
@@ -462,33 +668,44 @@ def _uniform_step_cost(fw: Framework, cost: Any) -> float | None:
 
 
 def years_to_target(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, target: float,
-                    budget_per_year: float, max_years: int = 10, max_steps_per_year: int | None = 1,
-                    cost: Any = None, frozen: Iterable[Any] = (), method: str = "auto") -> int | None:
-    """Fewest years in which a roadmap can lift the official index to ``target`` under a
-    constant yearly budget (None when not within ``max_years``; 0 when already there).
+                    budget_per_year: float | None = None, max_years: int = 10, max_steps_per_year: int | None = 1,
+                    cost: Any = None, frozen: Iterable[Any] = (), method: str = "auto",
+                    prerequisites: Any = None, pace: float | None = None) -> int | None:
+    """Fewest years in which a roadmap can lift the official index to ``target`` under a constant
+    yearly budget and/or pace (None when not within ``max_years``; 0 when already there).
 
-    ``method="milp"`` solves a roadmap for T = 1, 2, ... years. With one cost for every step
-    and at most one level per indicator per year, ``"auto"`` uses an exact shortcut: in T years
-    any plan with at most T steps per indicator and at most T * floor(budget / cost) steps in
-    all can be scheduled (wrap-around assignment of steps to years), so the best index within
-    T years takes the largest-weight step slots first. Tests check it against the MILP.
+    ``method="milp"`` solves a roadmap for T = 1, 2, ... years. With one cost for every step, at
+    most one level per indicator per year, no pace and no prerequisites, ``"auto"`` uses an exact
+    shortcut: in T years any plan with at most T steps per indicator and at most
+    T * floor(budget / cost) steps in all can be scheduled, so the best index within T years takes
+    the largest-weight step slots first. Tests check it against the MILP.
+
+    Examples
+    --------
+    >>> years_to_target({str(i): 2 for i in range(1, 48)}, "spbe2020", 2.20, budget_per_year=2)
+    3
     """
-    fw = _spbe(framework)
-    k0 = levels_vector(levels, fw)
+    fw = as_framework(framework)
+    pb = _problem(fw, levels, cost, frozen, None, prerequisites)
     need = min_units(fw, target)
-    budget_per_year = checks.positive(budget_per_year, "budget_per_year argument")
+    if budget_per_year is None and pace is None:
+        raise DataError("budget_per_year/pace arguments", "a yearly budget, a pace or both")
+    if budget_per_year is not None:
+        budget_per_year = checks.positive(budget_per_year, "budget_per_year argument")
+    if pace is not None:
+        pace = checks.positive(pace, "pace argument")
     max_years = checks.count(max_years, "max_years argument", minimum=1, maximum=100)
     if max_steps_per_year is not None:
         max_steps_per_year = checks.count(max_steps_per_year, "max_steps_per_year argument", minimum=1)
     checks.choice(method, ("auto", "milp"), "method argument")
-    if int(fw.units @ k0) >= need:
+    if pb.n0 >= need:
         return 0
-    cap = _caps(fw, k0, frozen, None)
-    _check_reachable(fw, k0, cap, need, target)
+    _check_reachable(pb, need, target)
     unit = _uniform_step_cost(fw, cost)
-    if method == "auto" and unit is not None and max_steps_per_year == 1:
+    simple = (pb.prerequisites is None and pace is None and budget_per_year is not None and fw.level_step == 1)
+    if method == "auto" and unit is not None and max_steps_per_year == 1 and simple:
         per_year = int(math.floor(budget_per_year / unit + 1e-9))
-        head = cap - k0
+        head = pb.cap - pb.cur
         order = np.argsort(-fw.units, kind="stable")
         for T in range(1, max_years + 1):
             slots, gain = T * per_year, 0
@@ -498,13 +715,14 @@ def years_to_target(levels: Mapping[Any, Any] | pd.Series, framework: Framework 
                 slots -= take
                 if slots == 0:
                     break
-            if int(fw.units @ k0) + gain >= need:
+            if pb.n0 + gain >= need:
                 return T
         return None
     for T in range(1, max_years + 1):
         try:
             roadmap(levels, fw, list(range(T)), budget_per_year, milestones={T - 1: target},
-                    max_steps_per_year=max_steps_per_year, cost=cost, frozen=frozen)
+                    max_steps_per_year=max_steps_per_year, cost=cost, frozen=frozen, prerequisites=prerequisites,
+                    pace=pace)
             return T
         except InfeasibleTarget:
             continue
@@ -542,16 +760,18 @@ def apply_service(levels: Mapping[Any, Any] | pd.Series, framework: Framework | 
     >>> int(apply_service({str(i): 2 for i in range(1, 48)}, "spbe2020", svc)["16"])
     4
     """
-    fw = _spbe(framework)
+    fw = as_framework(framework)
+    q = fw.level_step.denominator
     k = pd.Series(levels_vector(levels, fw), index=pd.Index(fw.ids, name="indicator"))
     for i, lv in _check_service(service, fw).items():
-        k[i] = max(int(k[i]), lv)
-    return k
+        k[i] = max(int(k[i]), lv * q)
+    return k if q == 1 else k / q
 
 
 def compare_shared_service(profiles: Mapping[str, Mapping[Any, Any] | pd.Series], framework: Framework | str,
                            service: SharedService, target: float, cost: Any = None,
-                           budget_per_year: float | None = None, max_years: int = 10) -> pd.DataFrame:
+                           budget_per_year: float | None = None, max_years: int = 10,
+                           prerequisites: Any = None) -> pd.DataFrame:
     """Each regency alone against all together with the shared service.
 
     One row per regency: ``cost_alone`` (cheapest path to ``target`` on its own),
@@ -559,21 +779,23 @@ def compare_shared_service(profiles: Mapping[str, Mapping[Any, Any] | pd.Series]
     indicators), and, with a yearly budget, ``years_alone`` / ``years_with_service``. The
     province's one-off cost is in the attribute ``service_cost`` of the result (``df.attrs``).
     """
-    fw = _spbe(framework)
+    fw = as_framework(framework)
     _check_service(service, fw)
     min_units(fw, target)
     if budget_per_year is not None:
         checks.positive(budget_per_year, "budget_per_year argument")
     rows = []
     for e, lv in checks.mapping(profiles, "profiles argument", allow_empty=False).items():
-        alone = cheapest_path(lv, fw, target, cost=cost)
+        alone = cheapest_path(lv, fw, target, cost=cost, prerequisites=prerequisites)
         lifted = apply_service(lv, fw, service)
-        together = cheapest_path(lifted, fw, target, cost=cost)
+        together = cheapest_path(lifted, fw, target, cost=cost, prerequisites=prerequisites)
         r = {"entity": e, "cost_alone": alone.total_cost, "cost_with_service": together.total_cost,
              "steps_alone": alone.total_steps, "steps_with_service": together.total_steps}
         if budget_per_year is not None:
-            r["years_alone"] = years_to_target(lv, fw, target, budget_per_year, max_years, cost=cost)
-            r["years_with_service"] = years_to_target(lifted, fw, target, budget_per_year, max_years, cost=cost)
+            r["years_alone"] = years_to_target(lv, fw, target, budget_per_year, max_years, cost=cost,
+                                               prerequisites=prerequisites)
+            r["years_with_service"] = years_to_target(lifted, fw, target, budget_per_year, max_years, cost=cost,
+                                                      prerequisites=prerequisites)
         rows.append(r)
     df = pd.DataFrame(rows).set_index("entity")
     df.attrs["service_cost"] = float(service.cost)
@@ -583,20 +805,22 @@ def compare_shared_service(profiles: Mapping[str, Mapping[Any, Any] | pd.Series]
 
 # ----------------------------------------------------------------------------- ensembles
 def plan_ensemble(levels: pd.DataFrame, framework: Framework | str, target: float, cost: Any = None,
-                  method: str = "milp", frozen: Iterable[Any] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  method: str = "milp", frozen: Iterable[Any] = (),
+                  prerequisites: Any = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Cheapest path (or greedy, ``method="greedy"``) for every profile (row) of ``levels``.
 
     Returns ``(summary, steps)``: per draw the total steps, total cost and official index
     after; and a (draws x indicators) matrix of level steps taken on each indicator.
     Draws already at or above the target get an empty plan (0 steps)."""
-    fw = _spbe(framework)
+    fw = as_framework(framework)
     checks.choice(method, ("milp", "greedy"), "method argument")
     checks.frame(levels, "levels argument")
     fn = cheapest_path if method == "milp" else greedy_path
     C = pd.DataFrame(cost_matrix(fw, cost), index=list(fw.ids), columns=range(fw.level_min, fw.level_max + 1))
+    pr = as_prerequisites(prerequisites, fw)
     summ, steps = [], []
     for d, row in levels.iterrows():
-        p = fn(row, fw, target, cost=C, frozen=frozen)
+        p = fn(row, fw, target, cost=C, frozen=frozen, prerequisites=pr)
         summ.append({"draw": d, "steps": p.total_steps, "cost": p.total_cost, "index_before": p.index_before,
                      "index_after": p.index_after})
         s = pd.Series(0, index=pd.Index(fw.ids, name="indicator"), dtype="int64")
@@ -609,7 +833,7 @@ def plan_ensemble(levels: pd.DataFrame, framework: Framework | str, target: floa
 def step_shares(steps: pd.DataFrame, framework: Framework | str, by: str = "aspect") -> pd.Series:
     """Share of all level steps of a (draws x indicators) step matrix that fall in each aspect
     (or domain); every group listed, zeros included; all zeros when no step is taken."""
-    fw = _spbe(framework)
+    fw = as_framework(framework)
     checks.choice(by, ("aspect", "domain"), "by argument")
     tot = steps.sum(axis=0).groupby(fw.indicators[by]).sum().reindex(fw.groups(by), fill_value=0).astype(float)
     return tot / tot.sum() if tot.sum() > 0 else tot
@@ -617,20 +841,24 @@ def step_shares(steps: pd.DataFrame, framework: Framework | str, by: str = "aspe
 
 def roadmap_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framework | str, years: list[int],
                      budgets: Any, start_year: int, draws: int | None = None, cost: Any = None,
-                     max_steps_per_year: int | None = 1) -> pd.DataFrame:
+                     max_steps_per_year: int | None = 1, prerequisites: Any = None,
+                     pace: Any = None) -> pd.DataFrame:
     """The max-progress :func:`roadmap` of every profile (the first ``draws`` of each entity).
 
     Returns one row per (entity, draw, year), starting with ``start_year`` at the profile's own
     official index: ``entity``, ``draw``, ``year``, ``index``."""
-    fw = _spbe(framework)
+    fw = as_framework(framework)
     if draws is not None:
         draws = checks.count(draws, "draws argument", minimum=1)
     start_year = checks.count(start_year, "start_year argument", minimum=0)
+    pr = as_prerequisites(prerequisites, fw)
     rows = []
     for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
         sub = checks.frame(lv, f"levels_by_entity argument [{e}]")
         for d, row in (sub if draws is None else sub.head(draws)).iterrows():
-            rm = roadmap(row, fw, years, budgets, max_steps_per_year=max_steps_per_year, cost=cost)
+            p = pace.get(e) if isinstance(pace, Mapping) else pace
+            rm = roadmap(row, fw, years, budgets, max_steps_per_year=max_steps_per_year, cost=cost,
+                         prerequisites=pr, pace=p)
             rows.append({"entity": e, "draw": d, "year": start_year,
                          "index": official_value(fw, int(fw.units @ levels_vector(row, fw)))})
             rows += [{"entity": e, "draw": d, "year": int(r.year), "index": float(r.index)} for r in rm.summary.itertuples()]
@@ -654,20 +882,22 @@ def first_years(trajectories: pd.DataFrame, targets: Mapping[str, float]) -> pd.
 
 def shared_service_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framework | str,
                             service: SharedService, target: float, draws: int, cost: Any = None,
-                            budget_per_year: float | None = None, max_years: int = 10) -> pd.DataFrame:
+                            budget_per_year: float | None = None, max_years: int = 10,
+                            prerequisites: Any = None) -> pd.DataFrame:
     """:func:`compare_shared_service` on the first ``draws`` joint profiles (draw d of every entity).
 
     One row per (draw, entity) with ``cost_alone``, ``cost_with_service``, steps and (with a
     yearly budget) years; ``df.attrs`` carries the service's one-off cost."""
-    fw = _spbe(framework)
+    fw = as_framework(framework)
     draws = checks.count(draws, "draws argument", minimum=1)
     lv = checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False)
+    pr = as_prerequisites(prerequisites, fw)
     n = min(len(v) for v in lv.values())
     frames = []
     for d in range(min(draws, n)):
         prof = {e: v.iloc[d] for e, v in lv.items()}
         frames.append(compare_shared_service(prof, fw, service, target, cost=cost, budget_per_year=budget_per_year,
-                                             max_years=max_years).assign(draw=d))
+                                             max_years=max_years, prerequisites=pr).assign(draw=d))
     df = pd.concat(frames).reset_index()
     df.attrs.update(service_cost=float(service.cost), service=service.name)
     return df
@@ -680,7 +910,7 @@ def compare_greedy(levels_by_entity: Mapping[str, pd.DataFrame], framework: Fram
     One row per entity: ``milp`` and ``greedy`` median cost, ``ratio`` (mean greedy / MILP over
     the draws that need any step; NA when none does) and ``worse`` (share of those draws where
     greedy costs more)."""
-    fw = _spbe(framework)
+    fw = as_framework(framework)
     draws = checks.count(draws, "draws argument", minimum=1)
     rows = []
     for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():

@@ -1,0 +1,221 @@
+"""Assumption tables of the path planning, read from ``data/assumptions/`` (or a file of your own):
+
+* ``effort.csv``: the relative effort of reaching each level of each indicator (grows with the
+  level, from the level descriptions); supply your own in the same columns with a unit such as
+  ``juta rupiah`` or ``staff-months`` and pass its path;
+* ``prerequisites.csv``: "indicator at or above ``level`` needs ``requires`` at or above
+  ``requires_level``" (and lead times: a level that cannot be reached before the ``min_years``-th
+  year of a roadmap), each row with its basis and source. A cycle is refused, naming its rows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import csvio as T
+from .config import data_file
+from .errors import DataError
+from .frameworks import Framework
+from .official import as_framework
+
+_EFFORT = [T.Column("framework", T.text()), T.Column("indicator", T.text()), T.Column("level", T.integer()),
+           T.Column("effort", T.decimal()), T.Column("unit", T.text()), T.Column("basis", T.text())]
+_PREREQ = [T.Column("framework", T.text()), T.Column("indicator", T.text()), T.Column("level", T.integer()),
+           T.Column("requires", T.text(required=False)), T.Column("requires_level", T.integer(optional=True)),
+           T.Column("min_years", T.integer(optional=True, min_value=1)), T.Column("basis", T.text()),
+           T.Column("source", T.text())]
+
+
+def _path(path: str | Path | None, default: str) -> Path:
+    if path is None or path == "":
+        return data_file(default)
+    if not isinstance(path, (str, Path)):
+        raise DataError("path argument", "a file path", value=type(path).__name__)
+    return Path(path)
+
+
+def load_effort(framework: Framework | str, path: str | Path | None = None) -> pd.DataFrame:
+    """Effort of reaching each level, as an (indicators x levels) table for the ``cost`` argument
+    of the path functions (column ``level_min`` unused). ``attrs["unit"]`` says the unit.
+
+    Every indicator of the framework needs exactly one positive effort per level above the lowest.
+
+    Examples
+    --------
+    >>> e = load_effort("spbe2020")
+    >>> float(e.loc["1", 2]), float(e.loc["47", 5]), e.attrs["unit"].split(" (")[0]
+    (0.5, 6.0, 'relative effort')
+    """
+    fw = as_framework(framework)
+    p = _path(path, "assumptions/effort.csv")
+    df = T.read_csv_strict(p, _EFFORT, key=("framework", "indicator", "level"))
+    df = df[df["framework"] == fw.name]
+    if df.empty:
+        raise DataError(str(p), f"effort rows for framework {fw.name}", column="framework")
+    levels = list(range(fw.level_min + 1, fw.level_max + 1))
+    out = pd.DataFrame(1.0, index=list(fw.ids), columns=[fw.level_min] + levels)
+    seen = set()
+    for line, r in zip(df.index + 2, df.itertuples()):
+        if r.indicator not in fw.indicators.index or r.level not in levels:
+            raise DataError(str(p), f"an indicator of {fw.name} and a level {levels[0]}-{levels[-1]}",
+                            row=f"line {line}", column="indicator" if r.indicator not in fw.indicators.index else "level",
+                            value=r.indicator if r.indicator not in fw.indicators.index else r.level)
+        if r.effort <= 0:
+            raise DataError(str(p), "a positive effort", row=f"line {line}", column="effort", value=str(r.effort))
+        out.loc[r.indicator, r.level] = float(r.effort)
+        seen.add((r.indicator, r.level))
+    missing = [(i, lv) for i in fw.ids for lv in levels if (i, lv) not in seen]
+    if missing:
+        raise DataError(str(p), f"an effort for every indicator and level of {fw.name}", row=missing[0][0],
+                        column=missing[0][1])
+    units = sorted(set(df["unit"]))
+    if len(units) != 1:
+        raise DataError(str(p), "one unit for every row of a framework", column="unit", value=units)
+    out.attrs["unit"] = units[0]
+    return out
+
+
+@dataclass(frozen=True)
+class Prerequisites:
+    """Validated prerequisite rows of one framework: ``rows`` has ``indicator``, ``level``,
+    ``requires``, ``requires_level`` (empty for a lead-time row), ``min_years``, ``basis``,
+    ``source`` and ``line`` (in the file)."""
+
+    framework: str
+    rows: pd.DataFrame
+    source: str
+
+    @property
+    def edges(self) -> pd.DataFrame:
+        return self.rows[self.rows["requires"] != ""]
+
+    @property
+    def lead_times(self) -> pd.DataFrame:
+        return self.rows[self.rows["min_years"].notna()]
+
+    def describe(self, k: int) -> str:
+        """Row ``k`` of :attr:`rows` in words: 'indicator 32 >= 4 needs 18 >= 3'."""
+        r = self.rows.iloc[k]
+        if r["requires"]:
+            return f"{r['indicator']} >= {r['level']} needs {r['requires']} >= {int(r['requires_level'])}"
+        return f"{r['indicator']} >= {r['level']} not before roadmap year {int(r['min_years'])}"
+
+
+def _find_cycle(rows: pd.DataFrame, fw: Framework) -> list[int] | None:
+    """Row positions forming a cycle among (indicator, level) nodes, or None. A node (i, l) depends
+    on (i, l - 1) (levels are climbed in order) and on every (j, m) a row asks of level <= l."""
+    deps: dict[tuple[str, int], list[tuple[tuple[str, int], int | None]]] = {}
+    for i in fw.ids:
+        for lv in range(fw.level_min + 1, fw.level_max + 1):
+            deps[(i, lv)] = [((i, lv - 1), None)] if lv - 1 > fw.level_min else []
+    for k, r in enumerate(rows.itertuples()):
+        if not r.requires:
+            continue
+        for lv in range(int(r.level), fw.level_max + 1):
+            if int(r.requires_level) > fw.level_min:
+                deps[(r.indicator, lv)].append(((r.requires, int(r.requires_level)), k))
+    state: dict = {}
+    stack: list = []
+
+    def visit(node) -> list[int] | None:
+        state[node] = 1
+        for nxt, k in deps.get(node, []):
+            stack.append(k)
+            if state.get(nxt) == 1:
+                return [x for x in stack if x is not None]
+            if state.get(nxt) is None:
+                found = visit(nxt)
+                if found is not None:
+                    return found
+            stack.pop()
+        state[node] = 2
+        return None
+
+    for node in deps:
+        if state.get(node) is None:
+            found = visit(node)
+            if found is not None:
+                return sorted(set(found))
+    return None
+
+
+def load_prerequisites(framework: Framework | str, path: str | Path | None = None,
+                       table: pd.DataFrame | None = None) -> Prerequisites:
+    """Prerequisites of ``framework`` from ``data/assumptions/prerequisites.csv`` (or ``path``, or
+    a ``table`` with the same columns), validated: ids and levels exist, a row either names a
+    requirement or a lead time, and there is no cycle (a cycle makes its levels unreachable; the
+    error names the rows that form it).
+
+    Examples
+    --------
+    >>> pr = load_prerequisites("spbe2020")
+    >>> pr.describe(0)
+    '21 >= 4 needs 19 >= 3'
+    """
+    fw = as_framework(framework)
+    if table is not None:
+        p = Path("prerequisites table")
+        df = table.copy()
+        for c in [c.name for c in _PREREQ]:
+            if c not in df.columns:
+                raise DataError("table argument", f"the columns {[c.name for c in _PREREQ]}", column=c)
+        df["requires"] = df["requires"].fillna("").astype(str)
+        df["line"] = [f"row {k}" for k in range(len(df))]
+    else:
+        p = _path(path, "assumptions/prerequisites.csv")
+        df = T.read_csv_strict(p, _PREREQ)
+        df["line"] = [f"line {k + 2}" for k in range(len(df))]
+    df = df[df["framework"] == fw.name].reset_index(drop=True)
+    src = str(p)
+    for r in df.itertuples():
+        where = {"row": r.line}
+        if r.indicator not in fw.indicators.index:
+            raise DataError(src, f"an indicator of {fw.name}", column="indicator", value=r.indicator, **where)
+        if not fw.level_min < int(r.level) <= fw.level_max:
+            raise DataError(src, f"a level {fw.level_min + 1}-{fw.level_max}", column="level", value=r.level, **where)
+        has_req = bool(r.requires)
+        if has_req:
+            if r.requires not in fw.indicators.index or r.requires == r.indicator:
+                raise DataError(src, f"another indicator of {fw.name}", column="requires", value=r.requires, **where)
+            rl = r.requires_level
+            if rl is None or pd.isna(rl) or not fw.level_min <= int(rl) <= fw.level_max:
+                raise DataError(src, f"a required level {fw.level_min}-{fw.level_max}", column="requires_level",
+                                value=rl, **where)
+        elif r.min_years is None or pd.isna(r.min_years):
+            raise DataError(src, "a requirement (requires, requires_level) or a lead time (min_years)",
+                            column="requires", **where)
+    df["requires_level"] = pd.array([None if v is None or pd.isna(v) else int(v) for v in df["requires_level"]],
+                                    dtype="Int64")
+    df["min_years"] = pd.array([None if v is None or pd.isna(v) else int(v) for v in df["min_years"]], dtype="Int64")
+    cyc = _find_cycle(df, fw)
+    if cyc is not None:
+        pr = Prerequisites(fw.name, df, src)
+        raise DataError(src, "prerequisites without a cycle (a cycle makes its levels unreachable): "
+                        + "; ".join(f"{df['line'].iloc[k]}: {pr.describe(k)}" for k in cyc), column="requires")
+    return Prerequisites(fw.name, df, src)
+
+
+def effort_unit(effort: pd.DataFrame) -> str:
+    """The unit of an effort table (``attrs["unit"]``), or "level steps" for a plain cost table."""
+    return str(effort.attrs.get("unit", "level steps")) if isinstance(effort, pd.DataFrame) else "level steps"
+
+
+def as_prerequisites(prerequisites: object, framework: Framework) -> Prerequisites | None:
+    """None, a :class:`Prerequisites` of the same framework, or a table/path to load."""
+    if prerequisites is None:
+        return None
+    if isinstance(prerequisites, Prerequisites):
+        if prerequisites.framework != framework.name:
+            raise DataError("prerequisites argument", f"prerequisites of {framework.name}",
+                            value=prerequisites.framework)
+        return prerequisites
+    if isinstance(prerequisites, pd.DataFrame):
+        return load_prerequisites(framework, table=prerequisites)
+    if isinstance(prerequisites, (str, Path)):
+        return load_prerequisites(framework, path=prerequisites)
+    raise DataError("prerequisites argument", "None, a Prerequisites, a table or a path", value=type(prerequisites).__name__)
+
+
+__all__ = ["Prerequisites", "as_prerequisites", "effort_unit", "load_effort", "load_prerequisites"]
