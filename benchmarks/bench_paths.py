@@ -3,6 +3,9 @@ each against its baseline. Prints times and ratios. Not a test.
 
     python benchmarks/bench_paths.py [--repeat 3]
 
+- with effort and prerequisites: one cheapest path (goal under 50 ms) and a six-regency
+  2025-2029 roadmap (goal under 1 s; joint and rolling two-year horizon), against greedy.
+
 - sampling: the exact dynamic-programming sampler (1,000 profiles per regency) against plain
   numpy rejection sampling from the same prior (draw independent profiles, keep those whose
   official index equals the published value), per accepted profile;
@@ -88,5 +91,33 @@ def main() -> None:
           f"time ratio {t_r / t_gr:6.1f}x; progress (sum of yearly indices) MILP {pm:.2f} vs greedy {pg:.2f}")
 
 
+
+def bench_prerequisites(repeat: int = 3) -> None:
+    """Cheapest path with effort and prerequisites (goal under 50 ms), and a six-regency 2025-2029
+    roadmap with effort and prerequisites (goal under 1 s), each against the greedy baseline on
+    cost (or progress) and time."""
+    from spbe_analysis import assumptions
+    ctx = sa.context(2024, n_profiles=5)
+    fw = ctx.framework
+    eff, pr = assumptions.load_effort(fw), assumptions.load_prerequisites(fw)
+    first = {e: ctx.profiles.levels[e].iloc[0] for e in ctx.codes}
+    t_m, pm = timed(lambda: [paths.cheapest_path(first[e], fw, 3.50, cost=eff, prerequisites=pr) for e in first], repeat)
+    t_g, pg = timed(lambda: [paths.greedy_path(first[e], fw, 3.50, cost=eff, prerequisites=pr) for e in first], repeat)
+    cm, cg = sum(p.total_cost for p in pm), sum(p.total_cost for p in pg)
+    print(f"cheapest path to 3.50 with effort + prerequisites: MILP {t_m / 6 * 1e3:6.1f} ms per path (goal < 50 ms), "
+          f"greedy {t_g / 6 * 1e3:6.2f} ms; effort MILP {cm:.2f} vs greedy {cg:.2f} (greedy / MILP {cg / cm:.3f})")
+    years = [2025, 2026, 2027, 2028, 2029]
+    t_r, rm = timed(lambda: [paths.roadmap(first[e], fw, years, 8.0, cost=eff, prerequisites=pr) for e in first], repeat)
+    t_gr, gr = timed(lambda: [paths.greedy_roadmap(first[e], fw, years, 8.0, cost=eff, prerequisites=pr) for e in first],
+                     repeat)
+    t_h, rh = timed(lambda: [paths.roadmap(first[e], fw, years, 8.0, cost=eff, prerequisites=pr, horizon=2)
+                             for e in first], repeat)
+    prog = lambda rs: sum(r.summary["index"].sum() for r in rs)  # noqa: E731
+    print(f"2025-2029 roadmap, six regencies, effort 8/year + prerequisites: MILP {t_r:6.2f} s (goal < 1 s), "
+          f"rolling-2 {t_h:6.2f} s, greedy {t_gr:6.3f} s; progress MILP {prog(rm):.2f}, rolling {prog(rh):.2f}, "
+          f"greedy {prog(gr):.2f}")
+
+
 if __name__ == "__main__":
     main()
+    bench_prerequisites()

@@ -218,4 +218,16 @@ def as_prerequisites(prerequisites: object, framework: Framework) -> Prerequisit
     raise DataError("prerequisites argument", "None, a Prerequisites, a table or a path", value=type(prerequisites).__name__)
 
 
-__all__ = ["Prerequisites", "as_prerequisites", "effort_unit", "load_effort", "load_prerequisites"]
+
+
+
+def effort_by_aspect(effort: pd.DataFrame, framework: Framework | str) -> pd.DataFrame:
+    """Mean effort of reaching each level, per aspect (aspects x levels above the lowest), to
+    show an effort table at a glance."""
+    fw = as_framework(framework)
+    levels = [c for c in effort.columns if c != fw.level_min]
+    e = effort.loc[list(fw.ids), levels].astype(float)
+    out = e.groupby(fw.indicators["aspect"]).mean()
+    out.index.name = "aspect"
+    return out
+__all__ = ["Prerequisites", "as_prerequisites", "effort_by_aspect", "effort_unit", "load_effort", "load_prerequisites"]

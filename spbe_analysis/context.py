@@ -79,6 +79,29 @@ class Context:
             out[self.name(self.province_code)] = self.province
         return out
 
+    def next_bands(self) -> dict[str, tuple[str, float]]:
+        """Each regency's next band above its starting index: {code: (band, lower edge)}; a regency
+        already in the top band has none."""
+        out = {}
+        for c in self.codes:
+            k = int(self.framework.band_index(round(float(self.start[c]) * 100)))
+            if k + 1 < len(self.framework.bands):
+                b = self.framework.bands.iloc[k + 1]
+                out[c] = (str(b["predicate"]), float(b["lower"]))
+        return out
+
+    def with_province_profiles(self, n: int) -> dict[str, pd.DataFrame]:
+        """The regencies' profiles plus the province's: its illustrative ensemble consistent with its
+        published index (or, with a real sheet, its rows in the sheet when present)."""
+        out = dict(self.profiles.levels) if self.profiles else {}
+        if self.sheet_check is not None:
+            return out
+        if self.province is not None:
+            from .profiles import sample_profiles
+            out[self.province_code] = sample_profiles(self.framework, self.province, n=checks.count(n, "n argument"),
+                                                      seed=self.seed + 75).levels
+        return out
+
     def notes(self) -> list[str]:
         """What the reader must know about the data of this page: illustrative profiles, or an exact
         sheet with a note for every regency whose sheet index differs from the published one, and

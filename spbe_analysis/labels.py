@@ -276,9 +276,9 @@ LABELS.update({
     "never": {"id": "tidak dalam rentang", "en": "not within the horizon"},
     "f_service_nothing": {"id": "Tidak ada biaya menuju {target}: semua daerah sudah mencapainya",
                           "en": "Nothing to pay to reach {target}: every regency is already there"},
-    "f_service": {"id": "Layanan bersama: total {together} langkah (termasuk {cost} oleh provinsi) lawan {alone} "
+    "f_service": {"id": "Layanan bersama: total biaya {together} (termasuk {cost} oleh provinsi) lawan {alone} "
                         "sendiri-sendiri, hemat {saving} ({share})",
-                  "en": "Shared service: {together} steps in total (incl. {cost} by the province) against {alone} "
+                  "en": "Shared service: a total cost of {together} (incl. {cost} by the province) against {alone} "
                         "alone, saving {saving} ({share})"},
     "f_service_share": {"id": "Penghematan bersih positif di {share} simulasi.",
                         "en": "The net saving is positive in {share} of the draws."},
@@ -293,8 +293,8 @@ LABELS.update({
                         "en": "({k} regency-draws do not reach it within 10 years and are left out of the medians.)"},
     "lbl_alone": {"id": "Sendiri-sendiri", "en": "Each alone"},
     "lbl_with_service": {"id": "Dengan layanan bersama", "en": "With the shared service"},
-    "ax_service_cost": {"id": "Biaya menuju {target} (kenaikan level, median profil)",
-                        "en": "Cost to reach {target} (level steps, median over profiles)"},
+    "ax_service_cost": {"id": "Biaya menuju {target} (upaya atau kenaikan level, median profil)",
+                        "en": "Cost to reach {target} (effort or level steps, median over profiles)"},
 })
 
 LABELS.update({
@@ -559,4 +559,169 @@ LABELS.update({
                         "en": "**Unofficial.** The SPBE-to-PEMDI crosswalk and the projection scenarios are this "
                               "package's assumptions (data/crosswalk_spbe2020_pemdi2026.csv, "
                               "data/assumptions/pemdi_projection.csv), not KemenPANRB rules."},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ paths (05, rebuilt)
+    "f_effort_shift": {"id": "Dengan upaya yang naik per level dan prasyarat, {e} langkah menuju {target} jatuh pada "
+                              "aspek {a} (layanan), lawan {u} dengan biaya satuan",
+                       "en": "With effort that grows with the level and prerequisites, {e} of the steps to {target} "
+                             "fall in aspects {a} (services), against {u} with unit costs"},
+    "f_effort_shift_note": {"id": "Jawaban biaya satuan adalah artefak bobot: ia selalu membeli indikator terberat.",
+                            "en": "The unit-cost answer is an artefact of the weights: it always buys the heaviest "
+                                  "indicators."},
+    "scen_unit": {"id": "Biaya satuan", "en": "Unit costs"},
+    "scen_unit_prereq": {"id": "Biaya satuan + prasyarat", "en": "Unit costs + prerequisites"},
+    "scen_effort": {"id": "Upaya per level", "en": "Effort per level"},
+    "scen_effort_prereq": {"id": "Upaya per level + prasyarat", "en": "Effort per level + prerequisites"},
+    "ax_step_share": {"id": "Porsi langkah jalur termurah menuju {target} per aspek (%)",
+                      "en": "Share of the cheapest path's steps to {target} by aspect (%)"},
+    "f_no_regret": {"id": "{k} dari {n} kabupaten/kota memiliki langkah tanpa penyesalan (di sedikitnya {p} rencana "
+                           "optimal)",
+                    "en": "{k} of {n} regencies have no-regret moves (in at least {p} of optimal plans)"},
+    "f_no_regret_text": {"id": "Langkah tanpa penyesalan (indikator yang dinaikkan di sedikitnya {p} rencana optimal "
+                                "pada semua profil, skenario upaya dan prasyarat; level tujuan median dalam kurung):",
+                         "en": "No-regret moves (indicators raised in at least {p} of optimal plans across profiles, "
+                               "effort and prerequisite scenarios; median target level in brackets):"},
+    "f_no_regret_unit": {"id": "Dengan biaya satuan saja, jawabannya lain: {who}.",
+                         "en": "With unit costs alone the answer differs: {who}."},
+    "none": {"id": "tidak ada", "en": "none"},
+    "f_pace": {"id": "Laju tahunan yang teramati berkisar dari {lo} ({lov} poin/tahun) sampai {hi} ({hiv})",
+               "en": "The observed yearly pace ranges from {lo} ({lov} points a year) to {hi} ({hiv})"},
+    "f_backtest_worse": {"id": "Laju itu bukan ramalan: pada catatan, \"tahun depan sama dengan tahun ini\" meramal "
+                                "2024 lebih baik (galat rata-rata {z} lawan {m}, {n} daerah), jadi peta jalan di bawah "
+                                "adalah skenario kapasitas, bukan prakiraan",
+                         "en": "The pace is not a forecast: on the record, \"next year equals this year\" forecasts "
+                               "2024 better (mean error {z} against {m}, {n} regencies), so the roadmaps below are "
+                               "capacity scenarios, not predictions"},
+    "f_backtest_better": {"id": "Pada catatan, model laju meramal 2024 lebih baik daripada \"tidak berubah\" (galat "
+                                 "rata-rata {m} lawan {z}, {n} daerah)",
+                          "en": "On the record, the pace model forecasts 2024 better than no change (mean error {m} "
+                                "against {z}, {n} regencies)"},
+    "ax_yearly_change": {"id": "Perubahan indeks per tahun ({pairs})", "en": "Yearly change of the index ({pairs})"},
+    "cap_own": {"id": "laju sendiri", "en": "own pace"},
+    "cap_best_peer": {"id": "laju daerah terbaik", "en": "best peer's pace"},
+    "cap_budget": {"id": "anggaran upaya tetap", "en": "fixed effort budget"},
+    "f_transition": {"id": "Dengan {scenario}, {k} dari {n} daerah mencapai predikat SPBE berikutnya pada {y} (di "
+                            "sedikitnya {p} simulasi)",
+                     "en": "At {scenario}, {k} of {n} regencies reach their next SPBE band in {y} (in at least {p} "
+                           "of draws)"},
+    "f_transition_text": {"id": "Peta jalan lintas peralihan ({scenario}; target SPBE 2025, lalu PEMDI):",
+                          "en": "Roadmap across the break ({scenario}; SPBE target in 2025, then PEMDI):"},
+    "pemdi_start": {"id": "awal", "en": "start"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ robustness (07)
+    "f_bands_hold": {"id": "Predikat {k} dari {n} pemerintah bertahan di sedikitnya {p} replikasi",
+                     "en": "The band of {k} of {n} governments holds in at least {p} of replicates"},
+    "f_bands_hold_kappa": {"id": " (bobot Dirichlet dengan konsentrasi {k}, tingkat indikator dari profil, {n} "
+                                  "replikasi, replikasi 0 = hasil resmi)",
+                           "en": " (Dirichlet weights with concentration {k}, indicator levels from the profiles, {n} "
+                                 "replicates, replicate 0 = the official run)"},
+    "f_bands_shaky": {"id": "Predikat yang tidak kokoh: {who}", "en": "Bands that are not robust: {who}"},
+    "f_ranks_hold": {"id": "Peringkat yang bertahan di sedikitnya 80% replikasi: {who}",
+                     "en": "Ranks that hold in at least 80% of replicates: {who}"},
+    "f_ranks_none": {"id": "Tidak ada peringkat yang bertahan di 80% replikasi",
+                     "en": "No rank holds in 80% of replicates"},
+    "ax_rank": {"id": "Peringkat (1 = tertinggi); lingkaran: porsi replikasi, belah ketupat: peringkat resmi",
+                "en": "Rank (1 = highest); circles: share of replicates, diamond: official rank"},
+    "ax_band_share": {"id": "Porsi replikasi di setiap predikat (%)", "en": "Share of replicates in each band (%)"},
+    "col_nominal_rank": {"id": "Peringkat resmi", "en": "Official rank"},
+    "col_median_rank": {"id": "Peringkat median", "en": "Median rank"},
+    "col_rank_p5": {"id": "Peringkat (persentil 5)", "en": "Rank (5th percentile)"},
+    "col_rank_p95": {"id": "Peringkat (persentil 95)", "en": "Rank (95th percentile)"},
+    "col_keeps_rank": {"id": "Mempertahankan peringkat", "en": "Keeps its rank"},
+    "col_keeps_band": {"id": "Mempertahankan predikat", "en": "Keeps its band"},
+    "col_kappa": {"id": "Konsentrasi {k}", "en": "Concentration {k}"},
+    "col_index_p5": {"id": "Indeks (persentil 5)", "en": "Index (5th percentile)"},
+    "col_index_p95": {"id": "Indeks (persentil 95)", "en": "Index (95th percentile)"},
+    "col_vary": {"id": "Yang bervariasi", "en": "What varies"},
+    "vary_weights": {"id": "bobot saja", "en": "weights only"},
+    "vary_levels": {"id": "tingkat indikator saja", "en": "indicator levels only"},
+    "vary_both": {"id": "bobot dan tingkat", "en": "weights and levels"},
+})
+
+LABELS.update({
+    "next_band": {"id": "predikat berikutnya", "en": "the next band"},
+    "col_level": {"id": "Level {l}", "en": "Level {l}"},
+    "col_rows": {"id": "Baris", "en": "Rows"},
+    "col_plan_cost": {"id": "Upaya median: {s}", "en": "Median effort: {s}"},
+    "col_to_level": {"id": "Ke level", "en": "To level"},
+    "col_share_plans": {"id": "Porsi rencana optimal", "en": "Share of optimal plans"},
+    "col_share_in": {"id": "Porsi dengan {s}", "en": "Share with {s}"},
+    "col_pace_low": {"id": "Laju rata-rata (batas bawah, poin/tahun)", "en": "Mean pace (lower bound, points a year)"},
+    "col_pace_high": {"id": "Laju rata-rata (batas atas)", "en": "Mean pace (upper bound)"},
+    "col_pace_latest": {"id": "Perubahan terakhir", "en": "Latest change"},
+    "col_share_draws": {"id": "Porsi simulasi yang mencapai", "en": "Share of draws reaching it"},
+    "col_median_year": {"id": "Tahun pertama (median)", "en": "First year (median)"},
+    "assumption_note": {"id": "Jawaban tentang langkah dan peta jalan bergantung pada asumsi upaya, prasyarat, laju dan "
+                               "padanan PEMDI yang tercatat di data/assumptions/ dan data/crosswalk_spbe2020_pemdi2026.csv; "
+                               "biaya satuan ditampilkan sebagai pembanding.",
+                        "en": "The answers about steps and roadmaps rest on the effort, prerequisite, pace and PEMDI "
+                              "crosswalk assumptions recorded in data/assumptions/ and "
+                              "data/crosswalk_spbe2020_pemdi2026.csv; unit costs are shown for comparison."},
+})
+
+LABELS.update({
+    "scen_level_effort": {"id": "Upaya naik per level", "en": "Effort by level only"},
+    "scen_level_effort_prereq": {"id": "Upaya naik per level + prasyarat", "en": "Effort by level only + prerequisites"},
+    "col_cap_own": {"id": "Laju sendiri (poin/tahun)", "en": "Own pace (points a year)"},
+    "col_cap_best": {"id": "Laju daerah terbaik (poin/tahun)", "en": "Best peer's pace (points a year)"},
+    "col_cap_budget": {"id": "Anggaran tetap (upaya/tahun)", "en": "Fixed budget (effort a year)"},
+})
+
+LABELS.update({
+    "col_keeps_band_by": {"id": "Mempertahankan predikat ({v})", "en": "Keeps its band ({v})"},
+    "f_spread_parts": {"id": "Rata-rata, pemerintah mempertahankan predikatnya di {w} replikasi bila hanya bobot yang "
+                              "bervariasi, {l} bila hanya tingkat indikator, {b} bila keduanya: ketidakpastian terbesar "
+                              "berasal dari yang lebih rendah",
+                       "en": "On average a government keeps its band in {w} of replicates when only the weights vary, "
+                             "{l} when only the indicator levels do, {b} when both do: the larger uncertainty is the one "
+                             "with the lower share"},
+    "f_sweep": {"id": "Porsi rata-rata yang mempertahankan predikat menurut konsentrasi bobot: {parts}",
+                "en": "Mean share keeping its band by weight concentration: {parts}"},
+})
+
+LABELS.update({
+    "top_band": {"id": "sudah di predikat tertinggi", "en": "already in the top band"},
+})
+
+LABELS.update({
+    # ------------------------------------------------------------------ regency briefs
+    "f_position": {"id": "{name}: indeks SPBE {year} {v} ({band}), peringkat {r} dari {n} kabupaten/kota",
+                   "en": "{name}: SPBE index {year} {v} ({band}), rank {r} of {n} regencies"},
+    "f_position_change": {"id": "berubah {d} dari {y}", "en": "a change of {d} from {y}"},
+    "f_position_next": {"id": "{g} poin dari {band}", "en": "{g} points from {band}"},
+    "f_position_province": {"id": "{g} poin di bawah provinsi", "en": "{g} points below the province"},
+    "f_position_national": {"id": "{g} poin di bawah nilai nasional", "en": "{g} points below the national value"},
+    "f_position_national_above": {"id": "{g} poin di atas nilai nasional", "en": "{g} points above the national value"},
+    "f_pemdi_start": {"id": "{name} kemungkinan besar memulai PEMDI di {band} ({p} simulasi, skenario tengah; SPBE: "
+                             "{spbe})",
+                      "en": "{name} most likely starts PEMDI in {band} ({p} of draws, central scenario; SPBE: {spbe})"},
+    "f_pemdi_strict": {"id": "dengan instrumen yang lebih ketat: {band} ({p})",
+                       "en": "with the stricter instrument: {band} ({p})"},
+    "f_pemdi_real": {"id": "Hasil PEMDI nyata: {band}", "en": "Real PEMDI result: {band}"},
+    "brief_title": {"id": "Ringkasan SPBE dan PEMDI: {name}", "en": "SPBE and PEMDI brief: {name}"},
+    "brief_gap_holds": {"id": "Yang menahan selisih ke {band} ({g} poin): {parts}",
+                        "en": "What holds the gap to {band} ({g} points): {parts}"},
+    "brief_gap_none": {"id": "Tidak ada pernyataan kokoh tentang domain mana yang menahan selisih ke {band}: jawabannya "
+                              "bergantung pada tingkat indikator nyata",
+                       "en": "No robust statement about which domain holds the gap to {band}: the answer depends on "
+                             "the real indicator levels"},
+    "brief_top": {"id": "{name} sudah di predikat tertinggi", "en": "{name} is already in the top band"},
+    "brief_years": {"id": "Dengan lajunya sendiri ({pace} poin/tahun) {name} {spbe}; di PEMDI ia mencapai {pemdi}",
+                    "en": "At its own pace ({pace} points a year) {name} {spbe}; on PEMDI it reaches {pemdi}"},
+    "brief_spbe_reach": {"id": "mencapai {band} pada {y} di {p} simulasi", "en": "reaches {band} in {y} in {p} of draws"},
+    "brief_spbe_noreach": {"id": "tidak mencapai {band} pada {y}, tahun SPBE terakhir, di {p} simulasi",
+                           "en": "does not reach {band} in {y}, the last SPBE year, in {p} of draws"},
+    "brief_pemdi_reach": {"id": "{band} pada {y} (median)", "en": "{band} by {y} (median)"},
+    "brief_pemdi_noreach": {"id": "{band} tidak sebelum {y}", "en": "{band} not before {y}"},
+    "brief_assumptions": {"id": "Asumsi: upaya per level dan prasyarat (data/assumptions/), laju dari indeks 2022-2024, "
+                                 "padanan SPBE-PEMDI tidak resmi dan skenario proyeksinya, profil indikator ilustratif "
+                                 "kecuali lembar evaluasi nyata diberikan. Lihat halaman 04-07 untuk metodenya.",
+                          "en": "Assumptions: effort per level and prerequisites (data/assumptions/), pace from the "
+                                "2022-2024 indices, the unofficial SPBE-to-PEMDI crosswalk and its projection "
+                                "scenarios, illustrative indicator profiles unless real sheets are supplied. See pages "
+                                "04-07 for the methods."},
 })

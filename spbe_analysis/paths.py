@@ -323,8 +323,8 @@ def cheapest_path(levels: Mapping[Any, Any] | pd.Series, framework: Framework | 
     Examples
     --------
     >>> p = cheapest_path({str(i): 2 for i in range(1, 48)}, "spbe2020", 2.10)
-    >>> p.total_steps, p.index_after
-    (2, 2.1)
+    >>> p.total_steps, p.index_after       # +0.10 needs 200 weight units: four steps of 3 %
+    (4, 2.12)
     """
     fw = as_framework(framework)
     pb = _problem(fw, levels, cost, frozen, max_level, prerequisites)
@@ -379,7 +379,7 @@ def greedy_path(levels: Mapping[Any, Any] | pd.Series, framework: Framework | st
     Examples
     --------
     >>> greedy_path({str(i): 2 for i in range(1, 48)}, "spbe2020", 2.10).total_steps
-    2
+    4
     """
     fw = as_framework(framework)
     pb = _problem(fw, levels, cost, frozen, max_level, prerequisites)
@@ -494,7 +494,8 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
             budgets: Any = None, milestones: Mapping[int, float] | None = None,
             max_steps_per_year: int | None = 1, cost: Any = None, frozen: Iterable[Any] = (),
             frozen_by_year: Mapping[int, Iterable[Any]] | None = None, max_level: Any = None,
-            objective: str | None = None, prerequisites: Any = None, pace: Any = None) -> Roadmap:
+            objective: str | None = None, prerequisites: Any = None, pace: Any = None,
+            horizon: int | None = None, _start: int = 0) -> Roadmap:
     """A multi-year plan.
 
     Parameters
@@ -518,6 +519,10 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
         cheapest such plan among equals (default otherwise).
     pace : number or list, optional
         The most the index may gain in a year, in index points (a regency's observed pace).
+    horizon : int, optional
+        None (default) solves all years jointly, exactly. ``k`` plans on a rolling horizon: each
+        year is decided by an exact plan of the next ``k`` years, then fixed (much faster for long
+        roadmaps with fractional efforts; never worse than the greedy baseline in the tests).
 
     Returns
     -------
@@ -538,6 +543,11 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
     years, B = _years_budgets(years, budgets)
     T = len(years)
     P = _pace_units(pace, fw, T)
+    if horizon is not None:
+        horizon = checks.count(horizon, "horizon argument", minimum=1)
+        if horizon < T:
+            return _rolling(pb, levels, fw, years, B, pace, milestones, max_steps_per_year, cost, frozen,
+                            frozen_by_year, max_level, objective, prerequisites, horizon)
     milestones = _milestones(milestones, years, fw)
     if max_steps_per_year is not None:
         max_steps_per_year = checks.count(max_steps_per_year, "max_steps_per_year argument", minimum=1)
@@ -571,7 +581,7 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
                 add({v(j, t): 1, v(pb.pos[(p, lv - 1)], t): -1}, -np.inf, 0)       # chain in levels
             if t > 0:
                 add({v(j, t - 1): 1, v(j, t): -1}, -np.inf, 0)                        # no regression
-            if j in pb.zero or t < pb.lead.get(j, 0):
+            if j in pb.zero or t + _start < pb.lead.get(j, 0):
                 upper[v(j, t)] = 0
         for a, b, _ in pb.pairs:
             add({v(a, t): 1, v(b, t): -1}, -np.inf, 0)                                # prerequisites
@@ -627,13 +637,41 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
     return _roadmap_result(pb, level_t, years, B, milestones, objective)
 
 
+def _rolling(pb: _Problem, levels: Any, fw: Framework, years: list[int], B: list[float], pace: Any,
+             milestones: Any, max_steps_per_year: Any, cost: Any, frozen: Any, frozen_by_year: Any, max_level: Any,
+             objective: Any, prerequisites: Any, horizon: int) -> Roadmap:
+    """Rolling-horizon roadmap: plan ``horizon`` years exactly, keep the first, move on."""
+    q = fw.level_step.denominator
+    pace_l = pace if isinstance(pace, (list, tuple, np.ndarray)) else [pace] * len(years)
+    state = pd.Series(pb.k0 / q if q != 1 else pb.k0, index=list(fw.ids))
+    whole = pb.cur.copy()
+    level_t = np.empty((len(years), fw.n), dtype=np.int64)
+    ms = dict(milestones or {})
+    for t in range(len(years)):
+        win = years[t:t + horizon]
+        sub = roadmap(state.to_dict(), fw, win, budgets=[B[t + k] if np.isfinite(B[t + k]) else None for k in range(len(win))]
+                      if all(np.isfinite(B[t:t + len(win)])) else None, milestones={y: m for y, m in ms.items() if y in win},
+                      max_steps_per_year=max_steps_per_year, cost=cost, frozen=frozen,
+                      frozen_by_year={y: v for y, v in (frozen_by_year or {}).items() if y in win}, max_level=max_level,
+                      objective=objective, prerequisites=prerequisites,
+                      pace=None if pace is None else list(pace_l[t:t + len(win)]), _start=t)
+        first = sub.steps[sub.steps["year"] == win[0]]
+        for r in first.itertuples():
+            p = fw.ids.index(r.indicator)
+            whole[p] = max(int(whole[p]), int(r.to))
+            state[r.indicator] = float(r.to)
+        level_t[t] = whole
+    return _roadmap_result(pb, level_t, years, B, dict(ms), (objective or ("min_cost" if ms else "max_progress"))
+                           + f" (rolling {horizon})")
+
+
 def greedy_roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, years: list[int],
                    budgets: Any = None, max_steps_per_year: int | None = 1, cost: Any = None,
-                   prerequisites: Any = None, pace: Any = None) -> Roadmap:
+                   prerequisites: Any = None, pace: Any = None, frozen: Iterable[Any] = ()) -> Roadmap:
     """Baseline for :func:`roadmap` (max_progress): each year, take the allowed level steps in order
     of index gain per cost while the year's budget, pace and per-indicator step limit allow."""
     fw = as_framework(framework)
-    pb = _problem(fw, levels, cost, (), None, prerequisites)
+    pb = _problem(fw, levels, cost, frozen, None, prerequisites)
     years, B = _years_budgets(years, budgets)
     P = _pace_units(pace, fw, len(years))
     if max_steps_per_year is not None:
@@ -683,7 +721,7 @@ def years_to_target(levels: Mapping[Any, Any] | pd.Series, framework: Framework 
     Examples
     --------
     >>> years_to_target({str(i): 2 for i in range(1, 48)}, "spbe2020", 2.20, budget_per_year=2)
-    3
+    4
     """
     fw = as_framework(framework)
     pb = _problem(fw, levels, cost, frozen, None, prerequisites)
@@ -922,3 +960,97 @@ def compare_greedy(levels_by_entity: Mapping[str, pd.DataFrame], framework: Fram
                      "ratio": float((g[need] / m[need]).mean()) if need.any() else float("nan"),
                      "worse": float((g[need] > m[need] + 1e-9).mean()) if need.any() else float("nan")})
     return pd.DataFrame(rows).set_index("entity")
+
+
+def plan_steps(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framework | str,
+               targets: Mapping[str, float], scenarios: Mapping[str, tuple[Any, Any]], draws: int) -> pd.DataFrame:
+    """Cheapest paths of the first ``draws`` profiles of every entity to its target
+    (``targets[entity]``) under every scenario ``{name: (cost, prerequisites)}``, as one row per
+    (scenario, entity, draw, indicator, level) climbed: ``aspect``, ``cost`` of that level. The
+    number of plans per (scenario, entity) is in ``attrs["plans"]``."""
+    fw = as_framework(framework)
+    draws = checks.count(draws, "draws argument", minimum=1)
+    scen = checks.mapping(scenarios, "scenarios argument", allow_empty=False)
+    targets = checks.mapping(targets, "targets argument")
+    rows, plans = [], {}
+    lv_all = checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False)
+    for e in targets:
+        if e not in lv_all:
+            raise DataError("targets argument", "entities of levels_by_entity", row=e)
+    for e, target in targets.items():
+        sub = checks.frame(lv_all[e], f"levels_by_entity argument [{e}]").head(draws)
+        for name, (cost, prereq) in scen.items():
+            pr = as_prerequisites(prereq, fw)
+            C = cost_matrix(fw, cost)
+            plans[(name, e)] = len(sub)
+            for d, (_, row) in enumerate(sub.iterrows()):
+                plan = cheapest_path(row, fw, target, cost=cost, prerequisites=pr)
+                p_of = {i: k for k, i in enumerate(fw.ids)}
+                for r in plan.steps.itertuples():
+                    for level in range(int(r.to) - int(r.steps) + 1, int(r.to) + 1):
+                        rows.append({"scenario": name, "entity": e, "draw": d, "indicator": r.indicator,
+                                     "level": level, "aspect": int(r.aspect),
+                                     "cost": float(C[p_of[r.indicator], level - fw.level_min])})
+    df = pd.DataFrame(rows, columns=["scenario", "entity", "draw", "indicator", "level", "aspect", "cost"])
+    df.attrs["plans"] = plans
+    df.attrs["scenarios"] = list(scen)
+    return df
+
+
+def scenario_shares(steps: pd.DataFrame, framework: Framework | str) -> dict[str, pd.DataFrame]:
+    """{scenario: entities x aspects share of the plans' level steps} from :func:`plan_steps`."""
+    fw = as_framework(framework)
+    out = {}
+    aspects = list(fw.groups("aspect"))
+    for name in dict.fromkeys(k[0] for k in steps.attrs.get("plans", {})):
+        d = steps[steps["scenario"] == name]
+        tab = d.groupby(["entity", "aspect"]).size().unstack(fill_value=0).reindex(columns=aspects, fill_value=0)
+        tot = tab.sum(axis=1).replace(0, 1)
+        out[name] = tab.div(tot, axis=0)
+    return out
+
+
+def no_regret(steps: pd.DataFrame, threshold: float = 0.8, over: Iterable[str] | None = None) -> pd.DataFrame:
+    """Moves that appear in most optimal plans, whatever the unknowns.
+
+    From :func:`plan_steps`: one row per (entity, indicator) with ``share`` (the share of the
+    entity's optimal plans, over the scenarios in ``over`` (default: all), that raise the
+    indicator), ``level`` (the median level those plans take it to), ``share_<scenario>`` for
+    every scenario and ``no_regret`` (share >= ``threshold``), ranked by share. The level a plan
+    starts from differs between profiles, so the move is "raise this indicator", with its typical
+    target level.
+
+    Examples
+    --------
+    >>> lv = {"x": pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)}
+    >>> st = plan_steps(lv, "spbe2020", {"x": 2.05}, {"unit": (None, None)}, draws=2)
+    >>> nr = no_regret(st)
+    >>> int(nr["no_regret"].sum()), float(nr["share"].max())
+    (1, 1.0)
+    """
+    checks.frame(steps, "steps argument", columns=("scenario", "entity", "draw", "indicator", "level"),
+                 allow_empty=True)
+    threshold = float(checks.exact_number(threshold, "threshold argument"))
+    plans = steps.attrs.get("plans", {})
+    scen = list(steps.attrs.get("scenarios", dict.fromkeys(k[0] for k in plans)))
+    over = scen if over is None else [checks.choice(s_, scen, "over argument")
+                                                   for s_ in checks.collection(over, "over argument", allow_empty=False)]
+    top = steps.groupby(["scenario", "entity", "draw", "indicator"], sort=False)["level"].max().reset_index()
+    rows = []
+    for e in dict.fromkeys(k[1] for k in plans):
+        d = top[top["entity"] == e]
+        total = sum(plans[(s_, e)] for s_ in over) or 1
+        for i, g in d.groupby("indicator", sort=False):
+            inside = g[g["scenario"].isin(over)]
+            r = {"entity": e, "indicator": i, "level": int(np.median(inside["level"])) if len(inside) else
+                 int(np.median(g["level"])), "share": len(inside) / total}
+            for s_ in scen:
+                r[f"share_{s_}"] = int((g["scenario"] == s_).sum()) / plans[(s_, e)]
+            rows.append(r)
+    cols = ["entity", "indicator", "level", "share"] + [f"share_{s_}" for s_ in scen]
+    df = pd.DataFrame(rows, columns=cols)
+    df["no_regret"] = df["share"] >= threshold - 1e-12
+    if df.empty:
+        return df
+    df = df.sort_values(["entity", "share", "level"], ascending=[True, False, True], kind="stable")
+    return df.reset_index(drop=True)

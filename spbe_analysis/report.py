@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -27,6 +28,8 @@ from .labels import t
 TEMPLATES = PACKAGE_DIR / "templates"
 #: Parameters set by the builder itself, never by ``--set``.
 RESERVED = ("LANG",)
+#: Kernels run at once (one per language).
+WORKERS = max(1, min(2, os.cpu_count() or 1))
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 logging.getLogger("papermill").setLevel(logging.ERROR)   # its progress lines; failures raise instead
 
@@ -196,7 +199,7 @@ def execute(path: Path, params: dict[str, Any] | None = None, lang: str = "id", 
     try:
         nb = papermill.execute_notebook(str(path), None, parameters=params, kernel_name="python3",
                                         progress_bar=False, cwd=str(cwd or path.parent), execution_timeout=timeout,
-                                        extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except PapermillExecutionError as exc:
         raise NotebookError(path.stem, lang, exc.exec_count, exc.ename, _ANSI.sub("", str(exc.evalue))) from None
     return _clean(nb)
@@ -289,17 +292,22 @@ def build(request: Request, reports: Path | None = None, figures: Path | None = 
             stage = Path(tmp)
             old = os.environ.get("SPBE_FIGURES_DIR")
             os.environ["SPBE_FIGURES_DIR"] = str(stage / "figures")
+            def one(lang: str) -> None:
+                t0 = time.perf_counter()
+                progress(f"executing {book.stem} [{lang}] ...")
+                nb = execute(book, request.params.get(book.name), lang)
+                out = stage / "reports" / lang
+                out.mkdir(parents=True, exist_ok=True)
+                nbformat.write(nb, out / book.name)
+                title = page_title(nb, lang, book.stem)
+                (out / f"{book.stem}.html").write_text(to_html(nb, title, lang), encoding="utf-8")
+                progress(f"  {book.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
+
             try:
-                for lang in request.langs:
-                    t0 = time.perf_counter()
-                    progress(f"executing {book.stem} [{lang}] ...")
-                    nb = execute(book, request.params.get(book.name), lang)
-                    out = stage / "reports" / lang
-                    out.mkdir(parents=True, exist_ok=True)
-                    nbformat.write(nb, out / book.name)
-                    title = page_title(nb, lang, book.stem)
-                    (out / f"{book.stem}.html").write_text(to_html(nb, title, lang), encoding="utf-8")
-                    progress(f"  {book.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
+                # the languages run side by side, each on its own kernel (two cores: about half the time)
+                with ThreadPoolExecutor(max_workers=min(len(request.langs), WORKERS)) as pool:
+                    for fut in [pool.submit(one, lang) for lang in request.langs]:
+                        fut.result()
             finally:
                 if old is None:
                     os.environ.pop("SPBE_FIGURES_DIR", None)

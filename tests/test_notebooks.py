@@ -30,7 +30,7 @@ def test_committed_without_outputs_with_typed_parameters_and_thin_cells(path):
     assert "LANG" in declared
     for c in nb.cells:
         if c.cell_type == "code":
-            assert len(c.source.splitlines()) <= 12, c.source
+            assert len(c.source.splitlines()) <= 12 or "parameters" in c.metadata.get("tags", []), c.source
             assert not re.search(r"^\s*(def|class|lambda\s*:)\s", c.source, flags=re.M), "no function defined in a notebook"
         else:
             tags = [t for t in c.metadata.get("tags", []) if t.startswith("lang-")]

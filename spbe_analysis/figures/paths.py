@@ -306,3 +306,276 @@ def steps_frame(finding: StepsFinding) -> pd.DataFrame:
     """The finding as a table: entity, median, min and max steps."""
     return pd.DataFrame([{"entity": e, "median": m, "min": lo, "max": hi} for e, m, lo, hi, _, _ in finding.per_entity],
                         columns=["entity", "median", "min", "max"])
+
+
+# ============================================================================= effort against unit costs
+@dataclass(frozen=True)
+class EffortShiftFinding:
+    """Where the cheapest steps fall (share in the given aspects) with unit costs and with effort
+    that grows with the level plus prerequisites."""
+
+    target: str
+    aspects: tuple[int, ...]
+    unit: float
+    effort: float
+    any_plans: bool = True
+
+    def title(self, lang: str) -> str:
+        if not self.any_plans:
+            return t("f_no_steps", lang, target=self.target)
+        a = "-".join(str(x) for x in (self.aspects[0], self.aspects[-1]))
+        return t("f_effort_shift", lang, target=self.target, a=a, e=pct(self.effort, lang), u=pct(self.unit, lang))
+
+    def text(self, lang: str) -> str:
+        if not self.any_plans:
+            return self.title(lang) + "."
+        return self.title(lang) + ". " + t("f_effort_shift_note", lang)
+
+
+def effort_shift_finding(shares: Mapping[str, pd.DataFrame], target: str, aspects: tuple[int, ...] = (7, 8),
+                         unit: str = "unit", effort: str = "effort") -> EffortShiftFinding:
+    """``shares``: {scenario: entities x aspects share of steps}; the share of all steps (averaged
+    over the regencies) in ``aspects`` under the unit-cost and the effort scenario."""
+    def part(df: pd.DataFrame | None) -> float:
+        if df is None or not len(df):
+            return 0.0
+        cols = [a for a in aspects if a in df.columns]
+        return float(df[cols].sum(axis=1).mean())
+    return EffortShiftFinding(target, tuple(aspects), part(shares.get(unit)), part(shares.get(effort)),
+                              bool(shares) and any(len(v) for v in shares.values()))
+
+
+def effort_shift_chart(shares: Mapping[str, pd.DataFrame], finding: EffortShiftFinding, framework, lang: str = "id",
+                       source: str = "", illustrative: bool = True, ax=None):
+    """Stacked bars: share of the cheapest steps per aspect, each scenario side by side (mean over
+    the regencies)."""
+    from ..official import as_framework
+    from .style import GROUP_COLOURS
+    fw = as_framework(framework)
+    names = fw.group_names("aspect")
+    fig, ax, own = canvas(ax)
+    scen = list(shares)
+    y = np.arange(len(scen))[::-1]
+    left = np.zeros(len(scen))
+    for a in fw.groups("aspect"):
+        vals = np.array([float(shares[s][a].mean()) if a in shares[s] else 0.0 for s in scen]) * 100
+        ax.barh(y, vals, left=left, color=GROUP_COLOURS.get(int(a) % 9, "#777777"), edgecolor="white", height=0.6,
+                label=f"{a}. {names[a]}")
+        for yi, l0, v in zip(y, left, vals):
+            if v >= 6:
+                ax.text(l0 + v / 2, yi, pct(v / 100, lang), ha="center", va="center", fontsize=12)
+        left += vals
+    ax.set_yticks(y, [t("scen_" + s, lang) for s in scen])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(t("ax_step_share", lang, target=finding.target))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.14), ncol=2, fontsize=11)
+    ax.grid(axis="y", visible=False)
+    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative,
+                  adjust={"left": 0.22, "right": 0.97, "bottom": 0.36, "top": 0.86})
+
+
+# ============================================================================= no-regret moves
+@dataclass(frozen=True)
+class NoRegretFinding:
+    """Per regency, the moves (indicator and level) in at least the threshold share of optimal
+    plans across profiles and scenarios."""
+
+    threshold: float
+    moves: tuple[tuple[str, tuple[tuple[str, int, float], ...]], ...]   # entity, ((indicator, level, share), ...)
+    unit_only: tuple[tuple[str, tuple[str, ...]], ...]                  # entity, moves frequent only with unit costs
+
+    def title(self, lang: str) -> str:
+        n = sum(1 for _, m in self.moves if m)
+        return t("f_no_regret", lang, k=n, n=len(self.moves), p=pct(self.threshold, lang))
+
+    def text(self, lang: str) -> str:
+        names = entity_names(lang)
+        parts = []
+        for e, m in self.moves:
+            mv = ", ".join(f"{i} (->{lv})" for i, lv, _ in m[:6]) + (" ..." if len(m) > 6 else "")
+            parts.append(f"{names.get(e, e)}: {mv if m else t('none', lang)}")
+        out = t("f_no_regret_text", lang, p=pct(self.threshold, lang)) + " " + "; ".join(parts) + "."
+        unit = [f"{names.get(e, e)} {', '.join(u[:5])}" for e, u in self.unit_only if u]
+        if unit:
+            out += " " + t("f_no_regret_unit", lang, who="; ".join(unit))
+        return out
+
+
+def no_regret_finding(nr: pd.DataFrame, threshold: float = 0.8, unit: str = "unit") -> NoRegretFinding:
+    """From ``paths.no_regret``; ``unit_only`` lists moves frequent (>= threshold) in the unit-cost
+    scenario that are not no-regret overall."""
+    moves, unit_only = [], []
+    for e, g in nr.groupby("entity", sort=False):
+        ok = g[g["share"] >= threshold - 1e-12]
+        moves.append((e, tuple((r.indicator, int(r.level), float(r.share)) for r in ok.itertuples())))
+        col = f"share_{unit}"
+        if col in g:
+            u = g[(g[col] >= threshold - 1e-12) & (g["share"] < threshold - 1e-12)]
+            unit_only.append((e, tuple(f"{r.indicator}" for r in u.itertuples())))
+    return NoRegretFinding(float(threshold), tuple(moves), tuple(unit_only))
+
+
+def no_regret_chart(nr: pd.DataFrame, finding: NoRegretFinding, lang: str = "id", source: str = "",
+                    illustrative: bool = True, top: int = 6, ax=None):
+    """Dot matrix: for each regency, its most frequent moves and in what share of the optimal plans
+    they appear (filled: no-regret, at or above the threshold)."""
+    names = entity_names(lang)
+    fig, ax, own = canvas(ax)
+    ents = list(dict.fromkeys(nr["entity"]))
+    for k, e in enumerate(ents):
+        g = nr[nr["entity"] == e].head(top)
+        for j, r in enumerate(g.itertuples()):
+            x = j
+            filled = r.share >= finding.threshold - 1e-12
+            ax.scatter([x], [k], s=200 + 900 * r.share, color=entity_colour(e) if filled else "white",
+                       edgecolor=entity_colour(e), linewidth=2, zorder=3)
+            ax.text(x, k - 0.36, f"{r.indicator}->{int(r.level)}\n{pct(r.share, lang)}", ha="center", va="top",
+                    fontsize=10)
+    ax.set_yticks(range(len(ents)), [names.get(e, e) for e in ents])
+    ax.set_xticks([])
+    ax.set_xlim(-0.6, top - 0.4)
+    ax.set_ylim(len(ents) - 0.4, -0.9)
+    ax.grid(False)
+    for s_ in ("top", "right", "bottom"):
+        ax.spines[s_].set_visible(False)
+    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative,
+                  adjust={"left": 0.17, "right": 0.98, "bottom": 0.1, "top": 0.86})
+
+
+# ============================================================================= pace from the record
+@dataclass(frozen=True)
+class PaceFinding:
+    """The observed yearly pace of the regencies and what the backtest says about using it."""
+
+    lo: tuple[str, float]
+    hi: tuple[str, float]
+    mae_model: float
+    mae_no_change: float
+    n: int
+
+    def title(self, lang: str) -> str:
+        n = entity_names(lang)
+        return t("f_pace", lang, lo=n.get(self.lo[0], self.lo[0]), lov=num(self.lo[1], lang),
+                 hi=n.get(self.hi[0], self.hi[0]), hiv=num(self.hi[1], lang))
+
+    def text(self, lang: str) -> str:
+        key = "f_backtest_worse" if self.mae_model >= self.mae_no_change else "f_backtest_better"
+        return self.title(lang) + ". " + t(key, lang, m=num(self.mae_model, lang), z=num(self.mae_no_change, lang),
+                                           n=self.n) + "."
+
+
+def pace_finding(pace: pd.DataFrame, bt) -> PaceFinding:
+    """From ``pace.own_pace`` (the lower bound where censored) and ``pace.backtest``."""
+    lo, hi = pace["low"].idxmin(), pace["low"].idxmax()
+    return PaceFinding((lo, float(pace.loc[lo, "low"])), (hi, float(pace.loc[hi, "low"])), bt.mae_model,
+                       bt.mae_no_change, bt.n)
+
+
+def pace_chart(changes: pd.DataFrame, finding: PaceFinding, lang: str = "id", source: str = "", ax=None):
+    """Observed yearly change per regency and year pair (a bar; a range where a value is censored)."""
+    names = entity_names(lang)
+    fig, ax, own = canvas(ax)
+    ents = list(dict.fromkeys(changes["entity"]))
+    pairs = list(dict.fromkeys(zip(changes["y0"], changes["y1"])))
+    width = 0.8 / max(len(pairs), 1)
+    for k, (y0, y1) in enumerate(pairs):
+        for j, e in enumerate(ents):
+            r = changes[(changes["entity"] == e) & (changes["y0"] == y0)]
+            if r.empty:
+                continue
+            r = r.iloc[0]
+            x = j + (k - (len(pairs) - 1) / 2) * width
+            if r["exact"]:
+                ax.bar([x], [r["low"]], width=width * 0.9, color=entity_colour(e), alpha=0.55 + 0.45 * k)
+                ax.text(x, max(r["low"], 0) + 0.02, num(r["low"], lang), ha="center", fontsize=11)
+            else:
+                ax.bar([x], [r["high"] - r["low"]], bottom=[r["low"]], width=width * 0.9, color="white",
+                       edgecolor=entity_colour(e), hatch="//", lw=1.5)
+                ax.text(x, r["high"] + 0.02, f"{num(r['low'], lang)}-{num(r['high'], lang)}", ha="center", fontsize=10)
+    ax.set_xticks(range(len(ents)), [names.get(e, e) for e in ents])
+    ax.axhline(0, color="#333333", lw=1)
+    decimal_axis(ax, lang, "y", 1)
+    ax.set_ylabel(t("ax_yearly_change", lang, pairs=", ".join(f"{a}-{b}" for a, b in pairs)))
+    ax.grid(axis="x", visible=False)
+    return finish(fig, ax, own, finding.title(lang), source, lang,
+                  adjust={"left": 0.08, "right": 0.98, "bottom": 0.14, "top": 0.86})
+
+
+# ============================================================================= across the break
+@dataclass(frozen=True)
+class TransitionFinding:
+    """Per capacity scenario: the regencies reaching their next SPBE band in the last SPBE year and
+    their PEMDI band by the end of the roadmap, in at least the threshold share of draws."""
+
+    scenario: str
+    spbe_year: int
+    pemdi_year: int
+    rows: tuple[tuple[str, str, float, str, float], ...]   # entity, spbe target, share, pemdi band by end, share
+    threshold: float
+
+    def title(self, lang: str) -> str:
+        rows = [r for r in self.rows if r[1] != "-"]
+        k = sum(1 for _, _, s, _, _ in rows if s >= self.threshold)
+        return t("f_transition", lang, scenario=t("cap_" + self.scenario, lang), k=k, n=len(rows),
+                 y=self.spbe_year, p=pct(self.threshold, lang))
+
+    def text(self, lang: str) -> str:
+        names = entity_names(lang)
+        parts = "; ".join(f"{names.get(e, e)}: " + (f"{tg} {self.spbe_year} {pct(s, lang)}" if tg != "-" else
+                                                    t("top_band", lang)) + f", PEMDI {self.pemdi_year} {b} "
+                          f"({pct(sb, lang)})" for e, tg, s, b, sb in self.rows)
+        return t("f_transition_text", lang, scenario=t("cap_" + self.scenario, lang)) + " " + parts + "."
+
+
+def transition_finding(ens: pd.DataFrame, spbe_targets: Mapping[str, tuple[str, float]], scenario: str,
+                       threshold: float = 0.8) -> TransitionFinding:
+    """From ``transition.transition_ensemble``: ``spbe_targets`` {entity: (band, edge)} is each
+    regency's next SPBE band; the PEMDI band reported is the one the median draw ends in."""
+    d = ens[(ens["scenario"] == scenario) & (ens["kind"] == "plan")]
+    spbe = d[d["framework"] == "spbe2020"]
+    pem = d[d["framework"] == "pemdi2026"]
+    y_s, y_p = int(spbe["year"].max()), int(pem["year"].max())
+    rows = []
+    for e in dict.fromkeys(d["entity"]):
+        name, edge = spbe_targets.get(e, ("-", None))
+        s_e = spbe[(spbe["entity"] == e) & (spbe["year"] == y_s)]
+        share = float((s_e["index"] >= edge - 1e-9).mean()) if edge is not None else 1.0
+        p_e = pem[(pem["entity"] == e) & (pem["year"] == y_p)]
+        band = p_e["predicate"].mode().iloc[0]
+        rows.append((e, name, share, str(band), float((p_e["predicate"] == band).mean())))
+    return TransitionFinding(scenario, y_s, y_p, tuple(rows), float(threshold))
+
+
+def transition_chart(ens: pd.DataFrame, finding: TransitionFinding, spbe_fw, pemdi_fw, lang: str = "id",
+                     source: str = "", illustrative: bool = True, axes=None):
+    """Two panels with a break: the SPBE index (start year and the last SPBE year) and the PEMDI
+    index (projected start and each roadmap year), median and range over draws per regency."""
+    import matplotlib.pyplot as plt
+    from .style import FULL, STYLE
+    names = entity_names(lang)
+    d = ens[ens["scenario"] == finding.scenario]
+    own = axes is None
+    if own:
+        with plt.style.context(str(STYLE)):
+            fig, axes = plt.subplots(1, 2, figsize=FULL, gridspec_kw={"width_ratios": [1, 2.4]})
+    fig = axes[0].figure
+    for ax, fw_name, fw, lo, hi in ((axes[0], "spbe2020", spbe_fw, 1.8, 3.6), (axes[1], "pemdi2026", pemdi_fw, 1.0, 3.5)):
+        band_spans(ax, fw, orientation="h", lo=lo, hi=hi, alpha=0.4)
+        sub = d[d["framework"] == fw_name]
+        for e, g in sub.groupby("entity", sort=False):
+            st = g.groupby("year")["index"].agg(["median", "min", "max"])
+            ax.fill_between(st.index, st["min"], st["max"], color=entity_colour(e), alpha=0.15, lw=0)
+            ax.plot(st.index, st["median"], color=entity_colour(e), lw=2.5, marker="o", label=names.get(e, e))
+        ax.set_ylim(lo, hi)
+        decimal_axis(ax, lang, "y", 1)
+        ax.set_ylabel(t("index" if fw_name == "spbe2020" else "index_pemdi", lang))
+        ax.grid(axis="x", visible=False)
+    ys = sorted(d.loc[d["framework"] == "spbe2020", "year"].unique())
+    axes[0].set_xticks(ys, [str(int(y)) for y in ys])
+    yp = sorted(d.loc[d["framework"] == "pemdi2026", "year"].unique())
+    axes[1].set_xticks(yp, [t("pemdi_start", lang) if y != int(y) else str(int(y)) for y in yp])
+    axes[1].legend(loc="upper left", fontsize=11, ncol=2)
+    if own:
+        fig.text(0.335, 0.5, "//", fontsize=26, ha="center", va="center", color="#555555")
+    return finish(fig, axes, own, finding.title(lang), source, lang, illustrative=illustrative, unofficial=True,
+                  adjust={"left": 0.07, "right": 0.93, "bottom": 0.14, "top": 0.84, "wspace": 0.3})

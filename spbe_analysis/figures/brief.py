@@ -1,0 +1,159 @@
+"""Charts and findings of a regency brief: its position over time against the province and the
+nation, and its projected PEMDI start."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..data import entity_names
+from ..disparity import gap_table
+from ..labels import num, pct, t
+from ..official import as_framework, to_hundredths
+from ..pemdi import Projection
+from ..scoring import predicate
+from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish
+
+
+@dataclass(frozen=True)
+class PositionFinding:
+    """One regency's position in a published year: index, band, rank among the six, change from
+    the year before, and its gaps to the next band, the province and the nation."""
+
+    code: str
+    year: int
+    index: float
+    band: str
+    rank: int
+    n: int
+    change: float | None
+    next_band: str | None
+    gap_next: float | None
+    gap_province: float | None
+    gap_national: float | None
+
+    def title(self, lang: str) -> str:
+        name = entity_names(lang).get(self.code, self.code)
+        return t("f_position", lang, name=name, v=num(self.index, lang), band=self.band, r=self.rank, n=self.n,
+                 year=self.year)
+
+    def text(self, lang: str) -> str:
+        parts = [self.title(lang)]
+        if self.change is not None:
+            parts.append(t("f_position_change", lang, d=("+" if self.change > 0 else "") + num(self.change, lang),
+                           y=self.year - 1))
+        if self.next_band is not None:
+            parts.append(t("f_position_next", lang, g=num(self.gap_next, lang), band=self.next_band))
+        if self.gap_province is not None:
+            parts.append(t("f_position_province", lang, g=num(self.gap_province, lang)))
+        if self.gap_national is not None:
+            key = "f_position_national_above" if self.gap_national <= 0 else "f_position_national"
+            parts.append(t(key, lang, g=num(abs(self.gap_national), lang)))
+        return "; ".join(parts) + "."
+
+
+def position_finding(code: str, values: pd.Series, previous: float | None, framework, year: int,
+                     province: float | None, national: float | None) -> PositionFinding:
+    """``values``: the six regencies' official values of ``year``; ``previous``: this regency's value
+    the year before (None when not exact)."""
+    fw = as_framework(framework)
+    gt = gap_table(values, fw, province=province, national=national)
+    r = gt.loc[code]
+    rank = int(values.astype(float).rank(ascending=False, method="min")[code])
+    nb = None if r["next_band"] == "-" else str(r["next_band"])
+    v = float(values[code])
+    return PositionFinding(code, int(year), v, predicate(v, fw), rank, len(values),
+                           None if previous is None else (to_hundredths(v) - to_hundredths(previous)) / 100,
+                           nb, None if nb is None else float(r["gap_next_band"]),
+                           None if province is None else float(r["gap_province"]),
+                           None if national is None else float(r["gap_national"]))
+
+
+def position_chart(code: str, published: pd.DataFrame, years: list[int], framework, references: tuple[str, ...],
+                   finding: PositionFinding, lang: str = "id", source: str = "", ax=None):
+    """The regency's published values over the years (censored values as a triangle at the bound)
+    against the province and the nation, over the predicate bands."""
+    fw = as_framework(framework)
+    names = entity_names(lang)
+    fig, ax, own = canvas(ax)
+    band_spans(ax, fw, orientation="h", lo=1.0, hi=5.0, alpha=0.4)
+    xs = {y: k for k, y in enumerate(years)}
+    for e in (code,) + tuple(references):
+        rows = published[(published["entity_id"] == e) & published["year"].isin(years)].set_index("year")
+        ex = rows[rows["status"] == "exact"].sort_index()
+        lw = 4 if e == code else 2
+        ax.plot([xs[y] for y in ex.index], ex["value"].astype(float), color=entity_colour(e), lw=lw, marker="o",
+                ms=9 if e == code else 6, label=names.get(e, e), zorder=3 if e == code else 2)
+        for y, r in rows[rows["status"] == "below"].iterrows():
+            ax.scatter([xs[y]], [float(r["bound"])], marker="v", s=150, facecolor="white", edgecolor=entity_colour(e),
+                       lw=2, zorder=3)
+        if e == code:
+            for y, r in ex.iterrows():
+                ax.text(xs[y], float(r["value"]) + 0.12, num(float(r["value"]), lang), ha="center", fontsize=14,
+                        fontweight="bold", color=entity_colour(e))
+    ax.set_xticks(list(xs.values()), [str(y) for y in years])
+    ax.set_ylim(1.0, 5.0)
+    decimal_axis(ax, lang, "y", 1)
+    ax.set_ylabel(t("index", lang))
+    ax.legend(loc="upper left")
+    ax.grid(axis="x", visible=False)
+    return finish(fig, ax, own, finding.title(lang), source, lang,
+                  adjust={"left": 0.08, "right": 0.88, "bottom": 0.14, "top": 0.86})
+
+
+@dataclass(frozen=True)
+class PemdiStartFinding:
+    """The regency's projected PEMDI start: the most likely band under the central and the strict
+    scenario, with probabilities, against its SPBE band."""
+
+    code: str
+    spbe_band: str
+    central: tuple[str, float]
+    strict: tuple[str, float]
+    source: str
+
+    def title(self, lang: str) -> str:
+        name = entity_names(lang).get(self.code, self.code)
+        return t("f_pemdi_start", lang, name=name, band=self.central[0], p=pct(self.central[1], lang),
+                 spbe=self.spbe_band)
+
+    def text(self, lang: str) -> str:
+        if self.source == "pemdi result":
+            return t("f_pemdi_real", lang, band=self.central[0]) + "."
+        return self.title(lang) + "; " + t("f_pemdi_strict", lang, band=self.strict[0], p=pct(self.strict[1], lang)) + "."
+
+
+def pemdi_start_finding(projection: Projection, code: str, spbe_band: str) -> PemdiStartFinding:
+    """From :func:`spbe_analysis.pemdi.project`."""
+    def top(sc: str) -> tuple[str, float]:
+        p = projection.band_probabilities(sc).loc[code]
+        return str(p.idxmax()), float(p.max())
+    src = str(projection.draws.loc[projection.draws["entity"] == code, "source"].iloc[0])
+    return PemdiStartFinding(code, spbe_band, top("central"), top("strict"), src)
+
+
+def pemdi_start_chart(projection: Projection, finding: PemdiStartFinding, lang: str = "id", source: str = "",
+                      illustrative: bool = True, ax=None):
+    """Probability of each PEMDI band for the regency under the three scenarios."""
+    fw = projection.crosswalk.pemdi
+    fig, ax, own = canvas(ax)
+    scen = ["strict", "central", "full_credit"]
+    y = np.arange(len(scen))[::-1]
+    left = np.zeros(len(scen))
+    for b in fw.band_names("id"):
+        vals = np.array([float(projection.band_probabilities(s).loc[finding.code, b]) for s in scen]) * 100
+        if not vals.any():
+            continue
+        ax.barh(y, vals, left=left, color=band_colour(fw, b), edgecolor="white", height=0.6, label=b)
+        for yi, l0, v in zip(y, left, vals):
+            if v >= 7:
+                ax.text(l0 + v / 2, yi, pct(v / 100, lang), ha="center", va="center", fontsize=13)
+        left += vals
+    ax.set_yticks(y, [t("scenario_" + s, lang) for s in scen])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(t("ax_band_share", lang))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.14), ncol=3, fontsize=12)
+    ax.grid(axis="y", visible=False)
+    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative, unofficial=True,
+                  adjust={"left": 0.2, "right": 0.97, "bottom": 0.3, "top": 0.86})

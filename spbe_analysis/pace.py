@@ -1,0 +1,131 @@
+"""Pace from the record: each regency's observed yearly change of the published index (censored
+values as bounds), capacity scenarios for roadmaps, and a backtest of the pace model against the
+plain no-change forecast (METHODS: use a pace model only where it beats no-change on the record,
+and show the spread of plausible paces either way).
+
+Descriptive: six regencies and two same-instrument year pairs (2022-2023, 2023-2024).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import checks
+from .errors import DataError
+from .official import as_framework, to_hundredths
+
+
+def _row(published: pd.DataFrame, e: str, y: int) -> pd.Series | None:
+    r = published[(published["entity_id"] == e) & (published["year"] == y)]
+    return None if r.empty else r.iloc[0]
+
+
+def _range(r: pd.Series | None, level_min: float) -> tuple[float, float] | None:
+    """Possible published values of a row: exact -> (v, v); below b -> (level_min, b - 0.01)."""
+    if r is None or r["status"] == "missing":
+        return None
+    if r["status"] == "exact":
+        return float(r["value"]), float(r["value"])
+    return level_min, (to_hundredths(float(r["bound"])) - 1) / 100
+
+
+def observed_changes(published: pd.DataFrame, entities: tuple[str, ...], years: list[int]) -> pd.DataFrame:
+    """Per entity and consecutive pair of ``years`` under the same framework: the yearly change of
+    the published index, exact or as bounds (``low``/``high``) when a value is censored, and the
+    change in integer weight units of that framework (``units_low``/``units_high``).
+
+    Examples
+    --------
+    >>> import spbe_analysis as sa
+    >>> ch = observed_changes(sa.load_published(), ("7501", "7502"), [2022, 2023, 2024])
+    >>> ch[["entity", "y0", "y1", "low", "high"]].values.tolist()[1:]
+    [['7501', 2023, 2024, 0.38, 0.38], ['7502', 2022, 2023, 0.65, 0.65], ['7502', 2023, 2024, 0.0, 0.0]]
+    """
+    checks.frame(published, "published argument", columns=("entity_id", "year", "status", "value", "framework"))
+    ys = sorted(checks.collection(years, "years argument", allow_empty=False))
+    rows = []
+    for e in checks.collection(entities, "entities argument", allow_empty=False):
+        for y0, y1 in zip(ys, ys[1:]):
+            r0, r1 = _row(published, e, y0), _row(published, e, y1)
+            if r0 is None or r1 is None or r0["framework"] != r1["framework"]:
+                continue
+            fw = as_framework(r1["framework"])
+            a, b = _range(r0, float(fw.level_min)), _range(r1, float(fw.level_min))
+            if a is None or b is None:
+                continue
+            lo, hi = round((b[0] - a[1]) / (y1 - y0), 4), round((b[1] - a[0]) / (y1 - y0), 4)
+            per = fw.total_units * fw.level_step.denominator            # index points -> weight units
+            rows.append({"entity": e, "y0": y0, "y1": y1, "exact": lo == hi, "low": lo, "high": hi,
+                         "units_low": lo * per, "units_high": hi * per, "framework": fw.name})
+    return pd.DataFrame(rows, columns=["entity", "y0", "y1", "exact", "low", "high", "units_low", "units_high",
+                                       "framework"])
+
+
+def own_pace(changes: pd.DataFrame) -> pd.DataFrame:
+    """Per entity: the mean yearly change over the record (``low``/``high`` bounds; equal when
+    every value is exact), the latest yearly change, and the number of year pairs."""
+    rows = []
+    for e, g in checks.frame(changes, "changes argument", columns=("entity", "low", "high")).groupby("entity",
+                                                                                                    sort=False):
+        last = g.iloc[-1]
+        rows.append({"entity": e, "low": float(g["low"].mean()), "high": float(g["high"].mean()),
+                     "latest_low": float(last["low"]), "latest_high": float(last["high"]), "pairs": len(g)})
+    return pd.DataFrame(rows).set_index("entity")
+
+
+@dataclass(frozen=True)
+class Backtest:
+    """The pace model (next year = this year + the change observed the year before) against no
+    change (next year = this year), forecasting the latest year from the earlier ones."""
+
+    table: pd.DataFrame
+    mae_model: float
+    mae_no_change: float
+    n: int
+
+    @property
+    def beats_no_change(self) -> bool:
+        return self.mae_model < self.mae_no_change
+
+
+def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int]) -> Backtest:
+    """Fit the pace on ``years[-3] -> years[-2]`` only and forecast ``years[-1]``; entities whose
+    earlier values are not exact are left out (named in the table with ``used = False``)."""
+    ys = sorted(checks.collection(years, "years argument", allow_empty=False))
+    if len(ys) < 3:
+        raise DataError("years argument", "at least three years (two to fit, one to forecast)", value=ys)
+    y0, y1, y2 = ys[-3:]
+    rows = []
+    for e in checks.collection(entities, "entities argument", allow_empty=False):
+        r = [_row(published, e, y) for y in (y0, y1, y2)]
+        ok = all(x is not None and x["status"] == "exact" for x in r)
+        if not ok:
+            rows.append({"entity": e, "used": False})
+            continue
+        v0, v1, v2 = (float(x["value"]) for x in r)
+        model = v1 + (v1 - v0)
+        rows.append({"entity": e, "used": True, "actual": v2, "model": round(model, 2), "no_change": v1,
+                     "error_model": round(abs(model - v2), 2), "error_no_change": round(abs(v1 - v2), 2)})
+    df = pd.DataFrame(rows)
+    used = df[df["used"]]
+    if used.empty:
+        raise DataError("published argument", f"exact values in {y0}, {y1} and {y2} for at least one entity")
+    return Backtest(df, float(used["error_model"].mean()), float(used["error_no_change"].mean()), len(used))
+
+
+def capacity_scenarios(pace: pd.DataFrame, budget: float) -> pd.DataFrame:
+    """Capacity per entity and scenario: ``own`` (its mean yearly change, the lower bound when
+    censored; index points a year), ``best_peer`` (the best regency's exact mean pace, for all) and
+    ``budget`` (a yearly effort budget, in effort units)."""
+    checks.frame(pace, "pace argument", columns=("low", "high"))
+    budget = checks.positive(budget, "budget argument")
+    exact = pace[pace["low"] == pace["high"]]
+    best = float(exact["low"].max()) if len(exact) else float(pace["low"].max())
+    best_e = exact["low"].idxmax() if len(exact) else pace["low"].idxmax()
+    out = pd.DataFrame({"own": pace["low"].clip(lower=0.0), "best_peer": best, "budget": budget})
+    out.attrs.update(best_peer=best_e)
+    return out
+
+
+__all__ = ["Backtest", "backtest", "capacity_scenarios", "observed_changes", "own_pace"]

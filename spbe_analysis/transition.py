@@ -1,0 +1,123 @@
+"""Roadmaps across the change of instrument: the last SPBE year (2025) on the SPBE 2020 index,
+then the PEMDI years (2026-2029) on the PEMDI index, each year's target in the index that is
+actually published that year.
+
+A regency's capacity is one of three scenarios (see :mod:`spbe_analysis.pace`): its own observed
+pace or the best peer's pace (index points a year on SPBE; the effort that pace took in 2025 is
+then its yearly effort on PEMDI), or a fixed yearly effort budget. At the break the end-of-2025
+SPBE profile is carried onto PEMDI through the unofficial crosswalk (central scenario values,
+floored to two decimals), and the PEMDI roadmap starts from there with PEMDI efforts and
+prerequisites; the externally determined indicators cannot be planned and stay at their value.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import checks
+from .assumptions import load_effort, load_prerequisites
+from .official import as_framework
+from .paths import roadmap
+from .pemdi import crosswalk_arrays, load_assumptions, load_external, project_values
+from .scoring import score
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Everything a transition roadmap needs besides the profile and the capacity."""
+
+    spbe_years: list[int]
+    pemdi_years: list[int]
+    effort_spbe: pd.DataFrame
+    effort_pemdi: pd.DataFrame
+    prereq_spbe: Any
+    prereq_pemdi: Any
+    carry: float
+    new_value: float
+    external_value: float
+    external: list[str]
+
+
+def setting(spbe_years: list[int], pemdi_years: list[int], effort: str = "", prerequisites: bool = True) -> Setting:
+    """Default setting from ``data/``: efforts (or a file of your own), prerequisites (or none),
+    the central projection values and the external PEMDI indicators."""
+    a = load_assumptions()
+    return Setting(list(spbe_years), list(pemdi_years), load_effort("spbe2020", effort or None),
+                   load_effort("pemdi2026", effort or None),
+                   load_prerequisites("spbe2020") if prerequisites else None,
+                   load_prerequisites("pemdi2026") if prerequisites else None,
+                   float(a.carry[1]), float(a.new_value[1]), float(a.external_value[1]), list(load_external().index))
+
+
+def transition_roadmap(levels: pd.Series, s: Setting, capacity: str, value: float) -> pd.DataFrame:
+    """One profile's roadmap across the break. ``capacity`` is ``"pace"`` (``value``: index points
+    a year on SPBE; the effort spent for it in the first SPBE year becomes the yearly effort on
+    PEMDI) or ``"budget"`` (``value``: effort units a year in both eras).
+
+    Returns one row per year: ``year``, ``framework``, ``index`` (official), ``predicate``,
+    ``effort`` spent, ``gain`` (index points), and ``start`` rows for the break (the projected
+    PEMDI starting point, framework ``pemdi2026``, year 2026 - 0.5)."""
+    checks.choice(capacity, ("pace", "budget"), "capacity argument")
+    value = checks.non_negative(value, "value argument")
+    spbe, pd_fw = as_framework("spbe2020"), as_framework("pemdi2026")
+    pace = value if capacity == "pace" else None
+    budget = value if capacity == "budget" else None
+    rm = roadmap(levels, spbe, s.spbe_years, budgets=budget, pace=pace, cost=s.effort_spbe,
+                 prerequisites=s.prereq_spbe)
+    rows = [{"year": r.year, "framework": "spbe2020", "index": r.index, "predicate": r.predicate, "effort": r.cost,
+             "gain": r.gain, "kind": "plan"} for r in rm.summary.itertuples()]
+    end = pd.Series(levels).astype(int).copy()
+    end.index = end.index.map(str)
+    for r in rm.steps.itertuples():
+        end[r.indicator] = max(int(end[r.indicator]), int(r.to))
+    cw = crosswalk_arrays()
+    V = project_values(pd.DataFrame([end])[list(spbe.ids)], s.carry, s.new_value, s.external_value, cw)[0]
+    start = {j: float(np.floor(V[k] / 100) / 100) for k, j in enumerate(pd_fw.ids)}   # floored to 2 decimals
+    s0 = score(start, pd_fw)
+    rows.append({"year": s.pemdi_years[0] - 0.5, "framework": "pemdi2026", "index": s0.index,
+                 "predicate": s0.predicate, "effort": 0.0, "gain": 0.0, "kind": "start"})
+    yearly = float(rm.summary["cost"].iloc[0]) if capacity == "pace" else float(budget)
+    if yearly > 0:
+        rp = roadmap(start, pd_fw, s.pemdi_years, budgets=yearly, cost=s.effort_pemdi, prerequisites=s.prereq_pemdi,
+                     frozen=s.external, horizon=2)
+        rows += [{"year": r.year, "framework": "pemdi2026", "index": r.index, "predicate": r.predicate,
+                  "effort": r.cost, "gain": r.gain, "kind": "plan"} for r in rp.summary.itertuples()]
+    else:
+        rows += [{"year": y, "framework": "pemdi2026", "index": s0.index, "predicate": s0.predicate, "effort": 0.0,
+                  "gain": 0.0, "kind": "plan"} for y in s.pemdi_years]
+    return pd.DataFrame(rows)
+
+
+def transition_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], s: Setting,
+                        capacities: pd.DataFrame, draws: int) -> pd.DataFrame:
+    """:func:`transition_roadmap` for the first ``draws`` profiles of every entity under every
+    capacity scenario (``capacities``: entity x {"own", "best_peer", "budget"}, from
+    :func:`spbe_analysis.pace.capacity_scenarios`). One row per (scenario, entity, draw, year)."""
+    draws = checks.count(draws, "draws argument", minimum=1)
+    checks.frame(capacities, "capacities argument", columns=("own", "best_peer", "budget"))
+    frames = []
+    for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
+        for d, (_, row) in enumerate(lv.head(draws).iterrows()):
+            for sc in ("own", "best_peer", "budget"):
+                kind = "budget" if sc == "budget" else "pace"
+                t = transition_roadmap(row, s, kind, float(capacities.loc[e, sc]))
+                frames.append(t.assign(scenario=sc, entity=e, draw=d))
+    return pd.concat(frames, ignore_index=True)
+
+
+def reach_table(ens: pd.DataFrame, targets: Mapping[str, Mapping[str, float]]) -> pd.DataFrame:
+    """Per (scenario, entity, framework, target): the share of draws whose index reaches the
+    target by the last year of that framework, and the median first year. ``targets``:
+    {framework: {band name: lower edge}}."""
+    rows = []
+    for (sc, e, fw_name), g in ens[ens["kind"] == "plan"].groupby(["scenario", "entity", "framework"], sort=False):
+        for name, edge in targets.get(fw_name, {}).items():
+            first = g[g["index"] >= edge].groupby("draw")["year"].min()
+            n = g["draw"].nunique()
+            rows.append({"scenario": sc, "entity": e, "framework": fw_name, "target": name, "edge": edge,
+                         "share": len(first) / n, "median_year": float(first.median()) if len(first) * 2 > n
+                         else float("nan")})
+    return pd.DataFrame(rows)
