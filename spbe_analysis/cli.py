@@ -1,7 +1,10 @@
 """Command line: ``python -m spbe_analysis <command>``.
 
     build [NOTEBOOK ...] [--sheet PATH] [--sheet-name NAME] [--set NAME=VALUE ...] [--lang id en]
+                                  everything (all notebooks, the six regency briefs, the index page)
+                                  or only the notebooks named by prefix
     figures                       every figure, without keeping the reports
+    brief CODE [CODE ...] | all   regency briefs (and the index page)
     score SHEET [--framework F]   index, domains, predicate and gaps of every regency-year of a sheet
 
 Every request is checked before anything runs. Errors print one line (what, where, what was
@@ -47,6 +50,14 @@ def parser() -> argparse.ArgumentParser:
     f = sub.add_parser("figures", help="regenerate every figure (reports are not kept)")
     f.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
+    r = sub.add_parser("brief", help="regency briefs: BPS codes (7501 ...) or 'all'")
+    r.add_argument("codes", nargs="+", metavar="CODE")
+    r.add_argument("--sheet", help="a filled-in evaluation sheet (.csv or .xlsx)")
+    r.add_argument("--sheet-name", help="the worksheet of an .xlsx sheet")
+    r.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    r.add_argument("--lang", nargs="+", default=list(LANGS), choices=list(LANGS))
+    r.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
     s = sub.add_parser("score", help="score every regency-year of an evaluation sheet")
     s.add_argument("sheet", help="the sheet (.csv or .xlsx)")
     s.add_argument("--framework", default="spbe2020", help="spbe2020 (default) or pemdi2026")
@@ -69,6 +80,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    """``brief CODE ... | all``: build regency briefs in every language, then the index page."""
+    from . import report
+
+    req = report.plan(None, args.set, args.sheet, args.sheet_name, args.lang, briefs=args.codes)
+    report.build(req, progress=_progress)
+    return 0
+
+
 def cmd_figures(args: argparse.Namespace) -> int:
     """``figures``: execute every notebook and keep only the figures."""
     from . import report
@@ -87,7 +107,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "figures": cmd_figures, "score": cmd_score}
+COMMANDS = {"build": cmd_build, "brief": cmd_brief, "figures": cmd_figures, "score": cmd_score}
 
 
 def main(argv: list[str] | None = None) -> int:

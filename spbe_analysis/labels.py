@@ -725,3 +725,55 @@ LABELS.update({
                                 "scenarios, illustrative indicator profiles unless real sheets are supplied. See pages "
                                 "04-07 for the methods."},
 })
+
+LABELS.update({
+    # ------------------------------------------------------------------ index page
+    "site_title": {"id": "SPBE dan PEMDI enam kabupaten/kota di Provinsi Gorontalo: laporan dan gambar",
+                   "en": "SPBE and PEMDI of the six regencies of Gorontalo Province: reports and figures"},
+    "site_how": {"id": "Cara membaca", "en": "How to read"},
+    "site_how_text": {"id": "Setiap laporan dimulai dengan temuan utamanya, lalu gambar dan tabel tanpa kode, dan "
+                             "diakhiri dengan temuan yang sama. Ringkasan per kabupaten/kota dapat dibaca dalam dua "
+                             "menit. Angka dengan koma desimal (2,40) pada halaman berbahasa Indonesia. Setiap gambar "
+                             "menyebut sumbernya di bawah, dan label ILUSTRATIF atau TIDAK RESMI bila berlaku. Predikat "
+                             "ditulis dengan nama resminya (Baik, Sangat Baik) dalam kedua bahasa.",
+                      "en": "Every report opens with its findings, then figures and tables without code, and ends with "
+                            "the same findings. Each regency brief reads in two minutes. Indonesian pages write "
+                            "decimals with a comma (2,40). Every figure names its source at the bottom, and says "
+                            "ILLUSTRATIVE or UNOFFICIAL where it is. Predicates keep their official names (Baik, "
+                            "Sangat Baik) in both languages: Kurang = poor, Cukup = fair, Baik = good, Sangat Baik = "
+                            "very good, Memuaskan = excellent."},
+    "site_reports": {"id": "Laporan dan ringkasan per kabupaten/kota", "en": "Reports and regency briefs"},
+    "site_figures": {"id": "Gambar untuk presentasi", "en": "Figures for slide decks"},
+    "site_figures_text": {"id": "Ukuran slide 16:9, PNG 200 dpi dan SVG, nama berkas sama dalam kedua bahasa "
+                                 "(figures/id dan figures/en); pratinjau dalam bahasa Indonesia.",
+                          "en": "16:9 slide size, PNG at 200 dpi and SVG, the same file names in both languages "
+                                "(figures/id and figures/en); previews in Indonesian."},
+    "site_caveats": {"id": "Catatan data", "en": "Data caveats"},
+    "cav_illustrative": {"id": "Skor tingkat indikator kabupaten/kota tidak dipublikasikan: hasil tingkat indikator "
+                                "adalah ILUSTRATIF (profil simulasi yang indeks resminya sama dengan yang "
+                                "dipublikasikan) kecuali lembar evaluasi nyata diberikan.",
+                         "en": "Indicator-level scores of the regencies are not published: indicator-level results "
+                               "are ILLUSTRATIVE (simulated profiles whose official index equals the published one) "
+                               "unless real evaluation sheets are supplied."},
+    "cav_unofficial": {"id": "Padanan SPBE-PEMDI dan proyeksi PEMDI adalah TIDAK RESMI (buatan paket ini).",
+                       "en": "The SPBE-to-PEMDI crosswalk and the PEMDI projections are UNOFFICIAL (made by this "
+                             "package)."},
+    "cav_published": {"id": "Hanya indeks keseluruhan yang dipublikasikan; setiap nilai membawa sumber dan tanggalnya "
+                             "di data/published_indices.csv.",
+                      "en": "Only overall indices are published; every value carries its source and date in "
+                            "data/published_indices.csv."},
+    "cav_censored": {"id": "Boalemo dan Pohuwato 2022 hanya diketahui di bawah 2,03; nilai 2021 dan 2025 tidak "
+                            "ditemukan dan tidak pernah diisi.",
+                     "en": "Boalemo and Pohuwato 2022 are only known to be below 2.03; 2021 and 2025 values were not "
+                           "found and are never filled in."},
+    "cav_break": {"id": "Nilai 2019 (PermenPANRB 5/2018), 2021-2025 (59/2020) dan PEMDI (8/2026) berasal dari "
+                         "instrumen berbeda: bukan sebuah tren.",
+                  "en": "Values of 2019 (PermenPANRB 5/2018), 2021-2025 (59/2020) and PEMDI (8/2026) come from "
+                        "different instruments: not a trend."},
+    "cav_assumptions": {"id": "Upaya, prasyarat, laju dan skenario adalah asumsi yang tercatat di data/assumptions/ "
+                               "beserta dasarnya.",
+                        "en": "Effort, prerequisites, pace and scenarios are assumptions recorded in "
+                              "data/assumptions/ with their basis."},
+    "cav_boundaries": {"id": "Batas wilayah: geoBoundaries, CC BY 3.0 IGO, disederhanakan (sekitar 2 km).",
+                       "en": "Boundaries: geoBoundaries, CC BY 3.0 IGO, simplified (about 2 km)."},
+})

@@ -89,19 +89,58 @@ def parse_value(name: str, text: str, info: dict) -> Any:
 
 
 @dataclass
-class Request:
-    """A validated build request: the notebooks and the parameters each one receives."""
+class Job:
+    """One notebook run: the notebook file, the name of its outputs and its parameters."""
 
-    notebooks: list[Path]
-    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    path: Path
+    stem: str
+    params: dict[str, Any] = field(default_factory=dict)
+    title: dict[str, str] = field(default_factory=dict)   # page title per language (briefs)
+
+
+@dataclass
+class Request:
+    """A validated build request: the jobs (notebooks, regency briefs) and the languages."""
+
+    jobs: list[Job]
     langs: tuple[str, ...] = LANGS
+    index: bool = True
+
+    @property
+    def notebooks(self) -> list[Path]:
+        return [j.path for j in self.jobs]
+
+    @property
+    def params(self) -> dict[str, dict[str, Any]]:
+        return {j.path.name if not j.stem.startswith("brief_") else j.stem: j.params for j in self.jobs}
+
+
+BRIEF = "templates/regency_brief.ipynb"
+
+
+def brief_codes(which: Iterable[str]) -> list[str]:
+    """Regency codes for briefs: ``["all"]`` or codes of the six regencies (a UsageError otherwise)."""
+    from .context import entity_codes
+
+    codes = list(entity_codes()[0])
+    which = list(which)
+    if which == ["all"]:
+        return codes
+    bad = [c for c in which if c not in codes]
+    if bad or not which:
+        raise UsageError(f"brief {' '.join(which) or '(nothing)'}: expected 'all' or BPS codes of the six regencies "
+                         f"({', '.join(codes)})")
+    return list(dict.fromkeys(which))
 
 
 def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet: str | None = None,
-         sheet_name: str | None = None, langs: Iterable[str] = LANGS, folder: Path | None = None) -> Request:
+         sheet_name: str | None = None, langs: Iterable[str] = LANGS, folder: Path | None = None,
+         briefs: Iterable[str] | None = None) -> Request:
     """Validate a build request before anything runs.
 
-    * every prefix matches a notebook;
+    * every prefix matches a notebook (no prefix: every notebook, and with ``briefs=None`` every
+      regency brief too);
+    * ``briefs``: ``["all"]`` or regency codes (only these briefs when no prefix is given);
     * every ``NAME=VALUE`` names a parameter that one of the chosen notebooks declares, and the
       value parses to the declared type;
     * the sheet (when given) is loaded completely and checked against the ``YEAR`` of each
@@ -110,27 +149,38 @@ def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet:
 
     Raises :class:`UsageError` (exit 2) or :class:`DataError` (exit 1) with a one-line message.
     """
-    books = select(prefixes, folder)
+    folder = folder or notebooks_dir()
+    prefixes = list(prefixes or [])
+    if briefs is not None and not prefixes:
+        books = []
+    else:
+        books = select(prefixes, folder)
+    codes: list[str] = []
+    if briefs is not None:
+        codes = brief_codes(briefs)
+    elif not prefixes and (folder / BRIEF).exists():
+        codes = brief_codes(["all"])
     langs = tuple(langs)
     for lg in langs:
         if lg not in LANGS:
             raise UsageError(f"--lang {lg}: expected one of {', '.join(LANGS)}")
-    decl = {b: declared(b) for b in books}
+    paths = books + ([folder / BRIEF] if codes else [])
+    decl = {b: declared(b) for b in paths}
     overrides: dict[str, Any] = {}
     for item in sets:
         if "=" not in item:
             raise UsageError(f"--set {item}: expected NAME=VALUE")
         name, text = item.split("=", 1)
-        if name in RESERVED:
-            raise UsageError(f"--set {name}: set by the build itself (use --lang)")
-        owners = [b for b in books if name in decl[b]]
+        if name in RESERVED + ("CODE",):
+            raise UsageError(f"--set {name}: set by the build itself (use --lang, or the brief command)")
+        owners = [b for b in paths if name in decl[b]]
         if not owners:
             raise UsageError(f"--set {name}: no chosen notebook declares {name!r}; they declare "
-                             + ", ".join(sorted({n for d in decl.values() for n in d if n not in RESERVED})))
+                             + ", ".join(sorted({n for d in decl.values() for n in d if n not in RESERVED + ("CODE",)})))
         values = [parse_value(name, text, decl[b][name]) for b in owners]
         overrides[name] = values[0]
     if sheet is not None:
-        takers = [b for b in books if "SHEET" in decl[b]]
+        takers = [b for b in paths if "SHEET" in decl[b]]
         if not takers:
             raise UsageError("--sheet: none of the chosen notebooks reads an evaluation sheet (they do not "
                              "declare SHEET)")
@@ -139,17 +189,28 @@ def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet:
             overrides["SHEET_NAME"] = sheet_name
     elif sheet_name is not None:
         raise UsageError("--sheet-name needs --sheet")
-    params: dict[str, dict[str, Any]] = {}
-    for b in books:
+    checked: set = set()
+    jobs = []
+    for b in paths:
         p = {k: v for k, v in overrides.items() if k in decl[b]}
-        params[b.name] = p
         year = p.get("YEAR", _default(decl[b], "YEAR"))
         if year is not None:
             _check_year(year, b)
-        if p.get("SHEET"):
+        if p.get("SHEET") and (p["SHEET"], year) not in checked:
             from .context import check_sheet
             check_sheet(p["SHEET"], year, p.get("SHEET_NAME") or None)
-    return Request(notebooks=books, params=params, langs=langs)
+            checked.add((p["SHEET"], year))
+        if p.get("PEMDI_SHEET"):
+            from .pemdi import results_from_sheet
+            results_from_sheet(p["PEMDI_SHEET"], p.get("PEMDI_SHEET_NAME") or None)
+        if b.name == Path(BRIEF).name:
+            from .data import entity_names
+            for c in codes:
+                title = {lg: t("brief_title", lg, name=entity_names(lg)[c]) for lg in LANGS}
+                jobs.append(Job(b, f"brief_{c}", dict(p, CODE=c), title))
+        else:
+            jobs.append(Job(b, b.stem, p))
+    return Request(jobs=jobs, langs=langs)
 
 
 def _default(info: dict, name: str) -> Any:
@@ -185,7 +246,7 @@ def _clean(nb: Any) -> Any:
 
 
 def execute(path: Path, params: dict[str, Any] | None = None, lang: str = "id", cwd: Path | None = None,
-            timeout: int = 1800) -> Any:
+            timeout: int = 1800, name: str | None = None) -> Any:
     """Execute ``path`` top to bottom on a fresh kernel with ``params`` and ``LANG=lang``.
 
     Returns the executed notebook; a failing cell raises :class:`NotebookError` (one line:
@@ -201,7 +262,7 @@ def execute(path: Path, params: dict[str, Any] | None = None, lang: str = "id", 
                                         progress_bar=False, cwd=str(cwd or path.parent), execution_timeout=timeout,
                                         extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     except PapermillExecutionError as exc:
-        raise NotebookError(path.stem, lang, exc.exec_count, exc.ename, _ANSI.sub("", str(exc.evalue))) from None
+        raise NotebookError(name or path.stem, lang, exc.exec_count, exc.ename, _ANSI.sub("", str(exc.evalue))) from None
     return _clean(nb)
 
 
@@ -277,31 +338,33 @@ def _move_into(src: Path, dst: Path) -> list[Path]:
 
 def build(request: Request, reports: Path | None = None, figures: Path | None = None,
           progress: Callable[[str], None] = print) -> list[Path]:
-    """Execute the requested notebooks (each language in turn) and write reports and figures.
+    """Execute the requested jobs (the languages side by side) and write reports and figures.
 
-    Each notebook runs into a staging folder; its outputs are moved into place only when all its
-    languages succeeded. Returns the report files written."""
+    Each job runs into a staging folder; its outputs are moved into place only when all its
+    languages succeeded. The index page is rewritten at the end. Returns the report files
+    written."""
     import nbformat
 
     reports = reports or reports_dir()
     figures = figures or figures_dir()
     written: list[Path] = []
     t_all = time.perf_counter()
-    for book in request.notebooks:
+    for job in request.jobs:
         with tempfile.TemporaryDirectory(prefix="spbe-stage-") as tmp:
             stage = Path(tmp)
             old = os.environ.get("SPBE_FIGURES_DIR")
             os.environ["SPBE_FIGURES_DIR"] = str(stage / "figures")
+
             def one(lang: str) -> None:
                 t0 = time.perf_counter()
-                progress(f"executing {book.stem} [{lang}] ...")
-                nb = execute(book, request.params.get(book.name), lang)
+                progress(f"executing {job.stem} [{lang}] ...")
+                nb = execute(job.path, job.params, lang, cwd=job.path.parent, name=job.stem)
                 out = stage / "reports" / lang
                 out.mkdir(parents=True, exist_ok=True)
-                nbformat.write(nb, out / book.name)
-                title = page_title(nb, lang, book.stem)
-                (out / f"{book.stem}.html").write_text(to_html(nb, title, lang), encoding="utf-8")
-                progress(f"  {book.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
+                nbformat.write(nb, out / f"{job.stem}.ipynb")
+                title = job.title.get(lang) or page_title(nb, lang, job.stem)
+                (out / f"{job.stem}.html").write_text(to_html(nb, title, lang), encoding="utf-8")
+                progress(f"  {job.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
 
             try:
                 # the languages run side by side, each on its own kernel (two cores: about half the time)
@@ -316,8 +379,10 @@ def build(request: Request, reports: Path | None = None, figures: Path | None = 
             if (stage / "figures").exists():
                 _move_into(stage / "figures", figures)
             written += [p for p in _move_into(stage / "reports", reports)]
+    if request.index:
+        from .site import write_index
+        written.append(write_index(reports, figures))
     n_fig = len(list(figures.glob("*/*.png")))
-    progress(f"{len(request.notebooks)} notebook(s) x {len(request.langs)} language(s) in "
+    progress(f"{len(request.jobs)} page(s) x {len(request.langs)} language(s) in "
              f"{time.perf_counter() - t_all:.0f} s; reports in {reports}; {n_fig} PNG figures (+ SVG) in {figures}")
     return written
-

@@ -12,6 +12,8 @@ import pytest
 from spbe_analysis import report
 
 NOTEBOOKS = report.list_notebooks()
+TEMPLATES = NOTEBOOKS + [report.notebooks_dir() / report.BRIEF]
+PAGES = [p.stem for p in NOTEBOOKS] + [f"brief_{c}" for c in report.brief_codes(["all"])]
 LANG_HEADINGS = {"id": "Temuan utama", "en": "Findings first"}
 
 
@@ -19,7 +21,7 @@ def test_there_are_notebooks():
     assert [p.name[:2] for p in NOTEBOOKS][:1] == ["01"]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", TEMPLATES, ids=[p.stem for p in TEMPLATES])
 def test_committed_without_outputs_with_typed_parameters_and_thin_cells(path):
     nb = nbformat.read(path, as_version=4)
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
@@ -49,11 +51,11 @@ def _texts(nb):
 
 @pytest.mark.notebooks
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_built_pages(built, path, lang):
+@pytest.mark.parametrize("stem", PAGES)
+def test_built_pages(built, stem, lang):
     reports, figures = built
-    html = (reports / lang / f"{path.stem}.html").read_text(encoding="utf-8")
-    nb = nbformat.read(reports / lang / path.name, as_version=4)
+    html = (reports / lang / f"{stem}.html").read_text(encoding="utf-8")
+    nb = nbformat.read(reports / lang / f"{stem}.ipynb", as_version=4)
     outs = list(_texts(nb))
     assert not [o for o in outs if o[0] == "error"]
     assert not [o for o in outs if o[1] == "stderr"], "nothing printed to stderr (warnings are fixed, not filtered)"
@@ -68,8 +70,21 @@ def test_built_pages(built, path, lang):
     assert not re.search(r"\b(nan|NaN|<NA>|None)\b", findings)
     other = "## Findings" if lang == "id" else "## Temuan"
     assert other.split()[-1] + "</h2>" not in html
-    prefix = path.name[:2]
+    prefix = stem if stem.startswith("brief_") else stem[:2]
     assert any(p.name.startswith(prefix) for p in (figures / lang).iterdir())
+
+
+@pytest.mark.notebooks
+def test_six_briefs_and_an_index_linking_every_page_and_figure(built):
+    reports, figures = built
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for lang in ("id", "en"):
+        assert sorted(p.stem for p in (reports / lang).glob("brief_*.html")) == PAGES[len(NOTEBOOKS):]
+        for stem in PAGES:
+            assert f'href="{lang}/{stem}.html"' in index
+        for fig in (figures / lang).iterdir():
+            assert f'href="../figures/{lang}/{fig.name}"' in index, fig.name
+    assert "<script" not in index and not re.search(r'(src|href)="(https?:)?//', index)
 
 
 @pytest.mark.notebooks

@@ -14,8 +14,8 @@ indicators where the gap sits, by domain and aspect
 paths      fewest steps, where the steps fall, roadmaps, shared services
 ========== =====================================================================
 """
-from . import framework, indicators, maps, paths, pemdi, robustness, snapshot, style, trends
+from . import brief, framework, indicators, maps, paths, pemdi, robustness, snapshot, style, trends
 from .style import save_figure, show, use_style
 
-__all__ = ["framework", "indicators", "maps", "paths", "pemdi", "robustness", "save_figure", "show", "snapshot", "style", "trends",
+__all__ = ["brief", "framework", "indicators", "maps", "paths", "pemdi", "robustness", "save_figure", "show", "snapshot", "style", "trends",
            "use_style"]

@@ -157,3 +157,69 @@ def pemdi_start_chart(projection: Projection, finding: PemdiStartFinding, lang: 
     ax.grid(axis="y", visible=False)
     return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative, unofficial=True,
                   adjust={"left": 0.2, "right": 0.97, "bottom": 0.3, "top": 0.86})
+
+
+@dataclass(frozen=True)
+class GapHoldFinding:
+    """Robust statements about what holds a regency's gap to its next band: the domains (or
+    aspects) that contribute to it in at least 95 % of the profiles, and the leading one when it
+    leads in at least 80 %."""
+
+    band: str
+    gap: float
+    holds: tuple[tuple[str, float], ...]       # (group name, median contribution)
+    leader: tuple[str, float] | None           # (group name, share of profiles where it leads)
+    exact: bool
+
+    def text(self, lang: str) -> str:
+        if not self.holds:
+            return t("brief_gap_none", lang, band=self.band) + "."
+        parts = ", ".join(f"*{n}* ({num(c, lang)})" for n, c in self.holds)
+        out = t("brief_gap_holds", lang, band=self.band, g=num(self.gap, lang), parts=parts)
+        if self.leader is not None and not self.exact:
+            out += "; " + t("f_robust", lang, share=pct(self.leader[1], lang))
+        return out + "."
+
+    def title(self, lang: str) -> str:
+        return self.text(lang)
+
+
+def gap_hold_finding(stats: pd.DataFrame, framework, band: str) -> GapHoldFinding:
+    """From ``decomposition.gap_summary`` of one regency and one target (by domain or aspect)."""
+    fw = as_framework(framework)
+    s = stats[stats["target"] == band]
+    level = "domain" if fw.has_domains else "aspect"
+    names = fw.group_names(level)
+    holds = tuple((str(names[g]), float(r["median"])) for g, r in s.set_index("group").iterrows() if r["p5"] > 0)
+    lead = s.loc[s["largest_share"].idxmax()] if len(s) else None
+    leader = None if lead is None or lead["largest_share"] < 0.8 else (str(names[lead["group"]]),
+                                                                         float(lead["largest_share"]))
+    gap = float(s["gap_median"].iloc[0]) if len(s) else 0.0
+    return GapHoldFinding(band, gap, tuple(sorted(holds, key=lambda x: -x[1])), leader, bool((s["n_profiles"] == 1).all()))
+
+
+def years_text(code: str, ens: pd.DataFrame, next_band: tuple[str, float] | None, pemdi_targets: dict[str, float],
+               pace: float, lang: str) -> str:
+    """One sentence: at its own pace, does the regency reach its next SPBE band in the last SPBE
+    year, and when does it reach each PEMDI target (median over draws)."""
+    name = entity_names(lang).get(code, code)
+    d = ens[(ens["entity"] == code) & (ens["scenario"] == "own") & (ens["kind"] == "plan")]
+    sp = d[d["framework"] == "spbe2020"]
+    y_s = int(sp["year"].max())
+    if next_band is None:
+        spbe = t("brief_top", lang, name="").strip()
+    else:
+        last = sp[sp["year"] == y_s]
+        share = float((last["index"] >= next_band[1] - 1e-9).mean())
+        key = "brief_spbe_reach" if share >= 0.5 else "brief_spbe_noreach"
+        spbe = t(key, lang, band=next_band[0], y=y_s, p=pct(share if share >= 0.5 else 1 - share, lang))
+    pe = d[d["framework"] == "pemdi2026"]
+    y_p = int(pe["year"].max())
+    parts = []
+    for b, edge in pemdi_targets.items():
+        first = pe[pe["index"] >= edge - 1e-9].groupby("draw")["year"].min()
+        if len(first) * 2 > pe["draw"].nunique():
+            parts.append(t("brief_pemdi_reach", lang, band=b, y=int(first.median())))
+        else:
+            parts.append(t("brief_pemdi_noreach", lang, band=b, y=y_p))
+    return t("brief_years", lang, pace=num(pace, lang), name=name, spbe=spbe, pemdi=", ".join(parts)) + "."
