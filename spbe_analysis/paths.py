@@ -12,7 +12,10 @@ index gain is returned (a second solve with the cost fixed).
 """
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -277,10 +280,37 @@ def _plan(pb: _Problem, chosen: set, target: float, method: str) -> Plan:
                 levels_after=after)
 
 
+@contextlib.contextmanager
+def _native_stdout_silenced():
+    """Send the process's file descriptor 1 to the null device for the duration.
+
+    HiGHS (scipy's MILP solver) prints an internal debugging line
+    (``HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();``) straight to the
+    C-level standard output whatever its display options (ERGO-Code/HiGHS#2783); on a notebook
+    page it would appear as output. The solution itself is checked by the caller.
+    """
+    try:
+        fd = sys.__stdout__.fileno() if sys.__stdout__ is not None else 1
+    except (AttributeError, OSError, ValueError):
+        fd = 1
+    for stream in (sys.stdout, sys.__stdout__):
+        if stream is not None:
+            stream.flush()
+    saved = os.dup(fd)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), fd)
+            yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+
+
 def _solve(c: np.ndarray, rows: list, lbs: list, ubs: list, upper: np.ndarray) -> Any:
     nv = len(c)
     cons = LinearConstraint(np.vstack(rows), lbs, ubs) if rows else None
-    return milp(c, integrality=np.ones(nv), bounds=Bounds(np.zeros(nv), upper), constraints=cons)
+    with _native_stdout_silenced():
+        return milp(c, integrality=np.ones(nv), bounds=Bounds(np.zeros(nv), upper), constraints=cons)
 
 
 # ----------------------------------------------------------------------------- one target

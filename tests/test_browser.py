@@ -54,7 +54,7 @@ def test_every_page_opens_offline_with_its_images(built, browser):
         title = page.title()
         images = page.evaluate("() => Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.alt])")
         name = page_path.relative_to(reports).as_posix().replace("/", "_").removesuffix(".html")
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
         if outside:
             problems.append(f"{name}: requests left the machine: {outside[:3]}")
         if not title.strip():

@@ -48,3 +48,60 @@ def test_colours_are_fixed_and_distinct():
     cols = [plots.entity_colour(c) for c in codes]
     assert len(set(cols)) == 6
     assert len(set(plots.BAND_COLOURS.values())) == 5
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("marks", [(False, False), (True, False), (True, True)])
+def test_footer_source_never_runs_under_the_labels(lang, marks):
+    fig, ax = plots.new_figure(plots.FULL)
+    source = "400 illustrative profiles per regency consistent with the published 2024 index (seed 20250723); " * 3
+    plots.add_footer(fig, source, lang, illustrative=marks[0], unofficial=marks[1])
+    fig.set_dpi(200)  # as saved: hinted raster text runs wider than at screen resolution
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(r) for t in fig.texts]
+    assert all(b.x0 >= 0 and b.x1 <= fig.bbox.width for b in boxes), "the footer stays on the slide"
+    if len(boxes) == 2:
+        assert not boxes[0].overlaps(boxes[1]), "source and labels side by side"
+    assert len(fig.texts[-1].get_text().splitlines()) >= 2, "a long source is wrapped"
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("lang, lo, hi, expect", [
+    ("id", -0.17, 0.23, ["-0,10", "0,00", "0,10"]),
+    ("en", -0.17, 0.23, ["-0.10", "0.00", "0.10"]),
+    ("id", 1.0, 5.0, ["1,0", "2,0", "5,0"]),
+])
+def test_decimal_axis_adds_decimals_only_where_ticks_need_them(lang, lo, hi, expect):
+    fig, ax = plots.new_figure(plots.FULL)
+    ax.set_xlim(lo, hi)
+    plots.decimal_axis(ax, lang, "x", 1)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert len(set(labels)) == len(labels) and set(expect) <= set(labels), labels
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("supx", [False, True])
+def test_long_titles_and_footers_push_the_axes_in_rather_than_overlap(supx):
+    fig, ax = plots.new_figure(plots.FULL)
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("Panel title", loc="left")
+    if supx:
+        fig.supxlabel("Contribution to the gap (index points); median and 5-95% range", y=0.07)
+    else:
+        ax.set_xlabel("Contribution to the gap (index points); median and 5-95% range")
+    title = "What holds the gap to Sangat Baik (0.50 points): Management of SPBE (0.23), Governance (0.15); " * 2
+    source = "400 illustrative profiles per regency consistent with the published 2024 index (seed 20250723); " * 2
+    plots.finish(fig, ax, True, title, source, "en", illustrative=True, unofficial=True,
+                 adjust={"left": 0.1, "right": 0.97, "bottom": 0.1, "top": 0.9})
+    fig.set_dpi(200)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    axes_box = ax.get_tightbbox(r)
+    below = [t.get_window_extent(r) for t in fig.texts if t not in (fig._suptitle, fig._supxlabel)]
+    assert len(below) == 2 and not any(axes_box.overlaps(b) for b in below)
+    if supx:
+        assert not any(fig._supxlabel.get_window_extent(r).overlaps(b) for b in below)
+    assert axes_box.y1 < fig._suptitle.get_window_extent(r).y0
+    plt.close(fig)

@@ -166,3 +166,46 @@ def test_chart_titles_are_their_findings():
     fig = FS.ranked_chart(V24, FW, 2024, "id")
     assert fig._suptitle.get_text().replace("\n", " ") == FS.ranked_finding(V24, FW).title("id")
     plt.close(fig)
+
+
+@pytest.mark.parametrize("draw", [
+    lambda: FF.level_step_effect(FW, "id"),
+    lambda: FS.ranked_chart(V24, FW, 2024, "id", {"75": 4.13}),
+    lambda: FS.next_band_chart(V24, FW, 2024, "id"),
+    lambda: FS.reference_chart(V24, FW, 4.13, 3.12, 2024, "id"),
+    lambda: FS.pairwise_chart(D.pairwise_gaps(V24), V24, 2024, "id"),
+])
+def test_indonesian_figures_write_decimal_commas_on_every_axis_and_colour_bar(draw):
+    import re
+    fig = draw()
+    fig.canvas.draw()
+    labels = [t.get_text() for a in fig.axes for t in a.get_xticklabels() + a.get_yticklabels()]
+    assert labels and not [s for s in labels if re.search(r"\d\.\d", s)], labels
+    plt.close(fig)
+
+
+def test_brief_findings():
+    from spbe_analysis.figures import brief as FB
+    pos = FB.position_finding("7501", V24, 2.02, FW, 2024, 4.13, 3.12)
+    assert (pos.band, pos.rank, pos.n, pos.next_band) == ("Cukup", 6, 6, "Baik")
+    assert (pos.change, pos.gap_next, pos.gap_province, pos.gap_national) == pytest.approx((0.38, 0.20, 1.73, 0.72))
+    assert "Boalemo" in both(pos) and "+0,38" in pos.text("id") and "0,20" in pos.text("id")
+    top = FB.position_finding("7504", V24, None, FW, 2024, None, 2.90)
+    assert top.rank == 1 and top.change is None and top.gap_national == pytest.approx(-0.10)
+    assert "above" in top.text("en").lower()
+    stats = pd.DataFrame({"entity": "7501", "target": "Baik", "target_value": 2.6, "group": [1, 2, 3, 4],
+                          "median": [0.0, 0.07, 0.13, 0.02], "p5": [-0.05, 0.01, 0.06, -0.1],
+                          "p95": [0.04, 0.17, 0.2, 0.1], "gap_median": 0.2,
+                          "largest_share": [0.0, 0.1, 0.85, 0.05], "n_profiles": 50})
+    hold = FB.gap_hold_finding(stats, FW, "Baik")
+    names = FW.group_names("domain")
+    assert [n for n, _ in hold.holds] == [names[3], names[2]], "held in 95 % of profiles, largest first"
+    assert hold.leader == (names[3], 0.85) and hold.target == "Baik" and hold.level == "domain"
+    assert "*" not in hold.title("id") and "*" in hold.text("id") and "85%" in both(hold)
+    none = FB.gap_hold_finding(stats.assign(p5=-0.01, largest_share=0.3), FW, "Baik")
+    assert not none.holds and none.leader is None and "No robust statement" in none.text("en")
+    ens = pd.DataFrame({"entity": "7501", "scenario": "own", "kind": "plan", "draw": [0, 0, 0, 1, 1, 1],
+                        "framework": ["spbe2020", "pemdi2026", "pemdi2026"] * 2, "year": [2025, 2026, 2027] * 2,
+                        "index": [2.62, 1.7, 2.1, 2.5, 1.9, 2.6]})
+    s = FB.years_text("7501", ens, ("Baik", 2.6), {"Cukup": 1.8, "Baik": 2.5}, 0.19, "en")
+    assert "Baik in 2025 in 50%" in s and "Cukup by 2026" in s and "Baik not before 2027" in s

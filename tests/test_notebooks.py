@@ -59,6 +59,7 @@ def test_built_pages(built, stem, lang):
     outs = list(_texts(nb))
     assert not [o for o in outs if o[0] == "error"]
     assert not [o for o in outs if o[1] == "stderr"], "nothing printed to stderr (warnings are fixed, not filtered)"
+    assert not [o for o in outs if o[0] == "stream"], "nothing printed: a page shows findings, tables and figures"
     assert "Warning" not in html and "/tmp/" not in html
     assert f'<html lang="{lang}">' in html
     assert "<script" not in html and not re.search(r'(src|href)="(https?:)?//', html)

@@ -194,3 +194,13 @@ def test_roadmap_never_makes_less_progress_than_the_greedy_baseline(seed, budget
     g = paths.greedy_roadmap(lv, FW, years, budget, cost=cost).summary
     assert (g["cost"] <= budget + 1e-9).all()
     assert m["index"].sum() >= g["index"].sum() - 1e-9
+
+
+def test_native_solver_chatter_does_not_reach_the_page(capfd):
+    """HiGHS writes a debugging line to the C-level stdout; the solve silences fd 1 and restores it."""
+    import os
+    from spbe_analysis import paths as P
+    with P._native_stdout_silenced():
+        os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();\n")
+    os.write(1, b"after\n")
+    assert capfd.readouterr().out == "after\n"

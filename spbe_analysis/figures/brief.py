@@ -170,6 +170,12 @@ class GapHoldFinding:
     holds: tuple[tuple[str, float], ...]       # (group name, median contribution)
     leader: tuple[str, float] | None           # (group name, share of profiles where it leads)
     exact: bool
+    level: str = "domain"                      # the groups: "domain" or "aspect"
+
+    @property
+    def target(self) -> str:
+        """The band the gap is measured to (the chart's target)."""
+        return self.band
 
     def text(self, lang: str) -> str:
         if not self.holds:
@@ -181,7 +187,10 @@ class GapHoldFinding:
         return out + "."
 
     def title(self, lang: str) -> str:
-        return self.text(lang)
+        if not self.holds:
+            return t("brief_gap_none", lang, band=self.band)
+        parts = ", ".join(f"{n} ({num(c, lang)})" for n, c in self.holds)
+        return t("brief_gap_holds", lang, band=self.band, g=num(self.gap, lang), parts=parts)
 
 
 def gap_hold_finding(stats: pd.DataFrame, framework, band: str) -> GapHoldFinding:
@@ -195,7 +204,8 @@ def gap_hold_finding(stats: pd.DataFrame, framework, band: str) -> GapHoldFindin
     leader = None if lead is None or lead["largest_share"] < 0.8 else (str(names[lead["group"]]),
                                                                          float(lead["largest_share"]))
     gap = float(s["gap_median"].iloc[0]) if len(s) else 0.0
-    return GapHoldFinding(band, gap, tuple(sorted(holds, key=lambda x: -x[1])), leader, bool((s["n_profiles"] == 1).all()))
+    return GapHoldFinding(band, gap, tuple(sorted(holds, key=lambda x: -x[1])), leader, bool((s["n_profiles"] == 1).all()),
+                          level)
 
 
 def years_text(code: str, ens: pd.DataFrame, next_band: tuple[str, float] | None, pemdi_targets: dict[str, float],

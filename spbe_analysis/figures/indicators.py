@@ -11,7 +11,7 @@ from ..data import entity_names
 from ..frameworks import Framework
 from ..labels import num, pct, t
 from ..official import as_framework
-from .style import FULL, GROUP_COLOURS, STYLE, canvas, decimal_axis, finish, wrap
+from .style import FULL, GROUP_COLOURS, STYLE, DecimalFormatter, canvas, decimal_axis, finish, wrap
 
 ROBUST = 0.8   # a statement holds "robustly" when it holds in at least 80 % of the profiles
 
@@ -90,7 +90,8 @@ def gap_ranges_chart(stats: pd.DataFrame, framework: Framework | str, finding: G
     own = axes is None
     if own:
         with plt.style.context(str(STYLE)):
-            fig, axes = plt.subplots(2, (len(ents) + 1) // 2, figsize=FULL, sharex=True, sharey=True)
+            rows = 1 if len(ents) <= 3 else 2
+            fig, axes = plt.subplots(rows, -(-len(ents) // rows), figsize=FULL, sharex=True, sharey=True)
     axes = np.atleast_1d(axes).ravel()
     fig = axes[0].figure
     xmax = max(float(s_all["p95"].max()) * 1.1, 0.05)
@@ -155,7 +156,7 @@ def aspect_heatmap(table: pd.DataFrame, framework: Framework | str, title: str, 
     annot = np.vectorize(lambda v: num(v, lang, decimals))(m.to_numpy())
     fig, ax, own = canvas(ax)
     sns.heatmap(m, annot=annot, fmt="", cmap=cmap, ax=ax, annot_kws={"fontsize": 14}, linewidths=0.5,
-                cbar_kws={"label": colorbar}, **heat_kwargs)
+                cbar_kws={"label": colorbar, "format": DecimalFormatter(lang, 2)}, **heat_kwargs)
     ax.tick_params(axis="x", labelsize=13, rotation=0)
     ax.tick_params(axis="y", labelsize=12, rotation=0)
     return finish(fig, ax, own, title, source, lang, illustrative=illustrative,

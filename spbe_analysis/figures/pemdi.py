@@ -11,7 +11,7 @@ import pandas as pd
 from ..data import entity_names
 from ..labels import num, pct, t
 from ..pemdi import Crosswalk, Projection, weight_table
-from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, wrap
+from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, wrap
 
 PARTS = (("carried", "#0072B2"), ("new", "#E69F00"), ("external", "#999999"))
 
@@ -236,7 +236,7 @@ def gap_chart(gap: pd.DataFrame, finding: GapIndicatorFinding, projection: Proje
     annot = np.vectorize(lambda v: num(v, lang, 2))(m.to_numpy())
     fig, ax, own = canvas(ax)
     sns.heatmap(m, annot=annot, fmt="", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 10}, linewidths=0.4,
-                cbar_kws={"label": t("index_points", lang)})
+                cbar_kws={"label": t("index_points", lang), "format": DecimalFormatter(lang, 2)})
     ax.tick_params(axis="y", labelsize=10, rotation=0)
     ax.tick_params(axis="x", labelsize=12, rotation=0)
     return finish(fig, ax, own, finding.title(lang), f"{t('note_external_star', lang)}. {source}", lang,

@@ -14,7 +14,7 @@ from ..frameworks import Framework
 from ..labels import num, pct, t
 from ..official import as_framework, to_hundredths
 from ..scoring import predicate
-from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish
+from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish
 
 
 # ============================================================================= ranking
@@ -256,7 +256,7 @@ def pairwise_chart(pairwise: pd.DataFrame, values: pd.Series, year: int, lang: s
     lab = [names[e] for e in m.index]
     fig, ax, own = canvas(ax)
     annot = np.vectorize(lambda v: num(v, lang))(m.to_numpy())
-    sns.heatmap(m, annot=annot, fmt="", cmap="PuOr_r", center=0, ax=ax, cbar=True, xticklabels=lab, yticklabels=lab,
+    sns.heatmap(m, annot=annot, fmt="", cmap="PuOr_r", center=0, ax=ax, cbar=True, cbar_kws={"format": DecimalFormatter(lang, 2)}, xticklabels=lab, yticklabels=lab,
                 annot_kws={"fontsize": 14}, linewidths=0.5)
     ax.set_xlabel(t("ax_compared", lang))
     ax.set_ylabel(t("ax_reference", lang))

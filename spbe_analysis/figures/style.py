@@ -17,7 +17,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import Formatter
 
 from ..checks import LANGS, lang as check_lang
 from ..config import figures_dir
@@ -91,21 +91,74 @@ def band_spans(ax: Axes, framework: Any, orientation: str = "h", alpha: float = 
                         fontsize=13, color=BAND_TEXT[int(b.rank)], fontweight="bold")
 
 
+class DecimalFormatter(Formatter):
+    """Tick labels with a decimal comma in Bahasa Indonesia (a point in English), with at least
+    ``decimals`` decimals and as many more (up to 4) as the ticks need to read distinct."""
+
+    def __init__(self, lang: str, decimals: int = 1):
+        self.lang, self.decimals = lang, decimals
+
+    def _places(self, values) -> int:
+        d = self.decimals
+        while d < 4 and len({num(float(v), self.lang, d) for v in values}) < len(values):
+            d += 1
+        return d
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return num(float(x), self.lang, self._places(self.locs) if len(self.locs) else self.decimals)
+
+    def format_ticks(self, values) -> list[str]:
+        d = self._places(values)
+        return [num(float(v), self.lang, d) for v in values]
+
+
 def decimal_axis(ax: Axes, lang: str, axis: str = "x", decimals: int = 1) -> None:
-    """Tick labels with a decimal comma in Bahasa Indonesia (and a point in English)."""
-    fmt = FuncFormatter(lambda v, _pos: num(v, lang, decimals))
-    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+    """Tick labels with a decimal comma in Bahasa Indonesia (and a point in English); more
+    decimals where the ticks are closer than ``decimals`` can tell apart."""
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(DecimalFormatter(lang, decimals))
+
+
+#: Raster text (hinted at 200 dpi) runs up to a few percent wider than its outline; widths are
+#: padded by this factor so that wrapped text fits in the PNG as well as in the SVG.
+RASTER_SLACK = 1.05
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in inches of one line of ``text`` in the style's font, padded by
+    :data:`RASTER_SLACK` (renderer-independent)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    props = FontProperties(family=matplotlib.rcParams["font.family"], size=size, weight="bold" if bold else "normal")
+    return TextToPath().get_text_width_height_descent(text, props, ismath=False)[0] / 72.0 * RASTER_SLACK
+
+
+def fill_width(text: str, width_in: float, size: float) -> str:
+    """Greedy word wrap of ``text`` to lines at most ``width_in`` inches wide."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(lines[-1] + " " + word, size) <= width_in:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def add_footer(fig: Figure, source: str, lang: str = "id", illustrative: bool = False,
-               unofficial: bool = False) -> None:
-    """Footer: the source of the data; a bold ILLUSTRATIVE (and/or UNOFFICIAL) note when they are."""
-    fig.text(0.01, 0.012, f"{t('source', lang)}: {source}", ha="left", va="bottom", fontsize=11, color="#444444",
-             wrap=True)
+               unofficial: bool = False) -> list:
+    """Footer: the source of the data, left; a bold ILLUSTRATIVE (and/or UNOFFICIAL) note, right,
+    when they are. The source is wrapped to the width the note leaves free, so the two never overlap."""
     marks = [t(k, lang) for k, on in (("illustrative", illustrative), ("unofficial", unofficial)) if on]
+    taken = 0.0
+    out = []
     if marks:
-        fig.text(0.99, 0.045 if len(marks) > 1 else 0.012, "\n".join(marks), ha="right", va="bottom", fontsize=12,
-                 color=ILLUSTRATIVE_RED, fontweight="bold")
+        out.append(fig.text(0.99, 0.012, "\n".join(marks), ha="right", va="bottom", fontsize=12, color=ILLUSTRATIVE_RED,
+                 fontweight="bold"))
+        taken = max(text_width(m, 12, bold=True) for m in marks) + 0.3
+    free = fig.get_figwidth() * 0.97 - taken
+    out.append(fig.text(0.01, 0.012, fill_width(f"{t('source', lang)}: {source}", free, 11), ha="left", va="bottom",
+                        fontsize=11, color="#444444"))
+    return out
 
 
 def set_title(fig: Figure, text: str, width: int = 78) -> None:
@@ -145,8 +198,33 @@ def finish(fig: Figure, ax: Any, own: bool, title: str, source: str, lang: str, 
         title += t("illustrative_short", lang)
     set_title(fig, title)
     fig.subplots_adjust(**(adjust or {"left": 0.17, "right": 0.97, "bottom": 0.14, "top": 0.86}))
-    add_footer(fig, source, lang, illustrative=illustrative, unofficial=unofficial)
+    footer = add_footer(fig, source, lang, illustrative=illustrative, unofficial=unofficial)
+    fit_between(fig, fig._suptitle, footer)
     return fig
+
+
+def fit_between(fig: Figure, title: Any, footer: list, pad: float = 0.012) -> None:
+    """Move the plotting area (and a figure-wide x label) so that nothing of it runs into the
+    title above or the footer below: a long title or a footer wrapped onto three lines pushes the
+    axes, their tick labels and legends inwards instead of drawing over them."""
+    r = fig.canvas.get_renderer()
+    height = fig.bbox.height
+    boxes = [a.get_tightbbox(r) for a in fig.axes if a.get_visible()]
+    boxes = [b for b in boxes if b is not None]
+    if not boxes:
+        return
+    sx = getattr(fig, "_supxlabel", None)
+    low = min([b.y0 for b in boxes] + ([sx.get_window_extent(r).y0] if sx is not None else [])) / height
+    high = max(b.y1 for b in boxes) / height
+    floor = max((f.get_window_extent(r).y1 for f in footer), default=0.0) / height + pad
+    ceiling = (title.get_window_extent(r).y0 / height - pad) if title is not None else 1.0
+    sp = fig.subplotpars
+    up = max(0.0, floor - low)
+    down = max(0.0, high - ceiling)
+    if up or down:
+        fig.subplots_adjust(bottom=sp.bottom + up, top=sp.top - down)
+        if sx is not None and up:
+            sx.set_y(sx.get_position()[1] + up)
 
 
 def save_figure(fig: Figure, name: str, lang: str = "id", folder: Path | None = None) -> list[Path]:
