@@ -223,13 +223,22 @@ def _default(info: dict, name: str) -> Any:
 
 
 def _check_year(year: Any, book: Path) -> None:
+    """The pages compare the six regencies with the province and the nation: a year needs an
+    exact published value for all eight in ``data/published_indices.csv``."""
+    from .context import entity_codes
     from .data import load_published
 
+    codes, prov, nat = entity_codes()
+    needed = list(codes) + [prov, nat]
     pub = load_published()
-    years = sorted(set(pub.loc[pub["status"] == "exact", "year"]))
-    if year not in years:
-        raise DataError("YEAR parameter", f"a year with published values ({', '.join(map(str, years))})",
-                        row=book.stem, value=year)
+    exact = pub[(pub["status"] == "exact") & pub["entity_id"].isin(needed)]
+    full = sorted(y for y, g in exact.groupby("year") if set(g["entity_id"]) >= set(needed))
+    if year not in full:
+        have = set(exact.loc[exact["year"] == year, "entity_id"]) if isinstance(year, int) else set()
+        lacking = [c for c in needed if c not in have]
+        raise DataError("YEAR parameter", f"a year with an exact published value for the six regencies, the province "
+                        f"and the nation in data/published_indices.csv ({', '.join(map(str, full))}); "
+                        f"{year} lacks {', '.join(lacking)}", row=book.stem, value=year)
 
 
 # ----------------------------------------------------------------------------- execution

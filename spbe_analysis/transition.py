@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import checks
+from .errors import DataError
 from .assumptions import load_effort, load_prerequisites
 from .official import as_framework
 from .paths import roadmap
@@ -44,6 +45,10 @@ class Setting:
 def setting(spbe_years: list[int], pemdi_years: list[int], effort: str = "", prerequisites: bool = True) -> Setting:
     """Default setting from ``data/``: efforts (or a file of your own), prerequisites (or none),
     the central projection values and the external PEMDI indicators."""
+    if not list(spbe_years):
+        raise DataError("spbe_years argument", "at least one SPBE year before PEMDI: the yearly PEMDI effort is "
+                        "calibrated on what the regency's pace costs on SPBE (a roadmap that starts on PEMDI, for "
+                        "a YEAR of 2025, is not built yet)", value=list(spbe_years))
     a = load_assumptions()
     return Setting(list(spbe_years), list(pemdi_years), load_effort("spbe2020", effort or None),
                    load_effort("pemdi2026", effort or None),

@@ -29,6 +29,8 @@ def call(capsys, *argv):
     (["build", "01", "--sheet", "x.csv"], 2, "none of the chosen notebooks reads an evaluation sheet"),
     (["build", "04", "--sheet-name", "x"], 2, "--sheet-name needs --sheet"),
     (["build", "02", "--set", "YEAR=2099"], 1, "YEAR parameter, row 02_disparities_2024: got 2099"),
+    (["build", "02", "--set", "YEAR=2022"], 1,
+     "the province and the nation in data/published_indices.csv (2023, 2024); 2022 lacks 7501, 7503"),
     (["build", "--lang", "fr"], 2, "invalid choice: 'fr'"),
     (["bogus"], 2, "invalid choice: 'bogus'"),
     ([], 2, "required"),

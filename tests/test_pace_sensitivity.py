@@ -86,3 +86,10 @@ def test_sensitivity_narrows_with_concentration():
 def test_aspect_dirichlet_keeps_within_aspect_ratios():
     w = sensitivity.dirichlet_weights(FW, 5, 50, seed=2, by="aspect")
     assert np.allclose(w[:, 0], w[:, 9]) and np.allclose(w.sum(axis=1), 100)
+
+
+def test_a_roadmap_without_an_spbe_year_says_what_is_missing():
+    import spbe_analysis as sa
+    from spbe_analysis import transition
+    with pytest.raises(sa.DataError, match="spbe_years argument: got \\[\\]; expected at least one SPBE year"):
+        transition.setting([], [2026, 2027])
