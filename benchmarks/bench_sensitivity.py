@@ -12,7 +12,7 @@ import time
 import numpy as np
 
 import spbe_analysis as sa
-from spbe_analysis import profiles, sensitivity
+from spbe_analysis import sensitivity
 
 
 def main() -> None:

@@ -18,7 +18,6 @@ Everything produced here is ILLUSTRATIVE: the ``ILLUSTRATIVE`` flag travels with
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -27,7 +26,7 @@ import pandas as pd
 
 from . import checks
 from .errors import DataError
-from .frameworks import Framework, load_framework
+from .frameworks import Framework
 from .official import as_framework, to_hundredths, window
 
 #: Default prior: the centre (most likely level) of each SPBE 2020 domain's indicators, and the

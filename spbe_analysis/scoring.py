@@ -23,7 +23,7 @@ import pandas as pd
 from . import checks
 from .errors import DataError
 from .frameworks import Framework
-from .official import as_framework, hundredths, on_scale, round_half_up, to_hundredths
+from .official import as_framework, hundredths, round_half_up, to_hundredths
 
 __all__ = ["Score", "WhatIf", "effective_weights", "level_matrix", "levels_vector", "predicate", "round_half_up", "score",
            "score_table", "unit_sums", "values_vector", "what_if"]

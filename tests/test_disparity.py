@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 import spbe_analysis as sa
 from spbe_analysis import disparity as D
-from spbe_analysis import panel
 
 from conftest import REG
 

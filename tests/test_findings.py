@@ -5,12 +5,11 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import spbe_analysis as sa  # noqa: E402
-from spbe_analysis import decomposition as DC, disparity as D, panel, paths  # noqa: E402
+from spbe_analysis import decomposition as DC, disparity as D, panel  # noqa: E402
 from spbe_analysis.figures import framework as FF, indicators as FI, maps as FM, paths as FP  # noqa: E402
 from spbe_analysis.figures import snapshot as FS, trends as FT  # noqa: E402
 

@@ -13,7 +13,7 @@ from ..labels import num, pct, t
 from ..official import as_framework, to_hundredths
 from ..pemdi import Projection
 from ..scoring import predicate
-from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish
+from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, stacked_shares
 
 
 @dataclass(frozen=True)
@@ -140,16 +140,8 @@ def pemdi_start_chart(projection: Projection, finding: PemdiStartFinding, lang: 
     fig, ax, own = canvas(ax)
     scen = ["strict", "central", "full_credit"]
     y = np.arange(len(scen))[::-1]
-    left = np.zeros(len(scen))
-    for b in fw.band_names("id"):
-        vals = np.array([float(projection.band_probabilities(s).loc[finding.code, b]) for s in scen]) * 100
-        if not vals.any():
-            continue
-        ax.barh(y, vals, left=left, color=band_colour(fw, b), edgecolor="white", height=0.6, label=b)
-        for yi, l0, v in zip(y, left, vals):
-            if v >= 7:
-                ax.text(l0 + v / 2, yi, pct(v / 100, lang), ha="center", va="center", fontsize=13)
-        left += vals
+    stacked_shares(ax, y, [(b, band_colour(fw, b), [float(projection.band_probabilities(s).loc[finding.code, b]) * 100
+                                                    for s in scen]) for b in fw.band_names("id")], lang, fontsize=13)
     ax.set_yticks(y, [t("scenario_" + s, lang) for s in scen])
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("ax_band_share", lang))

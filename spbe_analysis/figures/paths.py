@@ -13,7 +13,7 @@ from ..data import entity_names
 from ..frameworks import Framework
 from ..labels import num, pct, t
 from ..official import as_framework
-from .style import band_spans, canvas, decimal_axis, entity_colour, finish
+from .style import band_spans, canvas, decimal_axis, entity_colour, finish, stacked_shares
 
 
 def _range(s: pd.Series, lang: str) -> str:
@@ -356,15 +356,9 @@ def effort_shift_chart(shares: Mapping[str, pd.DataFrame], finding: EffortShiftF
     fig, ax, own = canvas(ax)
     scen = list(shares)
     y = np.arange(len(scen))[::-1]
-    left = np.zeros(len(scen))
-    for a in fw.groups("aspect"):
-        vals = np.array([float(shares[s][a].mean()) if a in shares[s] else 0.0 for s in scen]) * 100
-        ax.barh(y, vals, left=left, color=GROUP_COLOURS.get(int(a) % 9, "#777777"), edgecolor="white", height=0.6,
-                label=f"{a}. {names[a]}")
-        for yi, l0, v in zip(y, left, vals):
-            if v >= 6:
-                ax.text(l0 + v / 2, yi, pct(v / 100, lang), ha="center", va="center", fontsize=12)
-        left += vals
+    stacked_shares(ax, y, [(f"{a}. {names[a]}", GROUP_COLOURS.get(int(a) % 9, "#777777"),
+                            [float(shares[s][a].mean()) * 100 if a in shares[s] else 0.0 for s in scen])
+                           for a in fw.groups("aspect")], lang, label_from=6.0, skip_empty=False)
     ax.set_yticks(y, [t("scen_" + s, lang) for s in scen])
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("ax_step_share", lang, target=finding.target))

@@ -11,7 +11,7 @@ import pandas as pd
 from ..data import entity_names
 from ..labels import num, pct, t
 from ..pemdi import Crosswalk, Projection, weight_table
-from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, wrap
+from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, stacked_shares, wrap
 
 PARTS = (("carried", "#0072B2"), ("new", "#E69F00"), ("external", "#999999"))
 
@@ -116,13 +116,8 @@ def band_chart(projection: Projection, finding: ProjectedBandFinding, lang: str 
     fw = projection.crosswalk.pemdi
     fig, ax, own = canvas(ax)
     y = np.arange(len(probs))[::-1]
-    left = np.zeros(len(probs))
-    for b in probs.columns:
-        ax.barh(y, probs[b] * 100, left=left, color=band_colour(fw, b), edgecolor="white", height=0.65, label=b)
-        for yi, l0, p in zip(y, left, probs[b]):
-            if p >= 0.08:
-                ax.text(l0 + p * 50, yi, pct(p, lang), ha="center", va="center", fontsize=13)
-        left += probs[b].to_numpy() * 100
+    stacked_shares(ax, y, [(b, band_colour(fw, b), probs[b].to_numpy() * 100) for b in probs.columns], lang,
+                   label_from=8.0, fontsize=13, height=0.65, skip_empty=False)
     spbe = {e: s for e, _, _, _, s, _ in finding.rows}
     ax.set_yticks(y, [f"{names.get(e, e)}\n(SPBE 2024: {spbe.get(e, '-')})" for e in probs.index], fontsize=13)
     ax.set_xlim(0, 100)

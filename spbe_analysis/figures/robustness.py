@@ -10,7 +10,7 @@ import pandas as pd
 from ..data import entity_names
 from ..labels import num, pct, t
 from ..sensitivity import Sensitivity, rank_stability
-from .style import band_colour, canvas, entity_colour, finish
+from .style import band_colour, canvas, entity_colour, finish, stacked_shares
 
 ROBUST = 0.8
 
@@ -81,16 +81,8 @@ def band_probability_chart(s: Sensitivity, framework, lang: str = "id", source: 
     summ = s.summary.sort_values("nominal_index")
     fig, ax, own = canvas(ax)
     y = np.arange(len(summ))
-    left = np.zeros(len(summ))
-    for b in fw.band_names("id"):
-        vals = summ[f"p_{b}"].to_numpy() * 100
-        if not vals.any():
-            continue
-        ax.barh(y, vals, left=left, color=band_colour(fw, b), edgecolor="white", height=0.62, label=b)
-        for yi, l0, v in zip(y, left, vals):
-            if v >= 7:
-                ax.text(l0 + v / 2, yi, pct(v / 100, lang), ha="center", va="center", fontsize=12)
-        left += vals
+    stacked_shares(ax, y, [(b, band_colour(fw, b), summ[f"p_{b}"].to_numpy() * 100) for b in fw.band_names("id")],
+                   lang, height=0.62)
     ax.set_yticks(y, [f"{names.get(e, e)} ({num(v, lang)})" for e, v in zip(summ["entity"], summ["nominal_index"])])
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("ax_band_share", lang))

@@ -22,7 +22,7 @@ from matplotlib.ticker import Formatter
 from ..checks import LANGS, lang as check_lang
 from ..config import figures_dir
 from ..errors import DataError
-from ..labels import num, t
+from ..labels import num, pct, t
 
 STYLE = Path(__file__).resolve().parent / "spbe.mplstyle"
 
@@ -121,6 +121,24 @@ def decimal_axis(ax: Axes, lang: str, axis: str = "x", decimals: int = 1) -> Non
 #: Raster text (hinted at 200 dpi) runs up to a few percent wider than its outline; widths are
 #: padded by this factor so that wrapped text fits in the PNG as well as in the SVG.
 RASTER_SLACK = 1.05
+
+
+def stacked_shares(ax: Axes, y: Any, parts: list, lang: str, label_from: float = 7.0, fontsize: int = 12,
+                   height: float = 0.6, skip_empty: bool = True) -> None:
+    """Horizontal bars stacked to 100 %: ``parts`` is a list of (label, colour, percentages per
+    bar); each segment of at least ``label_from`` percent is labelled with its share."""
+    import numpy as np
+
+    left = np.zeros(len(y))
+    for label, colour, vals in parts:
+        vals = np.asarray(vals, dtype=float)
+        if skip_empty and not vals.any():
+            continue
+        ax.barh(y, vals, left=left, color=colour, edgecolor="white", height=height, label=label)
+        for yi, l0, v in zip(y, left, vals):
+            if v >= label_from:
+                ax.text(l0 + v / 2, yi, pct(v / 100, lang), ha="center", va="center", fontsize=fontsize)
+        left += vals
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
