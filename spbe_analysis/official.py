@@ -29,7 +29,23 @@ from .frameworks import Framework, load_framework
 
 
 def as_framework(framework: Framework | str, source: str = "framework argument") -> Framework:
-    """A :class:`Framework` from itself or its name (``"spbe2018"``, ``"spbe2020"``, ``"pemdi2026"``).
+    """A :class:`Framework` from itself or its name.
+
+    Parameters
+    ----------
+    framework : Framework or str
+        A framework, or one of the names ``"spbe2018"``, ``"spbe2020"``, ``"pemdi2026"``.
+    source : str
+        What to call the argument in an error message.
+
+    Returns
+    -------
+    Framework
+
+    Raises
+    ------
+    DataError
+        For anything else, or an unknown name.
 
     Examples
     --------
@@ -76,8 +92,32 @@ def round_half_up(value: Any, places: int = 2) -> Decimal:
 
 
 def on_scale(value: Any, fw: Framework, source: str = "value argument") -> Fraction:
-    """``value`` as an exact Fraction, refused unless it lies on the framework's scale
-    (``level_min``-``level_max``: 1.00-5.00 for SPBE 2020 and PEMDI, 0.00-5.00 for SPBE 2018)."""
+    """``value`` as an exact Fraction, refused unless it lies on the framework's scale.
+
+    Parameters
+    ----------
+    value : number
+        An index or indicator value (floats are read through their shortest decimal).
+    fw : Framework
+        Its scale is ``level_min``-``level_max``: 1.00-5.00 for SPBE 2020 and PEMDI, 0.00-5.00 for
+        SPBE 2018.
+    source : str
+        What to call the value in an error message.
+
+    Returns
+    -------
+    Fraction
+
+    Raises
+    ------
+    DataError
+        For a missing, non-numeric or off-scale value.
+
+    Examples
+    --------
+    >>> on_scale(3.065, as_framework("spbe2020"))
+    Fraction(613, 200)
+    """
     x = exact_number(value, source, expected=f"an index value between {fw.level_min} and {fw.level_max}")
     if not fw.level_min <= x <= fw.level_max:
         raise DataError(source, f"an index value on the {fw.name} scale, {fw.level_min:.2f}-{fw.level_max:.2f}",
@@ -89,9 +129,26 @@ def to_hundredths(value: Any, fw: Framework | None = None, source: str = "value 
                   published: bool = False) -> int:
     """The official value of ``value`` in integer hundredths (half up, exact).
 
-    With ``fw`` the value must lie on that framework's scale. With ``published=True`` it must
-    already be an official value (at most two decimals, as printed): 2.60 is accepted, 2.605 is
-    refused rather than rounded.
+    Parameters
+    ----------
+    value : number
+        Floats are read through their shortest decimal form.
+    fw : Framework, optional
+        When given, the value must lie on that framework's scale.
+    source : str
+        What to call the value in an error message.
+    published : bool
+        When True the value must already be official (at most two decimals, as printed): 2.60 is
+        accepted, 2.605 is refused rather than rounded.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    DataError
+        For a missing, non-numeric or off-scale value, or (``published``) one with more decimals.
 
     Examples
     --------
@@ -105,7 +162,22 @@ def to_hundredths(value: Any, fw: Framework | None = None, source: str = "value 
 
 
 def from_hundredths(h: Any) -> float:
-    """Hundredths back to a float with two decimals (260 -> 2.6)."""
+    """Hundredths back to a float with two decimals.
+
+    Parameters
+    ----------
+    h : int
+        An official value in hundredths.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> from_hundredths(260)
+    2.6
+    """
     return int(h) / 100
 
 
@@ -115,6 +187,20 @@ def hundredths(num: Any, units: Any, step: Fraction = Fraction(1)) -> Any:
     Computed as ``floor((200 N p + q U) / (2 q U))`` with the common factor of the three
     constants divided out first (for SPBE 2020: ``(N + 10) // 20``), so that int32 arrays stay
     int32 (the sum stays far below 2**31 for every framework here).
+
+    Parameters
+    ----------
+    num : int or integer array
+        Weighted sums ``N`` of levels (SPBE) or of values in ``step`` units (PEMDI hundredths).
+    units : int or integer array
+        The total weight units of the index, domain or aspect.
+    step : Fraction
+        The framework's ``level_step`` (1 for SPBE, 1/100 for PEMDI).
+
+    Returns
+    -------
+    int or integer array
+        Same shape as ``num``.
 
     Examples
     --------
@@ -130,8 +216,21 @@ def hundredths(num: Any, units: Any, step: Fraction = Fraction(1)) -> Any:
 
 
 def window(h: int, units: int, step: Fraction = Fraction(1)) -> tuple[int, int]:
-    """The integers ``N`` (weight units) whose official value is exactly ``h`` hundredths:
-    ``lo <= N <= hi``.
+    """The integers ``N`` (weight units) whose official value is exactly ``h`` hundredths.
+
+    Parameters
+    ----------
+    h : int
+        A published value in hundredths.
+    units : int
+        The total weight units of the index.
+    step : Fraction
+        The framework's ``level_step``.
+
+    Returns
+    -------
+    tuple of int
+        ``(lo, hi)``: every ``lo <= N <= hi`` publishes as ``h``.
 
     Examples
     --------
@@ -145,8 +244,26 @@ def window(h: int, units: int, step: Fraction = Fraction(1)) -> tuple[int, int]:
 
 
 def min_units(fw: Framework, target: Any, units: int | None = None, source: str = "target argument") -> int:
-    """Smallest integer weighted sum ``N`` whose official value is at least ``target``
-    (a value on the framework's scale). ``units`` defaults to the whole index.
+    """Smallest integer weighted sum ``N`` whose official value is at least ``target``.
+
+    Parameters
+    ----------
+    fw : Framework
+    target : number
+        A value on the framework's scale.
+    units : int, optional
+        Total weight units; the whole index by default.
+    source : str
+        What to call the target in an error message.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    DataError
+        For a target off the framework's scale.
 
     Examples
     --------
@@ -158,10 +275,45 @@ def min_units(fw: Framework, target: Any, units: int | None = None, source: str 
 
 
 def official_value(fw: Framework, n_units: Any, units: int | None = None) -> float:
-    """Official value (float, 2 decimals) of an integer weighted sum of the whole index."""
+    """Official value (float, 2 decimals) of an integer weighted sum of the whole index.
+
+    Parameters
+    ----------
+    fw : Framework
+    n_units : int
+        The weighted sum ``N``.
+    units : int, optional
+        Total weight units; the whole index by default.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> official_value(as_framework("spbe2020"), 5190)
+    2.6
+    """
     return from_hundredths(hundredths(int(n_units), fw.total_units if units is None else units, fw.level_step))
 
 
 def band_of(fw: Framework, h: Any) -> Any:
-    """Rank (0-based) of the predicate band holding official value(s) ``h`` (hundredths)."""
+    """Rank (0-based, lowest band first) of the predicate band holding official value(s) ``h``.
+
+    Parameters
+    ----------
+    fw : Framework
+    h : int or integer array
+        Official values in hundredths; lower band edges are inclusive.
+
+    Returns
+    -------
+    int or integer array
+
+    Examples
+    --------
+    >>> fw = as_framework("spbe2020")
+    >>> fw.band_names()[int(band_of(fw, 350))], fw.band_names()[int(band_of(fw, 349))]
+    ('Sangat Baik', 'Baik')
+    """
     return fw.band_index(np.asarray(h, dtype=np.int64))

@@ -119,9 +119,32 @@ def _items(levels: Any, fw: Framework, source: str, entity: Any) -> dict[str, An
 
 def values_vector(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str,
                   source: str = "levels argument", entity: Any = None) -> list[Fraction]:
-    """Validated exact indicator values of one entity, in framework order (Fractions).
+    """Validated exact indicator values of one entity, in framework order.
 
-    Whole levels for SPBE; any exact value on the scale for PEMDI."""
+    Parameters
+    ----------
+    levels : mapping or Series
+        Indicator id -> value: whole levels for SPBE; any exact value on the scale for PEMDI.
+    framework : Framework or str
+    source : str
+        What to call the input in an error message.
+    entity : optional
+        The entity's label, named in an error message.
+
+    Returns
+    -------
+    list of Fraction
+
+    Raises
+    ------
+    DataError
+        Naming the indicator, for a missing, unknown, non-numeric or off-scale value.
+
+    Examples
+    --------
+    >>> values_vector({f"I{k}": 1.26 if k == 1 else 1 for k in range(1, 21)}, "pemdi2026")[:2]
+    [Fraction(63, 50), Fraction(1, 1)]
+    """
     fw = as_framework(framework)
     items = _items(levels, fw, source, entity)
     return [_value(items[i], fw, source, {"row": entity, "column": i}, steps_only=False) for i in fw.ids]
@@ -129,8 +152,28 @@ def values_vector(levels: Mapping[Any, Any] | pd.Series, framework: Framework | 
 
 def levels_vector(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str,
                   source: str = "levels argument", entity: Any = None) -> np.ndarray:
-    """Validated values of one entity, in framework order, as integer multiples of the
-    framework's ``level_step`` (int64): whole levels for SPBE, hundredths for PEMDI.
+    """Validated values of one entity, in framework order, as integer steps.
+
+    Parameters
+    ----------
+    levels : mapping or Series
+        Indicator id -> value.
+    framework : Framework or str
+    source : str
+        What to call the input in an error message.
+    entity : optional
+        The entity's label, named in an error message.
+
+    Returns
+    -------
+    numpy.ndarray of int64
+        Multiples of the framework's ``level_step``: whole levels for SPBE, hundredths for PEMDI.
+
+    Raises
+    ------
+    DataError
+        Naming the indicator, for a missing, unknown, non-numeric or off-scale value, or one that is
+        not a whole number of steps.
 
     Examples
     --------
@@ -240,7 +283,22 @@ def effective_weights(framework: Framework | str, exact: bool = False) -> pd.Ser
     """Each indicator's weight in the overall index, in percent (sums to 100).
 
     One level step on indicator ``i`` moves the exact index by ``weight_i / 100``.
-    With ``exact=True`` the values are Fractions.
+
+    Parameters
+    ----------
+    framework : Framework or str
+    exact : bool
+        When True the values are Fractions.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by indicator id, named ``weight_pct``.
+
+    Raises
+    ------
+    DataError
+        When ``exact`` is not a bool.
 
     Examples
     --------
@@ -268,8 +326,27 @@ class WhatIf:
 
 
 def what_if(levels: Mapping[Any, Any] | pd.Series, changes: Mapping[Any, Any], framework: Framework | str) -> WhatIf:
-    """Re-score with some indicators set to new values; the change is exact:
-    ``delta = sum(w_i * (new_i - old_i)) / 100``.
+    """Re-score with some indicators set to new values.
+
+    The change is exact: ``delta = sum(w_i * (new_i - old_i)) / 100``.
+
+    Parameters
+    ----------
+    levels : mapping or Series
+        The entity's current values.
+    changes : mapping
+        Indicator id -> new value (each indicator at most once).
+    framework : Framework or str
+
+    Returns
+    -------
+    WhatIf
+        ``before`` and ``after`` (:class:`Score`) and the exact ``delta``.
+
+    Raises
+    ------
+    DataError
+        For an unknown indicator, a repeated one or a value off the scale.
 
     Examples
     --------
@@ -442,10 +519,36 @@ def _sums(table: Any, fw: Framework, level: str, source: str) -> tuple[np.ndarra
 
 def unit_sums(table: Any, framework: Framework | str, level: str = "index",
               source: str = "table argument") -> tuple[np.ndarray, pd.Index]:
-    """Validated integer weighted sums ``N`` (entities x groups, int64) and entity labels.
+    """Validated integer weighted sums ``N`` (entities x groups) and the entity labels.
 
-    ``level`` is "index" (one column), "domain" or "aspect". Exact: every operand is a small
-    integer, so the products are computed exactly (in float32 below 2**24, else float64).
+    Exact: every operand is a small integer, so the products are computed exactly (in float32 below
+    2**24, else float64).
+
+    Parameters
+    ----------
+    table : DataFrame or array
+        Entities x indicators (what :func:`score_table` accepts).
+    framework : Framework or str
+    level : {"index", "domain", "aspect"}
+        One column for the index, or one per domain or aspect.
+    source : str
+        What to call the table in an error message.
+
+    Returns
+    -------
+    tuple
+        ``(N, entities)``: an int64 array and a :class:`pandas.Index`.
+
+    Raises
+    ------
+    DataError
+        Naming the row and column of a bad value.
+
+    Examples
+    --------
+    >>> n, _ = unit_sums(np.full((2, 47), 3, dtype=np.int8), "spbe2020")
+    >>> n.ravel().tolist()
+    [6000, 6000]
     """
     fw = as_framework(framework)
     checks.choice(level, ("index", "domain", "aspect"), "level argument")
@@ -454,9 +557,33 @@ def unit_sums(table: Any, framework: Framework | str, level: str = "index",
 
 
 def level_matrix(table: Any, framework: Framework | str, source: str = "levels argument") -> tuple[np.ndarray, pd.Index]:
-    """Validated values (entities x indicators, framework order) as integer steps (int64:
-    whole levels for SPBE, hundredths for PEMDI), with the entity labels. Accepts what
-    :func:`score_table` accepts."""
+    """Validated values (entities x indicators, framework order) as integer steps.
+
+    Parameters
+    ----------
+    table : DataFrame or array
+        What :func:`score_table` accepts.
+    framework : Framework or str
+    source : str
+        What to call the table in an error message.
+
+    Returns
+    -------
+    tuple
+        ``(values, entities)``: int64 steps (whole levels for SPBE, hundredths for PEMDI) and the
+        entity labels.
+
+    Raises
+    ------
+    DataError
+        Naming the row and column of a bad value.
+
+    Examples
+    --------
+    >>> m, _ = level_matrix(np.full((1, 47), 2, dtype=np.int8), "spbe2020")
+    >>> m.shape, int(m.max())
+    ((1, 47), 2)
+    """
     fw = as_framework(framework)
     arr, entities = _wide_matrix(table, fw, source)
     out = np.empty(arr.shape, dtype=np.int64)
