@@ -42,11 +42,29 @@ CODEBOOK_COLUMNS = [
 def load_published() -> pd.DataFrame:
     """Published overall indices, one row per entity and year (tidy).
 
-    ``status`` says what is known: ``exact`` (``value`` is the published 2-decimal index),
-    ``below`` (censored: only ``value < bound`` is known; ``value`` is empty) or ``missing``
-    (no published value found). Missing and censored values are never filled in: ``value``
-    is NA there. ``value`` and ``bound`` are floats with 2 decimals (their exact decimal form
-    is in ``value_text``).
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    DataFrame
+        ``status`` says what is known: ``exact`` (``value`` is the published 2-decimal index),
+        ``below`` (censored: only ``value < bound`` is known; ``value`` is empty) or ``missing``
+        (no published value found). Missing and censored values are never filled in: ``value`` is
+        NA there. ``value`` and ``bound`` are floats with 2 decimals (their exact decimal form is in
+        ``value_text``).
+
+    Raises
+    ------
+    DataError
+        Naming the line and column of a bad row in ``data/published_indices.csv``.
+
+    Examples
+    --------
+    >>> pub = load_published()
+    >>> float(pub[(pub["entity_id"] == "75") & (pub["year"] == 2024)]["value"].iloc[0])
+    4.13
     """
     path = data_file("published_indices.csv")
     df = T.read_csv_strict(path, PUBLISHED_COLUMNS, key=("entity_id", "year"))
@@ -70,10 +88,29 @@ def load_published() -> pd.DataFrame:
 
 
 def load_regencies(include_province: bool = False) -> pd.DataFrame:
-    """The six regencies (kabupaten/kota) of Gorontalo Province, indexed by BPS code
-    (text: "7501" ... "7571"); with ``include_province`` the province row ("75") too.
+    """The six regencies (kabupaten/kota) of Gorontalo Province.
 
-    Coordinates are approximate label positions (NA where no source gave one)."""
+    Parameters
+    ----------
+    include_province : bool
+        Include the province row ("75").
+
+    Returns
+    -------
+    DataFrame
+        Indexed by BPS code (text: "7501" ... "7571"). Coordinates are approximate label
+        positions (NA where no source gave one).
+
+    Raises
+    ------
+    DataError
+        Naming the line and column of a bad row in ``data/regencies.csv``.
+
+    Examples
+    --------
+    >>> load_regencies().index.tolist()
+    ['7501', '7502', '7503', '7504', '7505', '7571']
+    """
     path = data_file("regencies.csv")
     df = T.read_csv_strict(path, REGENCY_COLUMNS, key="bps_code")
     for col in ("area_km2", "lat", "lon"):
@@ -85,14 +122,47 @@ def load_regencies(include_province: bool = False) -> pd.DataFrame:
 
 
 def load_codebook() -> pd.DataFrame:
-    """The codebook: one row per (file, column) of every data file."""
+    """The codebook: one row per (file, column) of every data file.
+
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    DataFrame
+
+    Raises
+    ------
+    DataError
+        For a bad row in ``data/codebook.csv``.
+
+    Examples
+    --------
+    >>> "published_indices.csv" in set(load_codebook()["file"])
+    True
+    """
     return T.read_csv_strict(data_file("codebook.csv"), CODEBOOK_COLUMNS, key=("file", "column"))
 
 
 
 def entity_names(lang: str = "id") -> dict[str, str]:
-    """Display names keyed by entity id: the regencies' short names (from ``regencies.csv``) and
-    the labels of the province and the nation in ``lang``.
+    """Display names keyed by entity id.
+
+    Parameters
+    ----------
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    dict
+        The regencies' short names (from ``regencies.csv``) and the labels of the province and the
+        nation in ``lang``.
+
+    Raises
+    ------
+    DataError
+        For an unknown language.
 
     Examples
     --------
@@ -125,9 +195,30 @@ MAP_ATTRIBUTION = ("Batas wilayah / Boundaries: geoBoundaries (Runfola et al. 20
 
 
 def load_boundaries() -> dict[str, list[list[list[tuple[float, float]]]]]:
-    """Regency boundary polygons, ``{bps_code: [polygon, ...]}`` where a polygon is a list of
-    rings (the outer ring first, then holes) of (lon, lat) points (WGS84). Read from
-    ``data/geo/gorontalo_adm2.geojson`` (CC BY 3.0 IGO; see its SOURCE.md) and validated."""
+    """Regency boundary polygons.
+
+    Read from ``data/geo/gorontalo_adm2.geojson`` (CC BY 3.0 IGO; see its SOURCE.md) and validated.
+
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    dict
+        ``{bps_code: [polygon, ...]}`` where a polygon is a list of rings (the outer ring first,
+        then holes) of (lon, lat) points (WGS84).
+
+    Raises
+    ------
+    DataError
+        When the file is missing, unreadable, or lacks a regency.
+
+    Examples
+    --------
+    >>> sorted(load_boundaries())
+    ['7501', '7502', '7503', '7504', '7505', '7571']
+    """
     import json
 
     path = data_file("geo/gorontalo_adm2.geojson")

@@ -192,8 +192,38 @@ class Framework:
 
 def validate(fw_name: str, table: pd.DataFrame, bands: pd.DataFrame, level_min: int, level_max: int,
              source: str = "framework table") -> None:
-    """Check a framework table: ids unique, one aspect per indicator, one domain per aspect,
-    weights summing to exactly 100, bands contiguous over the level range."""
+    """Check a framework table before a :class:`Framework` is built from it.
+
+    Ids unique, one aspect per indicator, one domain per aspect, weights summing to exactly 100,
+    bands contiguous over the level range.
+
+    Parameters
+    ----------
+    fw_name : str
+    table : DataFrame
+        Indexed by indicator, with ``aspect``, ``weight`` (exact) and optionally ``domain``.
+    bands : DataFrame
+        Predicate bands with their lower and upper edges.
+    level_min, level_max : int
+        The value scale.
+    source : str
+        The file or argument named in an error message.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    DataError
+        Naming the line and column of the first problem.
+
+    Examples
+    --------
+    >>> fw = load_framework("spbe2020")
+    >>> validate("spbe2020", fw.indicators, fw.bands, 1, 5) is None
+    True
+    """
     ids = list(table.index)
     seen: set[str] = set()
     for pos, i in enumerate(ids):
@@ -241,10 +271,28 @@ def _read_bands(ddir: Path, name: str) -> pd.DataFrame:
 
 
 def load_framework(name: str) -> Framework:
-    """Load and validate a framework: ``"spbe2018"``, ``"spbe2020"`` or ``"pemdi2026"``.
+    """Load and validate a framework.
 
-    Frameworks are cached per data folder; the returned object is shared, so treat it as
-    read only.
+    Frameworks are cached per data folder; the returned object is shared, so treat it as read only.
+
+    Parameters
+    ----------
+    name : {"spbe2018", "spbe2020", "pemdi2026"}
+
+    Returns
+    -------
+    Framework
+
+    Raises
+    ------
+    DataError
+        For an unknown name, or a framework file that fails validation (file, line, column).
+
+    Examples
+    --------
+    >>> fw = load_framework("pemdi2026")
+    >>> fw.n, fw.level_step
+    (20, Fraction(1, 100))
     """
     if not isinstance(name, str) or name not in FRAMEWORK_NAMES:
         raise DataError("framework argument", "one of " + ", ".join(repr(n) for n in FRAMEWORK_NAMES), value=name)
@@ -284,11 +332,34 @@ def _load_cached(name: str, ddir_str: str) -> Framework:
 
 def make_framework(name: str, table: pd.DataFrame, bands: pd.DataFrame | None = None,
                    level_min: int = 1, level_max: int = 5) -> Framework:
-    """Build a validated framework from a table (used for custom or test frameworks).
+    """Build a validated framework from a table (for custom or test frameworks).
 
-    ``table`` needs an ``indicator`` column or index, ``aspect``, ``weight_pct`` (exact:
-    Fraction, int or decimal string) and optionally ``domain``. ``bands`` defaults to the
-    SPBE 2020 bands.
+    Parameters
+    ----------
+    name : str
+    table : DataFrame
+        An ``indicator`` column or index, ``aspect``, ``weight_pct`` (exact: Fraction, int or
+        decimal string) and optionally ``domain``.
+    bands : DataFrame, optional
+        Defaults to the SPBE 2020 bands.
+    level_min, level_max : int
+        The value scale.
+
+    Returns
+    -------
+    Framework
+
+    Raises
+    ------
+    DataError
+        When the table fails :func:`validate`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"indicator": ["a", "b"], "aspect": [1, 1], "weight_pct": ["60", "40"]})
+    >>> make_framework("toy", t).n
+    2
     """
     t = table.copy()
     if "indicator" in t.columns:
@@ -314,8 +385,23 @@ def make_framework(name: str, table: pd.DataFrame, bands: pd.DataFrame | None = 
 
 
 def structure_table(framework: "Framework | str") -> pd.DataFrame:
-    """One row per aspect: domain and aspect (number, name), number of indicators, their ids,
-    the weight of each indicator and of the aspect and domain (percent of the index)."""
+    """One row per aspect: its place and weights in the index.
+
+    Parameters
+    ----------
+    framework : Framework or str
+
+    Returns
+    -------
+    DataFrame
+        Domain and aspect (number, name), number of indicators, their ids, the weight of each
+        indicator and of the aspect and domain (percent of the index).
+
+    Examples
+    --------
+    >>> len(structure_table("spbe2020"))
+    8
+    """
     fw = load_framework(framework) if isinstance(framework, str) else framework
     ind = fw.indicators
     rows = []
@@ -331,7 +417,23 @@ def structure_table(framework: "Framework | str") -> pd.DataFrame:
 
 
 def compare_frameworks(names: tuple[str, ...] = FRAMEWORK_NAMES) -> pd.DataFrame:
-    """The frameworks side by side: indicators, domains, aspects, scale, band edges, years, status."""
+    """The frameworks side by side.
+
+    Parameters
+    ----------
+    names : tuple of str
+        Framework names, by default all three.
+
+    Returns
+    -------
+    DataFrame
+        One row per framework: indicators, domains, aspects, value scale, band edges, years, status.
+
+    Examples
+    --------
+    >>> compare_frameworks(("spbe2020", "pemdi2026"))["indicators"].tolist()
+    [47, 20]
+    """
     rows = []
     for name in names:
         f = load_framework(name)
