@@ -132,7 +132,28 @@ class Context:
 
 
 def framework_of_year(published: pd.DataFrame, year: int) -> Framework:
-    """The framework the published values of ``year`` were computed under."""
+    """The framework the published values of ``year`` were computed under.
+
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    year : int
+
+    Returns
+    -------
+    Framework
+
+    Raises
+    ------
+    DataError
+        When the year's rows name more than one framework (or none).
+
+    Examples
+    --------
+    >>> framework_of_year(load_published(), 2024).name
+    'spbe2020'
+    """
     fws = set(published.loc[published["year"] == year, "framework"])
     if len(fws) != 1:
         raise DataError("published_indices.csv", "one framework per evaluation year", row=f"year {year}",
@@ -141,7 +162,23 @@ def framework_of_year(published: pd.DataFrame, year: int) -> Framework:
 
 
 def entity_codes(published: pd.DataFrame | None = None) -> tuple[tuple[str, ...], str, str]:
-    """(six regency codes, province code, national code), read from the data."""
+    """The codes the analyses compare, read from the data.
+
+    Parameters
+    ----------
+    published : DataFrame, optional
+        :func:`spbe_analysis.load_published` (loaded when not given).
+
+    Returns
+    -------
+    tuple
+        ``(six regency codes, province code, national code)``.
+
+    Examples
+    --------
+    >>> entity_codes()
+    (('7501', '7502', '7503', '7504', '7505', '7571'), '75', 'IDN')
+    """
     reg = load_regencies(include_province=True)
     pub = load_published() if published is None else published
     codes = tuple(sorted(reg.index[reg["kind"] != "provinsi"]))
@@ -154,8 +191,38 @@ def check_sheet(path: str | Path, year: int, worksheet: str | None = None,
                 framework: Framework | str | None = None) -> pd.DataFrame:
     """Load a sheet fully and check it against the analysed ``year`` and the six regencies.
 
-    Returns the loaded sheet; raises a located :class:`DataError` when the sheet has no rows for
-    ``year`` or misses a regency in that year."""
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv`` or ``.xlsx`` evaluation sheet.
+    year : int
+        The analysed year (the notebooks' ``YEAR``).
+    worksheet : str, optional
+        The worksheet of an .xlsx workbook.
+    framework : Framework or str, optional
+        By default the framework of ``year``'s published values.
+
+    Returns
+    -------
+    DataFrame
+        The loaded sheet (:func:`spbe_analysis.sheets.load_sheet`).
+
+    Raises
+    ------
+    DataError
+        Located (file, row, column): a bad cell, no rows for ``year``, or a regency missing in it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from spbe_analysis.sheets import template
+    >>> t = template(year=2024)
+    >>> t["level"] = 3
+    >>> p = Path(tempfile.mkdtemp()) / "sheet.csv"
+    >>> t.to_csv(p, index=False)
+    >>> len(check_sheet(p, 2024))
+    282
+    """
     year = checks.count(year, "YEAR parameter", minimum=1900)
     fw = framework_of_year(load_published(), year) if framework is None else as_framework(framework)
     df = load_sheet(path, fw, sheet=worksheet or None)

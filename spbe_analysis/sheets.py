@@ -43,8 +43,26 @@ ALIASES = {"kode_bps": "bps_code", "kode": "bps_code", "tahun": "year", "indikat
 REQUIRED = ["bps_code", "year", "indicator", "level"]
 def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] | None = None,
              year: int = 2024) -> pd.DataFrame:
-    """The template as a DataFrame: every entity (default: the six regencies of ``regencies.csv``)
-    x indicator, ``level`` empty.
+    """The evaluation-sheet template as a DataFrame, ``level`` empty.
+
+    Parameters
+    ----------
+    framework : Framework or str
+    entities : tuple of str, optional
+        BPS codes; by default the six regencies of ``regencies.csv``.
+    year : int
+        The evaluation year written in every row.
+
+    Returns
+    -------
+    DataFrame
+        One row per entity and indicator: ``bps_code``, ``year``, ``indicator``,
+        ``indicator_name`` and an empty ``level``.
+
+    Raises
+    ------
+    DataError
+        For an empty entity list or a bad year.
 
     Examples
     --------
@@ -63,7 +81,30 @@ def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] 
 
 def write_template(path: str | Path, framework: Framework | str = "spbe2020", **kwargs: Any) -> Path:
     """Write the template to ``path`` (``.csv`` or ``.xlsx``), for a user to fill in.
-    Refuses to overwrite an existing file."""
+
+    Parameters
+    ----------
+    path : str or Path
+        A new file; an existing file is never overwritten.
+    framework : Framework or str
+    **kwargs
+        Passed to :func:`template` (``entities``, ``year``).
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    DataError
+        When the file exists or its name does not end in .csv or .xlsx.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> write_template(Path(tempfile.mkdtemp()) / "sheet.csv").name
+    'sheet.csv'
+    """
     path = Path(path)
     if path.exists():
         raise DataError(str(path), "a new file name (an existing file is never overwritten)", value=str(path))
@@ -163,7 +204,22 @@ def _parse_value(v: object, fw: Framework) -> Fraction:
 
 
 def known_entities() -> dict[str, str]:
-    """BPS codes a sheet may hold: the province and its six regencies, {code: kind}."""
+    """BPS codes a sheet may hold: the province and its six regencies.
+
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    dict
+        ``{code: kind}`` with kind ``provinsi``, ``kabupaten`` or ``kota``.
+
+    Examples
+    --------
+    >>> known_entities()["7571"]
+    'kota'
+    """
     reg = load_regencies(include_province=True)
     return dict(zip(reg.index, reg["kind"]))
 
@@ -191,6 +247,16 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
     ------
     DataError
         Naming the file, worksheet, row, column, value and expectation.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> t = template()
+    >>> t["level"] = 3
+    >>> p = Path(tempfile.mkdtemp()) / "sheet.csv"
+    >>> t.to_csv(p, index=False)
+    >>> load_sheet(p).groupby("bps_code")["level"].sum().iloc[0]
+    np.int64(141)
     """
     fw = as_framework(framework)
     if sheet is not None:
@@ -296,8 +362,33 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
 
 
 def sheet_wide(sheet: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
-    """Values of one year as a wide table (government x indicator), ready for ``score_table``
-    (SPBE) or :func:`sheet_scores`."""
+    """Values of one year as a wide table (government x indicator).
+
+    Parameters
+    ----------
+    sheet : DataFrame
+        A loaded sheet (:func:`load_sheet`).
+    year : int, optional
+        Required when the sheet holds several years.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by BPS code, one column per indicator, ready for ``score_table`` (SPBE) or
+        :func:`sheet_scores`.
+
+    Raises
+    ------
+    DataError
+        When the sheet lacks a column or holds several years and ``year`` is not given.
+
+    Examples
+    --------
+    >>> t = template()
+    >>> t["level"] = 2
+    >>> sheet_wide(t.drop(columns="indicator_name")).shape
+    (6, 47)
+    """
     checks.frame(sheet, "sheet argument", columns=("bps_code", "year", "indicator", "level"))
     if year is not None:
         checks.count(year, "year argument", minimum=1900)
@@ -310,8 +401,30 @@ def sheet_wide(sheet: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
 def sheet_scores(sheet: pd.DataFrame, framework: Framework | str) -> pd.DataFrame:
     """Exact official scores of every government-year of a loaded sheet.
 
-    Returns one row per (bps_code, year): ``index`` (official), ``predicate`` and the official
-    value of each domain (``domain_<d>``) or aspect (``aspect_<a>``).
+    Parameters
+    ----------
+    sheet : DataFrame
+        A loaded sheet (:func:`load_sheet`).
+    framework : Framework or str
+
+    Returns
+    -------
+    DataFrame
+        One row per (bps_code, year): ``index`` (official), ``predicate`` and the official value of
+        each domain (``domain_<d>``) or aspect (``aspect_<a>``).
+
+    Raises
+    ------
+    DataError
+        When the sheet lacks a column or a value is off the scale.
+
+    Examples
+    --------
+    >>> t = template()
+    >>> t["level"] = 3
+    >>> r = sheet_scores(t, "spbe2020").iloc[0]
+    >>> float(r["index"]), r["predicate"]
+    (3.0, 'Baik')
     """
     fw = as_framework(framework)
     checks.frame(sheet, "sheet argument", columns=("bps_code", "year", "indicator", "level"))
