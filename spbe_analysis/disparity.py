@@ -62,7 +62,23 @@ def _weights(weights: Any, n: int, source: str = "weights argument") -> np.ndarr
 
 
 def next_band(value: float, fw: Framework | str) -> tuple[str | None, float | None]:
-    """Name and lower edge of the band above ``value`` (None, None in the top band).
+    """Name and lower edge of the band above ``value``.
+
+    Parameters
+    ----------
+    value : float
+        An official (2-decimal) value on the framework's scale.
+    fw : Framework or str
+
+    Returns
+    -------
+    tuple
+        ``(name, lower edge)``, or ``(None, None)`` in the top band.
+
+    Raises
+    ------
+    DataError
+        For a value off the scale.
 
     Examples
     --------
@@ -79,6 +95,20 @@ def next_band(value: float, fw: Framework | str) -> tuple[str | None, float | No
 def gap_to(value: float, target: float) -> float:
     """Exact gap ``target - value`` between 2-decimal values (positive = below target).
 
+    Parameters
+    ----------
+    value, target : float
+        Official 2-decimal values.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    DataError
+        For a missing or non-numeric value.
+
     Examples
     --------
     >>> gap_to(2.52, 2.60)
@@ -89,12 +119,38 @@ def gap_to(value: float, target: float) -> float:
 
 def gap_table(values: pd.Series, fw: Framework, province: float | None = None, national: float | None = None,
               targets: dict[str, float] | None = None) -> pd.DataFrame:
-    """Gaps of each entity (``values`` indexed by entity id, official 2-decimal values).
+    """Gaps of each entity to the next band, the province, the nation and the best.
 
-    Columns: ``value``, ``predicate``, ``next_band``, ``gap_next_band`` (to the next band's
-    lower edge; NA with ``next_band`` "-" in the top band), ``gap_province``, ``gap_national``,
-    ``gap_best`` (to the best entity in ``values``) and ``gap_<name>`` for each target.
-    Positive gaps mean "below"; a negative gap means the entity is above that reference.
+    Parameters
+    ----------
+    values : Series
+        Official 2-decimal values indexed by entity id.
+    fw : Framework or str
+    province, national : float, optional
+        Reference values.
+    targets : dict, optional
+        Further named targets, ``{name: value}``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``value``, ``predicate``, ``next_band``, ``gap_next_band`` (to the next band's lower
+        edge; NA with ``next_band`` "-" in the top band), ``gap_province``, ``gap_national``,
+        ``gap_best`` (to the best entity in ``values``) and ``gap_<name>`` for each target. Positive
+        gaps mean "below"; a negative gap means the entity is above that reference.
+
+    Raises
+    ------
+    DataError
+        For a missing value or a reference off the scale.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> v = pd.Series({"7501": 2.40, "7502": 2.68, "7503": 2.52, "7504": 3.00, "7505": 2.89, "7571": 2.82})
+    >>> r = gap_table(v, "spbe2020", province=4.13).loc["7501"]
+    >>> r["next_band"], float(r["gap_next_band"]), float(r["gap_province"])
+    ('Baik', 0.2, 1.73)
     """
     fw = as_framework(fw)
     values = _series(values, "values argument")
@@ -127,7 +183,30 @@ def gap_table(values: pd.Series, fw: Framework, province: float | None = None, n
 
 
 def pairwise_gaps(values: pd.Series) -> pd.DataFrame:
-    """Matrix of exact gaps: cell (row i, column j) = value_j - value_i."""
+    """Matrix of exact gaps: cell (row i, column j) = value_j - value_i.
+
+    Parameters
+    ----------
+    values : Series
+        Official 2-decimal values indexed by entity id.
+
+    Returns
+    -------
+    DataFrame
+        Entities x entities.
+
+    Raises
+    ------
+    DataError
+        For a missing or non-numeric value.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> v = pd.Series({"7501": 2.40, "7502": 2.68, "7503": 2.52, "7504": 3.00, "7505": 2.89, "7571": 2.82})
+    >>> float(pairwise_gaps(v).loc["7501", "7504"])
+    0.6
+    """
     values = _series(values, "values argument")
     h = np.array([_h(v) for v in values])
     return pd.DataFrame((h[None, :] - h[:, None]) / 100, index=values.index, columns=values.index)
@@ -144,6 +223,22 @@ def _shares(values: np.ndarray, weights: Any) -> np.ndarray:
 def gini(values, weights=None) -> float:
     """Gini coefficient, ``sum_ij s_i s_j |x_i - x_j| / (2 mu)`` (= PySAL's form unweighted).
 
+    Parameters
+    ----------
+    values : sequence or Series
+        Non-negative values, not all zero.
+    weights : sequence or Series, optional
+        Populations or shares (``s_i``); equal shares by default.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    DataError
+        For negative or all-zero values, or bad weights.
+
     Examples
     --------
     >>> round(gini([1, 1, 1, 3]), 4)
@@ -158,7 +253,29 @@ def gini(values, weights=None) -> float:
 
 
 def theil(values, weights=None) -> float:
-    """Theil T index, ``sum_i s_i (x_i/mu) ln(x_i/mu)`` (``s_i`` = 1/n or population share)."""
+    """Theil T index, ``sum_i s_i (x_i/mu) ln(x_i/mu)``.
+
+    Parameters
+    ----------
+    values : sequence or Series
+        Positive values.
+    weights : sequence or Series, optional
+        Populations or shares (``s_i``); equal shares by default.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    DataError
+        For a value that is not positive.
+
+    Examples
+    --------
+    >>> theil([2, 2, 2])
+    0.0
+    """
     x = _series(values, "values argument").to_numpy()
     if (x <= 0).any():
         raise DataError("values argument", "positive values (Theil T takes logarithms)", value=float(x.min()))
@@ -168,8 +285,32 @@ def theil(values, weights=None) -> float:
 
 
 def dispersion(values, weights=None) -> pd.Series:
-    """Range, max/min ratio, SD (population), CV, Gini and Theil T of ``values``
-    (optionally population-weighted: ``weights`` are populations or shares)."""
+    """Range, max/min ratio, SD (population), CV, Gini and Theil T of ``values``.
+
+    Parameters
+    ----------
+    values : sequence or Series
+        Positive values (exact ones: see :func:`dispersion_bounds` for censored values).
+    weights : sequence or Series, optional
+        Populations or shares for population-weighted measures.
+
+    Returns
+    -------
+    Series
+        ``range``, ``max_min_ratio``, ``mean``, ``sd``, ``cv``, ``gini``, ``theil``.
+
+    Raises
+    ------
+    DataError
+        For a value that is not positive.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> v = pd.Series({"7501": 2.40, "7502": 2.68, "7503": 2.52, "7504": 3.00, "7505": 2.89, "7571": 2.82})
+    >>> round(float(dispersion(v)["range"]), 2)
+    0.6
+    """
     x = _series(values, "values argument").to_numpy()   # missing or censored values: see dispersion_bounds
     if (x <= 0).any():
         raise DataError("values argument", "positive values (index values are >= 1)", value=float(x.min()))
@@ -190,8 +331,32 @@ class TheilDecomposition:
 
 
 def theil_decomposition(values: pd.Series, groups: pd.Series, weights: pd.Series | None = None) -> TheilDecomposition:
-    """Theil T = sum_g s_g T_g (within) + sum_g s_g ln(mu_g / mu) (between), where s_g is the
-    group's share of the total (population-weighted if ``weights`` are given)."""
+    """Theil T split into within- and between-group parts.
+
+    ``T = sum_g s_g T_g (within) + sum_g s_g ln(mu_g / mu) (between)``, where ``s_g`` is the
+    group's share of the total (population-weighted if ``weights`` are given).
+
+    Parameters
+    ----------
+    values : Series
+        Positive values indexed by entity.
+    groups : Series
+        The group of each entity.
+    weights : Series, optional
+        Populations.
+
+    Returns
+    -------
+    TheilDecomposition
+        ``total``, ``within``, ``between`` and the per-group table.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = theil_decomposition(pd.Series({"a": 2.0, "b": 2.0, "c": 4.0, "d": 4.0}), pd.Series({"a": 1, "b": 1, "c": 2, "d": 2}))
+    >>> round(d.within, 6), round(d.between - d.total, 6)
+    (0.0, 0.0)
+    """
     x = values.astype(float)
     w = pd.Series(1.0, index=x.index) if weights is None else weights.reindex(x.index).astype(float)
     mu = float((w * x).sum() / w.sum())
@@ -212,9 +377,37 @@ def dispersion_bounds(exact: pd.Series, censored: dict[str, tuple[float, float]]
                       weights: pd.Series | None = None, max_combinations: int = 2_000_000) -> tuple[float, float]:
     """Exact bounds of a dispersion measure when some values are censored.
 
-    ``censored`` maps entity -> (lowest, highest) possible *published* value (for "below 2.03"
-    under SPBE 2020: (1.00, 2.02)). Every combination of possible 2-decimal values is evaluated,
-    so the bounds are exact, not approximations. Returns (min, max) of ``measure``.
+    Every combination of possible 2-decimal values is evaluated, so the bounds are exact, not
+    approximations.
+
+    Parameters
+    ----------
+    exact : Series
+        The exact values, by entity.
+    censored : dict
+        Entity -> (lowest, highest) possible *published* value (for "below 2.03" under SPBE 2020:
+        (1.00, 2.02)).
+    measure : {"sd", "cv", "range", "max_min_ratio", "gini", "theil", "mean"}
+    weights : Series, optional
+        Populations.
+    max_combinations : int
+        Refuse rather than run longer than this many combinations.
+
+    Returns
+    -------
+    tuple of float
+        ``(min, max)`` of ``measure``.
+
+    Raises
+    ------
+    DataError
+        For a bad range, an unknown measure or too many combinations.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> dispersion_bounds(pd.Series({"a": 2.0, "b": 3.0}), {"c": (1.0, 2.02)}, "range")
+    (1.0, 2.0)
     """
     exact = _series(exact, "exact argument", allow_empty=True)
     checks.choice(measure, ("sd", "cv", "range", "max_min_ratio", "gini", "theil", "mean"), "measure argument")
@@ -267,7 +460,26 @@ def _vector_measure(x: np.ndarray, measure: str, w: np.ndarray | None) -> np.nda
 
 # ----------------------------------------------------------------------------- over time
 def censor_range(row: pd.Series, fw: Framework) -> tuple[float, float]:
-    """Possible published values of a censored ('below') row: [level_min, bound - 0.01]."""
+    """Possible published values of a censored ('below') row.
+
+    Parameters
+    ----------
+    row : Series
+        A row of :func:`spbe_analysis.load_published` with ``status`` "below".
+    fw : Framework
+
+    Returns
+    -------
+    tuple of float
+        ``(level_min, bound - 0.01)``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from spbe_analysis.official import as_framework
+    >>> censor_range(pd.Series({"bound": 2.03}), as_framework("spbe2020"))
+    (1.0, 2.02)
+    """
     return float(fw.level_min), (_h(float(row["bound"])) - 1) / 100
 
 
@@ -276,11 +488,34 @@ def sigma_convergence(published: pd.DataFrame, entities: tuple[str, ...], years:
                       weights: pd.Series | None = None) -> pd.DataFrame:
     """Dispersion by year with explicit handling of censored and missing values.
 
-    One row per year and measure: ``value`` (exact when every entity is exact, else NA),
-    ``low`` and ``high`` (exact bounds over every possible value of the censored entities;
-    equal to ``value`` when nothing is censored), ``n_exact``, ``censored`` and ``missing``
-    (entity ids). Years with a missing entity give bounds over the entities present only and
-    say so in ``missing``.
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    entities : tuple of str
+    years : list of int
+    fw : Framework
+    measures : tuple of str
+        Measures of :func:`dispersion`.
+    weights : Series, optional
+        Populations.
+
+    Returns
+    -------
+    DataFrame
+        One row per year and measure: ``value`` (exact when every entity is exact, else NA),
+        ``low`` and ``high`` (exact bounds over every possible value of the censored entities; equal
+        to ``value`` when nothing is censored), ``n_exact``, ``censored`` and ``missing`` (entity
+        ids). Years with a missing entity give bounds over the entities present only and say so in
+        ``missing``.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> from spbe_analysis.official import as_framework
+    >>> s = sigma_convergence(load_published(), ("7501", "7502", "7503"), [2022, 2024], as_framework("spbe2020"), ("range",))
+    >>> s[["year", "censored"]].values.tolist()
+    [[2022, '7501,7503'], [2024, '']]
     """
     out = []
     for y in years:
@@ -304,16 +539,52 @@ def sigma_convergence(published: pd.DataFrame, entities: tuple[str, ...], years:
 
 
 def trend(years, values) -> dict:
-    """OLS slope per year of ``values`` on ``years`` (descriptive)."""
+    """OLS slope per year of ``values`` on ``years`` (descriptive).
+
+    Parameters
+    ----------
+    years, values : sequences of numbers
+
+    Returns
+    -------
+    dict
+        ``slope_per_year``, ``intercept``, ``r2``, ``n_years`` and the descriptive ``note``.
+
+    Examples
+    --------
+    >>> round(trend([2022, 2023, 2024], [2.0, 2.5, 3.0])["slope_per_year"], 6)
+    0.5
+    """
     res = stats.linregress(np.asarray(years, dtype=float), np.asarray(values, dtype=float))
     return {"slope_per_year": float(res.slope), "intercept": float(res.intercept), "r2": float(res.rvalue ** 2),
             "n_years": len(years), "note": DESCRIPTIVE}
 
 
 def sigma_trend(sig: pd.DataFrame, measure: str) -> dict:
-    """OLS slope per year of one measure over the years of ``sig`` (from
-    :func:`sigma_convergence`). A censored year enters at its lower and its upper bound; since
-    the slope is linear in every value, the slopes at those extremes bound it exactly."""
+    """OLS slope per year of one measure over the years of :func:`sigma_convergence`.
+
+    A censored year enters at its lower and its upper bound; since the slope is linear in every
+    value, the slopes at those extremes bound it exactly.
+
+    Parameters
+    ----------
+    sig : DataFrame
+        From :func:`sigma_convergence`.
+    measure : str
+
+    Returns
+    -------
+    dict
+        The slope bounds (``slope_low``, ``slope_high``), ``n_years`` and the descriptive ``note``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sig = pd.DataFrame({"year": [2022, 2023, 2024], "measure": "cv", "low": [0.2, 0.1, 0.1], "high": [0.3, 0.1, 0.1]})
+    >>> t = sigma_trend(sig, "cv")
+    >>> round(t["slope_low"], 6), round(t["slope_high"], 6)
+    (-0.1, -0.05)
+    """
     d = sig[sig["measure"] == measure].sort_values("year")
     years = d["year"].to_numpy(dtype=float)
     lo, hi = d["low"].to_numpy(dtype=float), d["high"].to_numpy(dtype=float)
@@ -339,9 +610,34 @@ class BetaConvergence:
 
 
 def beta_convergence(v0: pd.Series, v1: pd.Series, t0: int, t1: int) -> BetaConvergence:
-    """Regress annualised growth ``ln(v1/v0)/T`` on ``ln(v0)``. beta < 0 = catching up;
-    speed ``lambda = -ln(1 + beta T)/T``, half-life ``ln 2 / lambda``. Entities must be the
-    same in both Series and exact (no NaN)."""
+    """Beta convergence: annualised growth ``ln(v1/v0)/T`` regressed on ``ln(v0)``.
+
+    beta < 0 means catching up; speed ``lambda = -ln(1 + beta T)/T``, half-life ``ln 2 / lambda``.
+
+    Parameters
+    ----------
+    v0, v1 : Series
+        Exact values of the same entities (at least 3) in years ``t0`` and ``t1``.
+    t0, t1 : int
+        The years, ``t1 > t0``.
+
+    Returns
+    -------
+    BetaConvergence
+        ``beta``, its p-value, ``speed``, ``half_life`` and the descriptive caveat.
+
+    Raises
+    ------
+    DataError
+        For fewer than 3 entities, different entities, missing values or ``t1 <= t0``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> b = beta_convergence(pd.Series({"a": 2.0, "b": 3.0, "c": 4.0}), pd.Series({"a": 3.0, "b": 3.5, "c": 4.1}), 2022, 2024)
+    >>> b.beta < 0
+    True
+    """
     for nm, v in (("v0", v0), ("v1", v1)):
         if not isinstance(v, pd.Series) or len(v) < 3:
             raise DataError(f"{nm} argument", "a Series of at least 3 values indexed by entity", value=type(v).__name__)
@@ -367,7 +663,24 @@ def beta_convergence(v0: pd.Series, v1: pd.Series, t0: int, t1: int) -> BetaConv
 
 
 def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
-    """Kendall tau between the values of two years (same entities, exact values)."""
+    """Kendall tau between the values of two years (same entities, exact values).
+
+    Parameters
+    ----------
+    v0, v1 : Series
+        Values indexed by entity; only common entities count.
+
+    Returns
+    -------
+    dict
+        ``tau``, ``n``, ``ranks`` (rank in each year and the change) and the descriptive ``note``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rank_mobility(pd.Series({"a": 1.0, "b": 2.0, "c": 3.0}), pd.Series({"a": 1.5, "b": 2.5, "c": 3.5}))["tau"]
+    1.0
+    """
     common = v0.index.intersection(v1.index)
     tau = stats.kendalltau(v0.loc[common].astype(float), v1.loc[common].astype(float))
     ranks = pd.DataFrame({"rank_0": v0.loc[common].rank(ascending=False, method="min").astype(int),
@@ -377,8 +690,27 @@ def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
 
 
 def band_label(row: pd.Series, fw: Framework) -> str:
-    """Predicate of a published row; for a censored row every band it could lie in
-    (e.g. 'Kurang/Cukup'); 'n/a' when missing."""
+    """Predicate of a published row, or every band a censored row could lie in.
+
+    Parameters
+    ----------
+    row : Series
+        A row of :func:`spbe_analysis.load_published`.
+    fw : Framework
+
+    Returns
+    -------
+    str
+        The predicate; for a censored row the possible bands joined by "/" (e.g. 'Kurang/Cukup');
+        'n/a' when missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from spbe_analysis.official import as_framework
+    >>> band_label(pd.Series({"status": "below", "bound": 2.03}), as_framework("spbe2020"))
+    'Kurang/Cukup'
+    """
     if row["status"] == "exact":
         return predicate(float(row["value"]), fw)
     if row["status"] == "below":
@@ -390,8 +722,29 @@ def band_label(row: pd.Series, fw: Framework) -> str:
 
 def band_transitions(published: pd.DataFrame, entities: tuple[str, ...], y0: int, y1: int,
                      fw: Framework) -> pd.DataFrame:
-    """Per entity: band in ``y0`` and ``y1`` (censored rows as the set of possible bands) and
-    whether it moved up, stayed or moved down ("uncertain" when a censored band spans the move)."""
+    """Per entity: band in ``y0`` and ``y1`` and whether it moved.
+
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    entities : tuple of str
+    y0, y1 : int
+    fw : Framework
+
+    Returns
+    -------
+    DataFrame
+        Band in each year (censored rows as the set of possible bands) and ``move``: ``up``,
+        ``same`` or ``down`` (``uncertain`` when a censored band spans the move).
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> from spbe_analysis.official import as_framework
+    >>> band_transitions(load_published(), ("7504",), 2023, 2024, as_framework("spbe2020"))["move"].tolist()
+    ['same']
+    """
     names = fw.band_names("id")
     rank = {n: i for i, n in enumerate(names)}
     out = []
