@@ -43,7 +43,33 @@ class Decomposition:
 
 def decompose(levels: Mapping[Any, Any] | pd.Series, target: Mapping[Any, Any] | pd.Series | float | Fraction,
               framework: Framework | str) -> Decomposition:
-    """Decompose ``target - levels``: ``target`` is another profile, or an index value."""
+    """Decompose ``target - levels`` by indicator, aspect and domain, exactly.
+
+    Parameters
+    ----------
+    levels : mapping or Series
+        One profile (indicator -> value).
+    target : mapping, Series or number
+        Another profile, or an index value (every indicator at that value).
+    framework : Framework or str
+
+    Returns
+    -------
+    Decomposition
+        ``gap`` (exact) and the contributions (index points) per indicator, ``by_aspect`` and
+        ``by_domain``; they sum to ``gap``.
+
+    Raises
+    ------
+    DataError
+        For a bad profile or a target off the scale.
+
+    Examples
+    --------
+    >>> d = decompose({str(i): 2 for i in range(1, 48)}, 2.5, "spbe2020")
+    >>> d.gap, round(float(d.by_domain.sum()), 6)
+    (Fraction(1, 2), 0.5)
+    """
     fw = as_framework(framework)
     frm = values_vector(levels, fw)
     if isinstance(target, (Mapping, pd.Series)):
@@ -65,9 +91,34 @@ def decompose(levels: Mapping[Any, Any] | pd.Series, target: Mapping[Any, Any] |
 
 def decompose_many(levels: pd.DataFrame | np.ndarray, target: float, framework: Framework | str,
                    by: str = "domain") -> pd.DataFrame:
-    """Vectorised gap-to-target decomposition for many profiles (rows; columns in framework
-    order): contribution of each domain/aspect (or ``by="indicator"``) to ``target - index``.
-    Rows sum to the exact gap (up to float rounding of the final division)."""
+    """Vectorised gap-to-target decomposition for many profiles.
+
+    Parameters
+    ----------
+    levels : DataFrame or array
+        Profiles as rows, indicators as columns in framework order.
+    target : float
+        An index value on the framework's scale.
+    framework : Framework or str
+    by : {"domain", "aspect", "indicator"}
+
+    Returns
+    -------
+    DataFrame
+        Profiles x groups: the contribution of each group to ``target - index``. Rows sum to the
+        exact gap (up to float rounding of the final division).
+
+    Raises
+    ------
+    DataError
+        For a bad profile, a target off the scale or ``by="domain"`` on a framework without domains.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> round(float(decompose_many(np.full((1, 47), 2), 2.5, "spbe2020").sum(axis=1).iloc[0]), 6)
+    0.5
+    """
     fw = as_framework(framework)
     checks.choice(by, ("domain", "aspect", "indicator"), "by argument")
     if by == "domain" and not fw.has_domains:
@@ -87,10 +138,36 @@ def gap_summary(levels_by_entity: Mapping[str, pd.DataFrame], targets: Mapping[s
                 framework: Framework | str, by: str = "domain") -> pd.DataFrame:
     """Distribution across profiles of each group's contribution to each government's gap.
 
-    One row per (entity, target, group): ``median``, ``p5``, ``p95``, ``min``, ``max`` of the
-    contribution (index points), ``gap_median`` (median total gap) and ``largest_share`` (the
-    share of profiles in which this group holds the largest contribution). With one profile
-    (a real sheet) all quantiles coincide with the exact value."""
+    Parameters
+    ----------
+    levels_by_entity : dict
+        Entity -> profiles (rows) of that entity.
+    targets : dict
+        Target name -> index value (e.g. ``{"Baik": 2.6}``).
+    framework : Framework or str
+    by : {"domain", "aspect", "indicator"}
+
+    Returns
+    -------
+    DataFrame
+        One row per (entity, target, group): ``median``, ``p5``, ``p95``, ``min``, ``max`` of the
+        contribution (index points), ``gap_median`` (median total gap) and ``largest_share`` (the
+        share of profiles in which this group holds the largest contribution). With one profile (a
+        real sheet) all quantiles coincide with the exact value.
+
+    Raises
+    ------
+    DataError
+        For an empty mapping, a bad profile or a target off the scale.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([[2] * 47], columns=[str(i) for i in range(1, 48)])
+    >>> s = gap_summary({"7501": lv}, {"Baik": 2.6}, "spbe2020")
+    >>> len(s), round(float(s["gap_median"].iloc[0]), 2)
+    (4, 0.6)
+    """
     fw = as_framework(framework)
     targets = checks.mapping(targets, "targets argument", allow_empty=False)
     for tname, tv in targets.items():
@@ -112,8 +189,34 @@ def gap_summary(levels_by_entity: Mapping[str, pd.DataFrame], targets: Mapping[s
 
 
 def lead_table(summary: pd.DataFrame, framework: Framework | str, by: str = "domain") -> pd.DataFrame:
-    """Per (entity, target) of a :func:`gap_summary`: the group holding the largest contribution
-    in most profiles, that share, the median gap and the group's median contribution."""
+    """Per (entity, target) of a :func:`gap_summary`: the group that most often leads.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`gap_summary`.
+    framework : Framework or str
+    by : {"domain", "aspect", "indicator"}
+        The grouping ``summary`` was computed with.
+
+    Returns
+    -------
+    DataFrame
+        The group holding the largest contribution in most profiles, that share, the median gap, the
+        group's median contribution and its name.
+
+    Raises
+    ------
+    DataError
+        When ``summary`` lacks a column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([[2] * 47], columns=[str(i) for i in range(1, 48)])
+    >>> lead_table(gap_summary({"7501": lv}, {"Baik": 2.6}, "spbe2020"), "spbe2020")["largest_share"].tolist()
+    [1.0]
+    """
     fw = as_framework(framework)
     s = checks.frame(summary, "summary argument", columns=("entity", "target", "group", "largest_share"))
     idx = s.groupby(["entity", "target"], sort=False)["largest_share"].idxmax()

@@ -171,9 +171,26 @@ def _combine(m: np.ndarray, nxt: np.ndarray, size: int) -> np.ndarray:
 
 
 def profile_bytes(framework: Framework | str, n: int) -> int:
-    """Estimated peak memory (bytes) of :func:`sample_profiles` for ``n`` draws: the int64 result,
-    the per-block draw buffer and the per-draw temporaries (measured with tracemalloc: see
-    ``benchmarks/bench_paths.py``)."""
+    """Estimated peak memory (bytes) of :func:`sample_profiles` for ``n`` draws.
+
+    The int64 result, the per-block draw buffer and the per-draw temporaries (measured with
+    tracemalloc: see ``benchmarks/bench_paths.py``).
+
+    Parameters
+    ----------
+    framework : Framework or str
+    n : int
+        Number of draws.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> profile_bytes("spbe2020", 1000)
+    1232000
+    """
     fw = as_framework(framework)
     return int(n) * (16 * fw.n + 8 * 12 * (fw.level_max - fw.level_min + 1))
 
@@ -199,8 +216,30 @@ def _published_map(values: Any, fw: Framework, level: str) -> dict[int, int]:
 
 
 def check_prior(prior: Any, fw: Framework) -> np.ndarray:
-    """The prior as an (indicators x levels) float array, validated: a row per indicator, a column
-    per level, finite non-negative probabilities summing to 1 per row."""
+    """The prior as a validated (indicators x levels) float array.
+
+    Parameters
+    ----------
+    prior : DataFrame
+        A row per indicator, a column per level (see :func:`make_prior`).
+    fw : Framework
+
+    Returns
+    -------
+    numpy.ndarray
+        Finite non-negative probabilities summing to 1 per row.
+
+    Raises
+    ------
+    DataError
+        Naming the indicator or level that is missing or not a probability.
+
+    Examples
+    --------
+    >>> from spbe_analysis.official import as_framework
+    >>> check_prior(make_prior("spbe2020"), as_framework("spbe2020")).shape
+    (47, 5)
+    """
     if not isinstance(prior, pd.DataFrame):
         raise DataError("prior argument", "a DataFrame (indicators x levels), see make_prior", value=type(prior).__name__)
     missing = [i for i in fw.ids if i not in prior.index]
@@ -356,8 +395,38 @@ def sample_profiles(framework: Framework | str, index: float | None, n: int = 10
 
 def sample_published(published: pd.DataFrame, year: int, entities: tuple[str, ...], n: int = 1000,
                      seed: int = 0, prior: pd.DataFrame | None = None) -> dict[str, Ensemble]:
-    """One ensemble per entity, each consistent with its published value in ``year``.
-    Entities without an exact published value raise (never sampled from a guess)."""
+    """One ensemble of profiles per entity, each consistent with its published value.
+
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    year : int
+    entities : tuple of str
+    n : int
+        Draws per entity.
+    seed : int
+        Seeds each entity's draws (entity ``k`` uses ``seed + k``).
+    prior : DataFrame, optional
+        See :func:`make_prior`.
+
+    Returns
+    -------
+    dict
+        Entity -> :class:`Ensemble` whose every profile has the published official index.
+
+    Raises
+    ------
+    DataError
+        For an entity without an exact published value (never sampled from a guess).
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published, score
+    >>> e = sample_published(load_published(), 2024, ("7501",), n=3, seed=1)
+    >>> {score(r, "spbe2020").index for _, r in e["7501"].levels.iterrows()}
+    {2.4}
+    """
     out = {}
     for k, e in enumerate(entities):
         r = published[(published["entity_id"] == e) & (published["year"] == year)]
