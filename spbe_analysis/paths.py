@@ -37,12 +37,26 @@ class InfeasibleTarget(DataError):
 
 # ----------------------------------------------------------------------------- costs
 def cost_matrix(fw: Framework | str, cost: Any = None) -> np.ndarray:
-    """Cost of each level step as an (indicators x levels) array: ``C[i, l]`` is the cost of
-    raising indicator i *to* level ``level_min + l`` (column 0 is unused).
+    """Cost of each level step as an (indicators x levels) array.
 
-    ``cost`` may be None (1 per step), a number (same for every step), a mapping
-    indicator -> cost per step, a DataFrame (index: indicator ids, columns: levels), or a
-    callable ``(indicator, level) -> cost``. Costs must be positive and finite.
+    Parameters
+    ----------
+    fw : Framework or str
+    cost : None, number, mapping, DataFrame or callable
+        None (1 per step), a number (same for every step), a mapping indicator -> cost per step, a
+        DataFrame (index: indicator ids, columns: levels, such as an effort table) or a callable
+        ``(indicator, level) -> cost``. Costs must be positive and finite.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``C[i, l]`` is the cost of raising indicator i *to* level ``level_min + l`` (column 0 is
+        unused).
+
+    Raises
+    ------
+    DataError
+        Naming the indicator and level of a cost that is not positive and finite.
 
     Examples
     --------
@@ -85,8 +99,31 @@ def cost_matrix(fw: Framework | str, cost: Any = None) -> np.ndarray:
 
 
 def escalating_costs(fw: Framework | str, base: float = 1.0) -> pd.DataFrame:
-    """An example cost table where higher levels cost more: reaching level l costs
-    ``base * (l - 1)`` (1 for level 2, 2 for level 3, ... 4 for level 5)."""
+    """An example cost table where higher levels cost more.
+
+    Reaching level l costs ``base * (l - 1)`` (1 for level 2, 2 for level 3, ... 4 for level 5).
+
+    Parameters
+    ----------
+    fw : Framework or str
+    base : float
+        Cost of reaching level 2.
+
+    Returns
+    -------
+    DataFrame
+        Indicators x levels, for every ``cost=`` argument.
+
+    Raises
+    ------
+    DataError
+        For a base that is not positive.
+
+    Examples
+    --------
+    >>> escalating_costs("spbe2020").loc["1"].tolist()
+    [1.0, 1.0, 2.0, 3.0, 4.0]
+    """
     fw = as_framework(fw)
     base = checks.positive(base, "base argument")
     levels = list(range(fw.level_min, fw.level_max + 1))
@@ -94,12 +131,6 @@ def escalating_costs(fw: Framework | str, base: float = 1.0) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- helpers
-def min_units_for(fw: Framework | str, target: float, units: int | None = None) -> int:
-    """Smallest integer weighted sum N whose official value is at least ``target`` (see
-    :func:`spbe_analysis.official.min_units`)."""
-    return min_units(as_framework(fw), target, units)
-
-
 def _official(fw: Framework, n_units: int) -> float:
     return official_value(fw, n_units)
 
@@ -402,13 +433,35 @@ def _allowed(pb: _Problem, level_now: np.ndarray, taken: set) -> list[int]:
 def greedy_path(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, target: float,
                 cost: Any = None, frozen: Iterable[Any] = (), max_level: Any = None,
                 prerequisites: Any = None) -> Plan:
-    """Transparent baseline: repeatedly take the next level step with the largest index gain per
-    unit of cost (ties: larger gain, then framework order) among the steps whose prerequisites are
-    already met, until the official index reaches ``target``.
+    """Transparent baseline for :func:`cheapest_path`.
+
+    Repeatedly take the next level step with the largest index gain per unit of cost (ties: larger
+    gain, then framework order) among the steps whose prerequisites are already met, until the
+    official index reaches ``target``.
+
+    Parameters
+    ----------
+    levels : mapping or Series
+    framework : Framework or str
+    target : float
+    cost, frozen, max_level, prerequisites
+        As in :func:`cheapest_path`.
+
+    Returns
+    -------
+    Plan
+
+    Raises
+    ------
+    InfeasibleTarget
+        When the caps, freezes and prerequisites keep the index below ``target``.
+    DataError
+        For bad arguments.
 
     Examples
     --------
-    >>> greedy_path({str(i): 2 for i in range(1, 48)}, "spbe2020", 2.10).total_steps
+    >>> lv = {str(i): 2 for i in range(1, 48)}
+    >>> greedy_path(lv, "spbe2020", 2.10).total_steps
     4
     """
     fw = as_framework(framework)
@@ -698,8 +751,34 @@ def _rolling(pb: _Problem, levels: Any, fw: Framework, years: list[int], B: list
 def greedy_roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, years: list[int],
                    budgets: Any = None, max_steps_per_year: int | None = 1, cost: Any = None,
                    prerequisites: Any = None, pace: Any = None, frozen: Iterable[Any] = ()) -> Roadmap:
-    """Baseline for :func:`roadmap` (max_progress): each year, take the allowed level steps in order
-    of index gain per cost while the year's budget, pace and per-indicator step limit allow."""
+    """Baseline for :func:`roadmap` (max_progress).
+
+    Each year, take the allowed level steps in order of index gain per cost while the year's budget,
+    pace and per-indicator step limit allow.
+
+    Parameters
+    ----------
+    levels : mapping or Series
+    framework : Framework or str
+    years : list of int
+    budgets, max_steps_per_year, cost, prerequisites, pace, frozen
+        As in :func:`roadmap`.
+
+    Returns
+    -------
+    Roadmap
+
+    Raises
+    ------
+    DataError
+        For bad arguments.
+
+    Examples
+    --------
+    >>> lv = {str(i): 2 for i in range(1, 48)}
+    >>> greedy_roadmap(lv, "spbe2020", [2025, 2026], budgets=2).summary["index"].tolist()
+    [2.06, 2.12]
+    """
     fw = as_framework(framework)
     pb = _problem(fw, levels, cost, frozen, None, prerequisites)
     years, B = _years_budgets(years, budgets)
@@ -739,18 +818,43 @@ def years_to_target(levels: Mapping[Any, Any] | pd.Series, framework: Framework 
                     budget_per_year: float | None = None, max_years: int = 10, max_steps_per_year: int | None = 1,
                     cost: Any = None, frozen: Iterable[Any] = (), method: str = "auto",
                     prerequisites: Any = None, pace: float | None = None) -> int | None:
-    """Fewest years in which a roadmap can lift the official index to ``target`` under a constant
-    yearly budget and/or pace (None when not within ``max_years``; 0 when already there).
+    """Fewest years in which a roadmap can lift the official index to ``target``.
 
-    ``method="milp"`` solves a roadmap for T = 1, 2, ... years. With one cost for every step, at
-    most one level per indicator per year, no pace and no prerequisites, ``"auto"`` uses an exact
+    ``method="milp"`` solves a roadmap for T = 1, 2, ... years. With one cost for every step, at most
+    one level per indicator per year, no pace and no prerequisites, ``"auto"`` uses an exact
     shortcut: in T years any plan with at most T steps per indicator and at most
     T * floor(budget / cost) steps in all can be scheduled, so the best index within T years takes
     the largest-weight step slots first. Tests check it against the MILP.
 
+    Parameters
+    ----------
+    levels : mapping or Series
+    framework : Framework or str
+    target : float
+    budget_per_year : float, optional
+        A constant yearly budget (in cost units).
+    max_years : int
+    max_steps_per_year : int or None
+    cost, frozen, prerequisites
+        As in :func:`cheapest_path`.
+    method : ('auto', 'milp')
+    pace : float, optional
+        A yearly cap on the index gain (index points).
+
+    Returns
+    -------
+    int or None
+        0 when already there; None when not within ``max_years``.
+
+    Raises
+    ------
+    DataError
+        For bad arguments (neither a budget nor a pace, for instance).
+
     Examples
     --------
-    >>> years_to_target({str(i): 2 for i in range(1, 48)}, "spbe2020", 2.20, budget_per_year=2)
+    >>> lv = {str(i): 2 for i in range(1, 48)}
+    >>> years_to_target(lv, "spbe2020", 2.20, budget_per_year=2)
     4
     """
     fw = as_framework(framework)
@@ -822,10 +926,27 @@ def _check_service(service: Any, fw: Framework) -> dict[str, int]:
 def apply_service(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, service: SharedService) -> pd.Series:
     """Levels after a shared service lifted its indicators to at least its levels.
 
+    Parameters
+    ----------
+    levels : mapping or Series
+    framework : Framework or str
+    service : SharedService
+
+    Returns
+    -------
+    Series
+        The new levels (indicators already above a service level keep theirs).
+
+    Raises
+    ------
+    DataError
+        For a service naming an unknown indicator or a level off the scale.
+
     Examples
     --------
     >>> svc = SharedService("data centre", {"16": 4}, 3)
-    >>> int(apply_service({str(i): 2 for i in range(1, 48)}, "spbe2020", svc)["16"])
+    >>> lv = {str(i): 2 for i in range(1, 48)}
+    >>> int(apply_service(lv, "spbe2020", svc)["16"])
     4
     """
     fw = as_framework(framework)
@@ -840,12 +961,36 @@ def compare_shared_service(profiles: Mapping[str, Mapping[Any, Any] | pd.Series]
                            service: SharedService, target: float, cost: Any = None,
                            budget_per_year: float | None = None, max_years: int = 10,
                            prerequisites: Any = None) -> pd.DataFrame:
-    """Each regency alone against all together with the shared service.
+    """Each regency alone against all together with a shared service.
 
-    One row per regency: ``cost_alone`` (cheapest path to ``target`` on its own),
-    ``cost_with_service`` (its remaining cheapest path once the service lifted the named
-    indicators), and, with a yearly budget, ``years_alone`` / ``years_with_service``. The
-    province's one-off cost is in the attribute ``service_cost`` of the result (``df.attrs``).
+    Parameters
+    ----------
+    profiles : dict
+        Regency -> one profile.
+    framework : Framework or str
+    service : SharedService
+    target : float
+    cost, prerequisites
+        As in :func:`cheapest_path`.
+    budget_per_year : float, optional
+        With it, years to ``target`` are compared too.
+    max_years : int
+
+    Returns
+    -------
+    DataFrame
+        One row per regency: ``cost_alone`` (cheapest path to ``target`` on its own),
+        ``cost_with_service`` (its remaining cheapest path once the service lifted the named
+        indicators), and, with a yearly budget, ``years_alone`` / ``years_with_service``. The
+        province's one-off cost is in ``df.attrs["service_cost"]``.
+
+    Examples
+    --------
+    >>> svc = SharedService("data centre", {"16": 4}, 3)
+    >>> lv = {str(i): 2 for i in range(1, 48)}
+    >>> d = compare_shared_service({"a": lv}, "spbe2020", svc, 2.10)
+    >>> d[["cost_alone", "cost_with_service"]].values.tolist(), d.attrs["service_cost"]
+    ([[4.0, 2.0]], 3.0)
     """
     fw = as_framework(framework)
     _check_service(service, fw)
@@ -875,11 +1020,38 @@ def compare_shared_service(profiles: Mapping[str, Mapping[Any, Any] | pd.Series]
 def plan_ensemble(levels: pd.DataFrame, framework: Framework | str, target: float, cost: Any = None,
                   method: str = "milp", frozen: Iterable[Any] = (),
                   prerequisites: Any = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Cheapest path (or greedy, ``method="greedy"``) for every profile (row) of ``levels``.
+    """Cheapest path (or greedy) for every profile (row) of ``levels``.
 
-    Returns ``(summary, steps)``: per draw the total steps, total cost and official index
-    after; and a (draws x indicators) matrix of level steps taken on each indicator.
-    Draws already at or above the target get an empty plan (0 steps)."""
+    Parameters
+    ----------
+    levels : DataFrame
+        Profiles as rows.
+    framework : Framework or str
+    target : float
+    cost, frozen, prerequisites
+        As in :func:`cheapest_path`.
+    method : {"milp", "greedy"}
+
+    Returns
+    -------
+    tuple of DataFrame
+        ``(summary, steps)``: per draw ``steps``, ``cost``, ``index_before`` and ``index_after``
+        (official); and a (draws x indicators) matrix of level steps taken on each indicator. Draws already at or
+        above the target get an empty plan (0 steps).
+
+    Raises
+    ------
+    InfeasibleTarget
+        When a profile cannot reach ``target``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)
+    >>> summary, steps = plan_ensemble(lv, "spbe2020", 2.10)
+    >>> summary["steps"].tolist(), int(steps.to_numpy().sum())
+    ([4, 4], 8)
+    """
     fw = as_framework(framework)
     checks.choice(method, ("milp", "greedy"), "method argument")
     checks.frame(levels, "levels argument")
@@ -899,8 +1071,28 @@ def plan_ensemble(levels: pd.DataFrame, framework: Framework | str, target: floa
 
 
 def step_shares(steps: pd.DataFrame, framework: Framework | str, by: str = "aspect") -> pd.Series:
-    """Share of all level steps of a (draws x indicators) step matrix that fall in each aspect
-    (or domain); every group listed, zeros included; all zeros when no step is taken."""
+    """Share of all level steps of a step matrix that fall in each aspect (or domain).
+
+    Parameters
+    ----------
+    steps : DataFrame
+        A (draws x indicators) step matrix from :func:`plan_ensemble`.
+    framework : Framework or str
+    by : {"aspect", "domain"}
+
+    Returns
+    -------
+    Series
+        Every group listed, zeros included; all zeros when no step is taken.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)
+    >>> shares = step_shares(plan_ensemble(lv, "spbe2020", 2.10)[1], "spbe2020")
+    >>> float(shares.sum())
+    1.0
+    """
     fw = as_framework(framework)
     checks.choice(by, ("aspect", "domain"), "by argument")
     tot = steps.sum(axis=0).groupby(fw.indicators[by]).sum().reindex(fw.groups(by), fill_value=0).astype(float)
@@ -913,8 +1105,35 @@ def roadmap_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framework: Fr
                      pace: Any = None) -> pd.DataFrame:
     """The max-progress :func:`roadmap` of every profile (the first ``draws`` of each entity).
 
-    Returns one row per (entity, draw, year), starting with ``start_year`` at the profile's own
-    official index: ``entity``, ``draw``, ``year``, ``index``."""
+    Parameters
+    ----------
+    levels_by_entity : dict
+        Entity -> profiles (rows).
+    framework : Framework or str
+    years : list of int
+    budgets : number or list
+        Yearly budgets (cost units).
+    start_year : int
+        The year of the starting profiles.
+    draws : int, optional
+        Profiles per entity (all by default).
+    cost, max_steps_per_year, prerequisites, pace
+        As in :func:`roadmap`.
+
+    Returns
+    -------
+    DataFrame
+        One row per (entity, draw, year), starting with ``start_year`` at the profile's own
+        official index: ``entity``, ``draw``, ``year``, ``index``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)
+    >>> r = roadmap_ensemble({"a": lv}, "spbe2020", [2025], 2, 2024, draws=1)
+    >>> r["index"].tolist()
+    [2.0, 2.06]
+    """
     fw = as_framework(framework)
     if draws is not None:
         draws = checks.count(draws, "draws argument", minimum=1)
@@ -934,8 +1153,28 @@ def roadmap_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framework: Fr
 
 
 def first_years(trajectories: pd.DataFrame, targets: Mapping[str, float]) -> pd.DataFrame:
-    """First year in which each (entity, draw) trajectory reaches each target (NA when it does
-    not within the horizon). One row per (entity, draw), one column per target name."""
+    """First year in which each (entity, draw) trajectory reaches each target.
+
+    Parameters
+    ----------
+    trajectories : DataFrame
+        From :func:`roadmap_ensemble` (``entity``, ``draw``, ``year``, ``index``).
+    targets : dict
+        Target name -> index value.
+
+    Returns
+    -------
+    DataFrame
+        One row per (entity, draw), one column per target name; NA when the target is not reached
+        within the horizon.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tr = pd.DataFrame({"entity": "a", "draw": 0, "year": [2024, 2025, 2026], "index": [2.4, 2.55, 2.61]})
+    >>> first_years(tr, {"Baik": 2.6, "Sangat Baik": 3.5}).iloc[0].tolist()
+    [2026, <NA>]
+    """
     t = checks.frame(trajectories, "trajectories argument", columns=("entity", "draw", "year", "index"))
     out = []
     for (e, d), g in t.groupby(["entity", "draw"], sort=False):
@@ -952,10 +1191,35 @@ def shared_service_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framew
                             service: SharedService, target: float, draws: int, cost: Any = None,
                             budget_per_year: float | None = None, max_years: int = 10,
                             prerequisites: Any = None) -> pd.DataFrame:
-    """:func:`compare_shared_service` on the first ``draws`` joint profiles (draw d of every entity).
+    """:func:`compare_shared_service` on the first ``draws`` joint profiles.
 
-    One row per (draw, entity) with ``cost_alone``, ``cost_with_service``, steps and (with a
-    yearly budget) years; ``df.attrs`` carries the service's one-off cost."""
+    Draw d of every entity is taken together.
+
+    Parameters
+    ----------
+    levels_by_entity : dict
+        Entity -> profiles (rows).
+    framework : Framework or str
+    service : SharedService
+    target : float
+    draws : int
+    cost, budget_per_year, max_years, prerequisites
+        As in :func:`compare_shared_service`.
+
+    Returns
+    -------
+    DataFrame
+        One row per (draw, entity) with ``cost_alone``, ``cost_with_service``, steps and (with a
+        yearly budget) years; ``df.attrs["service_cost"]`` is the service's one-off cost.
+
+    Examples
+    --------
+    >>> svc = SharedService("data centre", {"16": 4}, 3)
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)
+    >>> shared_service_ensemble({"a": lv}, "spbe2020", svc, 2.10, draws=2)["cost_with_service"].tolist()
+    [2.0, 2.0]
+    """
     fw = as_framework(framework)
     draws = checks.count(draws, "draws argument", minimum=1)
     lv = checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False)
@@ -973,11 +1237,32 @@ def shared_service_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framew
 
 def compare_greedy(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framework | str, target: float,
                    cost: Any, draws: int) -> pd.DataFrame:
-    """Cheapest path (MILP) against the greedy rule on the first ``draws`` profiles of each entity.
+    """Cheapest path (MILP) against the greedy rule on the first ``draws`` profiles.
 
-    One row per entity: ``milp`` and ``greedy`` median cost, ``ratio`` (mean greedy / MILP over
-    the draws that need any step; NA when none does) and ``worse`` (share of those draws where
-    greedy costs more)."""
+    Parameters
+    ----------
+    levels_by_entity : dict
+        Entity -> profiles (rows).
+    framework : Framework or str
+    target : float
+    cost
+        As in :func:`cheapest_path`.
+    draws : int
+
+    Returns
+    -------
+    DataFrame
+        One row per entity: ``milp`` and ``greedy`` median cost, ``ratio`` (mean greedy / MILP over
+        the draws that need any step; NA when none does) and ``worse`` (share of those draws where
+        greedy costs more).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)
+    >>> float(compare_greedy({"a": lv}, "spbe2020", 2.10, None, draws=2)["ratio"].iloc[0])
+    1.0
+    """
     fw = as_framework(framework)
     draws = checks.count(draws, "draws argument", minimum=1)
     rows = []
@@ -994,10 +1279,35 @@ def compare_greedy(levels_by_entity: Mapping[str, pd.DataFrame], framework: Fram
 
 def plan_steps(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framework | str,
                targets: Mapping[str, float], scenarios: Mapping[str, tuple[Any, Any]], draws: int) -> pd.DataFrame:
-    """Cheapest paths of the first ``draws`` profiles of every entity to its target
-    (``targets[entity]``) under every scenario ``{name: (cost, prerequisites)}``, as one row per
-    (scenario, entity, draw, indicator, level) climbed: ``aspect``, ``cost`` of that level. The
-    number of plans per (scenario, entity) is in ``attrs["plans"]``."""
+    """Every level climbed by the cheapest paths, under every cost and prerequisite scenario.
+
+    Parameters
+    ----------
+    levels_by_entity : dict
+        Entity -> profiles (rows).
+    framework : Framework or str
+    targets : dict
+        Entity -> its target index value.
+    scenarios : dict
+        ``{name: (cost, prerequisites)}``.
+    draws : int
+        The first profiles of each entity.
+
+    Returns
+    -------
+    DataFrame
+        One row per (scenario, entity, draw, indicator, level) climbed, with ``aspect`` and the
+        ``cost`` of that level; the number of plans per (scenario, entity) is in
+        ``attrs["plans"]``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)
+    >>> st = plan_steps({"x": lv}, "spbe2020", {"x": 2.05}, {"unit": (None, None)}, draws=2)
+    >>> len(st), st.attrs["plans"]
+    (4, {('unit', 'x'): 2})
+    """
     fw = as_framework(framework)
     draws = checks.count(draws, "draws argument", minimum=1)
     scen = checks.mapping(scenarios, "scenarios argument", allow_empty=False)
@@ -1028,7 +1338,27 @@ def plan_steps(levels_by_entity: Mapping[str, pd.DataFrame], framework: Framewor
 
 
 def scenario_shares(steps: pd.DataFrame, framework: Framework | str) -> dict[str, pd.DataFrame]:
-    """{scenario: entities x aspects share of the plans' level steps} from :func:`plan_steps`."""
+    """Per scenario: the share of the plans' level steps in each aspect, per entity.
+
+    Parameters
+    ----------
+    steps : DataFrame
+        From :func:`plan_steps`.
+    framework : Framework or str
+
+    Returns
+    -------
+    dict
+        ``{scenario: DataFrame entities x aspects}``; rows sum to 1 where any step was taken.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)
+    >>> st = plan_steps({"x": lv}, "spbe2020", {"x": 2.05}, {"unit": (None, None)}, draws=2)
+    >>> float(scenario_shares(st, "spbe2020")["unit"].loc["x"].sum())
+    1.0
+    """
     fw = as_framework(framework)
     out = {}
     aspects = list(fw.groups("aspect"))
@@ -1043,12 +1373,29 @@ def scenario_shares(steps: pd.DataFrame, framework: Framework | str) -> dict[str
 def no_regret(steps: pd.DataFrame, threshold: float = 0.8, over: Iterable[str] | None = None) -> pd.DataFrame:
     """Moves that appear in most optimal plans, whatever the unknowns.
 
-    From :func:`plan_steps`: one row per (entity, indicator) with ``share`` (the share of the
-    entity's optimal plans, over the scenarios in ``over`` (default: all), that raise the
-    indicator), ``level`` (the median level those plans take it to), ``share_<scenario>`` for
-    every scenario and ``no_regret`` (share >= ``threshold``), ranked by share. The level a plan
-    starts from differs between profiles, so the move is "raise this indicator", with its typical
-    target level.
+    The level a plan starts from differs between profiles, so the move is "raise this indicator",
+    with its typical target level.
+
+    Parameters
+    ----------
+    steps : DataFrame
+        From :func:`plan_steps`.
+    threshold : float
+        Share of plans at or above which a move is no-regret.
+    over : iterable of str, optional
+        The scenarios that count (all by default).
+
+    Returns
+    -------
+    DataFrame
+        One row per (entity, indicator), ranked by share: ``share`` (of the entity's optimal plans
+        that raise the indicator), ``level`` (the median level those plans take it to),
+        ``share_<scenario>`` for every scenario and ``no_regret`` (share >= ``threshold``).
+
+    Raises
+    ------
+    DataError
+        For a steps table without its columns, or a threshold outside (0, 1].
 
     Examples
     --------

@@ -86,7 +86,7 @@ def test_greedy_can_lose_with_escalating_costs():
 
 def test_target_uses_the_official_rounded_value():
     # spbe2020: the official value reaches 2.60 once N >= 2000 * 2.60 - 10 = 5190
-    assert paths.min_units_for(FW, 2.60) == 5190
+    assert sa.official.min_units(FW, 2.60) == 5190
     lv = profiles.sample_profiles(FW, 2.40, n=1, seed=0).levels.iloc[0]
     p = paths.cheapest_path(lv, FW, 2.60)
     assert p.index_after >= 2.60 and sa.score(p.levels_after, FW).index == p.index_after
