@@ -37,10 +37,26 @@ def _path(path: str | Path | None, default: str) -> Path:
 
 
 def load_effort(framework: Framework | str, path: str | Path | None = None) -> pd.DataFrame:
-    """Effort of reaching each level, as an (indicators x levels) table for the ``cost`` argument
-    of the path functions (column ``level_min`` unused). ``attrs["unit"]`` says the unit.
+    """Effort of reaching each level, for the ``cost`` argument of the path functions.
 
     Every indicator of the framework needs exactly one positive effort per level above the lowest.
+
+    Parameters
+    ----------
+    framework : Framework or str
+    path : str or Path, optional
+        A file of your own with the columns of ``data/assumptions/effort.csv`` (for example in
+        rupiah or staff-months); the package's table by default.
+
+    Returns
+    -------
+    DataFrame
+        Indicators x levels (column ``level_min`` unused); ``attrs["unit"]`` says the unit.
+
+    Raises
+    ------
+    DataError
+        Naming the file, line and column of a missing, repeated or non-positive effort.
 
     Examples
     --------
@@ -143,10 +159,27 @@ def _find_cycle(rows: pd.DataFrame, fw: Framework) -> list[int] | None:
 
 def load_prerequisites(framework: Framework | str, path: str | Path | None = None,
                        table: pd.DataFrame | None = None) -> Prerequisites:
-    """Prerequisites of ``framework`` from ``data/assumptions/prerequisites.csv`` (or ``path``, or
-    a ``table`` with the same columns), validated: ids and levels exist, a row either names a
-    requirement or a lead time, and there is no cycle (a cycle makes its levels unreachable; the
-    error names the rows that form it).
+    """Prerequisites of ``framework``, validated.
+
+    Ids and levels exist, a row either names a requirement or a lead time, and there is no cycle
+    (a cycle makes its levels unreachable; the error names the rows that form it).
+
+    Parameters
+    ----------
+    framework : Framework or str
+    path : str or Path, optional
+        A file with the columns of ``data/assumptions/prerequisites.csv`` (the package's by default).
+    table : DataFrame, optional
+        The same rows as a table.
+
+    Returns
+    -------
+    Prerequisites
+
+    Raises
+    ------
+    DataError
+        Naming the file, line and column of a bad row, or the rows of a cycle.
 
     Examples
     --------
@@ -198,12 +231,49 @@ def load_prerequisites(framework: Framework | str, path: str | Path | None = Non
 
 
 def effort_unit(effort: pd.DataFrame) -> str:
-    """The unit of an effort table (``attrs["unit"]``), or "level steps" for a plain cost table."""
+    """The unit of an effort table.
+
+    Parameters
+    ----------
+    effort : DataFrame
+        From :func:`load_effort`, or a plain cost table.
+
+    Returns
+    -------
+    str
+        ``attrs["unit"]``, or "level steps" for a plain cost table.
+
+    Examples
+    --------
+    >>> effort_unit(pd.DataFrame())
+    'level steps'
+    """
     return str(effort.attrs.get("unit", "level steps")) if isinstance(effort, pd.DataFrame) else "level steps"
 
 
 def as_prerequisites(prerequisites: object, framework: Framework) -> Prerequisites | None:
-    """None, a :class:`Prerequisites` of the same framework, or a table/path to load."""
+    """Prerequisites from what a path function was given.
+
+    Parameters
+    ----------
+    prerequisites : None, Prerequisites, DataFrame or path
+    framework : Framework
+
+    Returns
+    -------
+    Prerequisites or None
+
+    Raises
+    ------
+    DataError
+        For prerequisites of another framework, or a table or file that fails validation.
+
+    Examples
+    --------
+    >>> from spbe_analysis.official import as_framework
+    >>> as_prerequisites(None, as_framework("spbe2020")) is None
+    True
+    """
     if prerequisites is None:
         return None
     if isinstance(prerequisites, Prerequisites):
@@ -222,8 +292,24 @@ def as_prerequisites(prerequisites: object, framework: Framework) -> Prerequisit
 
 
 def effort_by_aspect(effort: pd.DataFrame, framework: Framework | str) -> pd.DataFrame:
-    """Mean effort of reaching each level, per aspect (aspects x levels above the lowest), to
-    show an effort table at a glance."""
+    """Mean effort of reaching each level, per aspect, to show an effort table at a glance.
+
+    Parameters
+    ----------
+    effort : DataFrame
+        From :func:`load_effort`.
+    framework : Framework or str
+
+    Returns
+    -------
+    DataFrame
+        Aspects x levels above the lowest.
+
+    Examples
+    --------
+    >>> effort_by_aspect(load_effort("spbe2020"), "spbe2020").shape
+    (8, 4)
+    """
     fw = as_framework(framework)
     levels = [c for c in effort.columns if c != fw.level_min]
     e = effort.loc[list(fw.ids), levels].astype(float)

@@ -31,9 +31,23 @@ def _range(r: pd.Series | None, level_min: float) -> tuple[float, float] | None:
 
 
 def observed_changes(published: pd.DataFrame, entities: tuple[str, ...], years: list[int]) -> pd.DataFrame:
-    """Per entity and consecutive pair of ``years`` under the same framework: the yearly change of
-    the published index, exact or as bounds (``low``/``high``) when a value is censored, and the
-    change in integer weight units of that framework (``units_low``/``units_high``).
+    """Yearly changes of the published index, per entity and consecutive pair of years.
+
+    Only pairs under the same framework count.
+
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    entities : tuple of str
+    years : list of int
+
+    Returns
+    -------
+    DataFrame
+        ``entity``, ``y0``, ``y1``, the yearly change exact or as bounds (``low``/``high``) when a
+        value is censored, and the change in integer weight units of that framework
+        (``units_low``/``units_high``).
 
     Examples
     --------
@@ -63,8 +77,26 @@ def observed_changes(published: pd.DataFrame, entities: tuple[str, ...], years: 
 
 
 def own_pace(changes: pd.DataFrame) -> pd.DataFrame:
-    """Per entity: the mean yearly change over the record (``low``/``high`` bounds; equal when
-    every value is exact), the latest yearly change, and the number of year pairs."""
+    """Per entity: its mean yearly change over the record.
+
+    Parameters
+    ----------
+    changes : DataFrame
+        From :func:`observed_changes`.
+
+    Returns
+    -------
+    DataFrame
+        ``low``/``high`` bounds of the mean yearly change (equal when every value is exact), the
+        latest yearly change and the number of year pairs.
+
+    Examples
+    --------
+    >>> import spbe_analysis as sa
+    >>> p = own_pace(observed_changes(sa.load_published(), ("7502",), [2022, 2023, 2024]))
+    >>> float(p.loc["7502", "low"])
+    0.325
+    """
     rows = []
     for e, g in checks.frame(changes, "changes argument", columns=("entity", "low", "high")).groupby("entity",
                                                                                                     sort=False):
@@ -90,8 +122,36 @@ class Backtest:
 
 
 def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int]) -> Backtest:
-    """Fit the pace on ``years[-3] -> years[-2]`` only and forecast ``years[-1]``; entities whose
-    earlier values are not exact are left out (named in the table with ``used = False``)."""
+    """The pace model against no change, out of sample.
+
+    Fit the pace on ``years[-3] -> years[-2]`` only and forecast ``years[-1]``.
+
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    entities : tuple of str
+    years : list of int
+        At least three years.
+
+    Returns
+    -------
+    Backtest
+        The per-entity table (entities whose earlier values are not exact are left out, named with
+        ``used = False``) and the mean absolute errors of both models.
+
+    Raises
+    ------
+    DataError
+        For fewer than three years.
+
+    Examples
+    --------
+    >>> import spbe_analysis as sa
+    >>> b = backtest(sa.load_published(), ("7502", "7504"), [2022, 2023, 2024])
+    >>> b.table["used"].tolist()
+    [True, True]
+    """
     ys = sorted(checks.collection(years, "years argument", allow_empty=False))
     if len(ys) < 3:
         raise DataError("years argument", "at least three years (two to fit, one to forecast)", value=ys)
@@ -115,9 +175,33 @@ def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int
 
 
 def capacity_scenarios(pace: pd.DataFrame, budget: float) -> pd.DataFrame:
-    """Capacity per entity and scenario: ``own`` (its mean yearly change, the lower bound when
-    censored; index points a year), ``best_peer`` (the best regency's exact mean pace, for all) and
-    ``budget`` (a yearly effort budget, in effort units)."""
+    """Capacity per entity and scenario.
+
+    Parameters
+    ----------
+    pace : DataFrame
+        From :func:`own_pace`.
+    budget : float
+        A yearly effort budget, in effort units.
+
+    Returns
+    -------
+    DataFrame
+        Entities x ``own`` (its mean yearly change, the lower bound when censored; index points a
+        year), ``best_peer`` (the best regency's exact mean pace, for all) and ``budget``.
+
+    Raises
+    ------
+    DataError
+        For a budget that is not positive.
+
+    Examples
+    --------
+    >>> import spbe_analysis as sa
+    >>> p = own_pace(observed_changes(sa.load_published(), ("7502", "7504"), [2022, 2023, 2024]))
+    >>> capacity_scenarios(p, 8.0).loc["7502"].tolist()
+    [0.325, 0.35, 8.0]
+    """
     checks.frame(pace, "pace argument", columns=("low", "high"))
     budget = checks.positive(budget, "budget argument")
     exact = pace[pace["low"] == pace["high"]]

@@ -43,8 +43,35 @@ class Setting:
 
 
 def setting(spbe_years: list[int], pemdi_years: list[int], effort: str = "", prerequisites: bool = True) -> Setting:
-    """Default setting from ``data/``: efforts (or a file of your own), prerequisites (or none),
-    the central projection values and the external PEMDI indicators."""
+    """The default setting of a transition roadmap, from ``data/``.
+
+    Parameters
+    ----------
+    spbe_years : list of int
+        Roadmap years on SPBE (at least one: the PEMDI effort is calibrated on it).
+    pemdi_years : list of int
+        Roadmap years on PEMDI.
+    effort : str
+        A file of efforts of your own (the package's table when empty).
+    prerequisites : bool
+        Honour the prerequisites (or none).
+
+    Returns
+    -------
+    Setting
+        Efforts, prerequisites, the central projection values and the external PEMDI indicators.
+
+    Raises
+    ------
+    DataError
+        For no SPBE year, or an effort file that fails validation.
+
+    Examples
+    --------
+    >>> s = setting([2025], [2026, 2027])
+    >>> s.spbe_years, s.pemdi_years
+    ([2025], [2026, 2027])
+    """
     if not list(spbe_years):
         raise DataError("spbe_years argument", "at least one SPBE year before PEMDI: the yearly PEMDI effort is "
                         "calibrated on what the regency's pace costs on SPBE (a roadmap that starts on PEMDI, for "
@@ -58,13 +85,39 @@ def setting(spbe_years: list[int], pemdi_years: list[int], effort: str = "", pre
 
 
 def transition_roadmap(levels: pd.Series, s: Setting, capacity: str, value: float) -> pd.DataFrame:
-    """One profile's roadmap across the break. ``capacity`` is ``"pace"`` (``value``: index points
-    a year on SPBE; the effort spent for it in the first SPBE year becomes the yearly effort on
-    PEMDI) or ``"budget"`` (``value``: effort units a year in both eras).
+    """One profile's roadmap across the break from SPBE to PEMDI.
 
-    Returns one row per year: ``year``, ``framework``, ``index`` (official), ``predicate``,
-    ``effort`` spent, ``gain`` (index points), and ``start`` rows for the break (the projected
-    PEMDI starting point, framework ``pemdi2026``, year 2026 - 0.5)."""
+    Parameters
+    ----------
+    levels : Series
+        An SPBE 2020 profile.
+    s : Setting
+        From :func:`setting`.
+    capacity : {"pace", "budget"}
+        ``"pace"``: ``value`` is index points a year on SPBE, and the effort spent for it in the
+        first SPBE year becomes the yearly effort on PEMDI; ``"budget"``: ``value`` is effort units
+        a year in both eras.
+    value : float
+
+    Returns
+    -------
+    DataFrame
+        One row per year: ``year``, ``framework``, ``index`` (official), ``predicate``, ``effort``
+        spent, ``gain`` (index points), ``kind`` ("plan"), and a ``start`` row for the break (the
+        projected PEMDI starting point, framework ``pemdi2026``, year 2026 - 0.5).
+
+    Raises
+    ------
+    DataError
+        For an unknown capacity or a negative value.
+
+    Examples
+    --------
+    >>> lv = pd.Series({str(i): 2 for i in range(1, 48)})
+    >>> r = transition_roadmap(lv, setting([2025], [2026]), "budget", 4.0)
+    >>> r["framework"].tolist()
+    ['spbe2020', 'pemdi2026', 'pemdi2026']
+    """
     checks.choice(capacity, ("pace", "budget"), "capacity argument")
     value = checks.non_negative(value, "value argument")
     spbe, pd_fw = as_framework("spbe2020"), as_framework("pemdi2026")
@@ -98,9 +151,32 @@ def transition_roadmap(levels: pd.Series, s: Setting, capacity: str, value: floa
 
 def transition_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], s: Setting,
                         capacities: pd.DataFrame, draws: int) -> pd.DataFrame:
-    """:func:`transition_roadmap` for the first ``draws`` profiles of every entity under every
-    capacity scenario (``capacities``: entity x {"own", "best_peer", "budget"}, from
-    :func:`spbe_analysis.pace.capacity_scenarios`). One row per (scenario, entity, draw, year)."""
+    """:func:`transition_roadmap` for many profiles under every capacity scenario.
+
+    Parameters
+    ----------
+    levels_by_entity : dict
+        Entity -> SPBE 2020 profiles (rows).
+    s : Setting
+    capacities : DataFrame
+        Entity x {"own", "best_peer", "budget"}, from
+        :func:`spbe_analysis.pace.capacity_scenarios`.
+    draws : int
+        The first profiles of each entity.
+
+    Returns
+    -------
+    DataFrame
+        One row per (scenario, entity, draw, year), the columns of :func:`transition_roadmap`.
+
+    Examples
+    --------
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}])
+    >>> cap = pd.DataFrame({"own": [0.1], "best_peer": [0.2], "budget": [4.0]}, index=["x"])
+    >>> e = transition_ensemble({"x": lv}, setting([2025], [2026]), cap, 1)
+    >>> sorted(set(e["scenario"]))
+    ['best_peer', 'budget', 'own']
+    """
     draws = checks.count(draws, "draws argument", minimum=1)
     checks.frame(capacities, "capacities argument", columns=("own", "best_peer", "budget"))
     frames = []
@@ -114,9 +190,30 @@ def transition_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], s: Setting
 
 
 def reach_table(ens: pd.DataFrame, targets: Mapping[str, Mapping[str, float]]) -> pd.DataFrame:
-    """Per (scenario, entity, framework, target): the share of draws whose index reaches the
-    target by the last year of that framework, and the median first year. ``targets``:
-    {framework: {band name: lower edge}}."""
+    """Per (scenario, entity, framework, target): how often and when the target is reached.
+
+    Parameters
+    ----------
+    ens : DataFrame
+        From :func:`transition_ensemble`.
+    targets : dict
+        ``{framework: {band name: lower edge}}``.
+
+    Returns
+    -------
+    DataFrame
+        The share of draws whose index reaches the target by the last year of that framework, and
+        the median first year.
+
+    Examples
+    --------
+    >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}])
+    >>> cap = pd.DataFrame({"own": [0.1], "best_peer": [0.2], "budget": [4.0]}, index=["x"])
+    >>> e = transition_ensemble({"x": lv}, setting([2025], [2026]), cap, 1)
+    >>> t = reach_table(e, {"spbe2020": {"Baik": 2.6}})
+    >>> t["share"].tolist()
+    [0.0, 0.0, 0.0]
+    """
     rows = []
     for (sc, e, fw_name), g in ens[ens["kind"] == "plan"].groupby(["scenario", "entity", "framework"], sort=False):
         for name, edge in targets.get(fw_name, {}).items():
