@@ -199,7 +199,7 @@ def capacity_scenarios(pace: pd.DataFrame, budget: float) -> pd.DataFrame:
     --------
     >>> import spbe_analysis as sa
     >>> p = own_pace(observed_changes(sa.load_published(), ("7502", "7504"), [2022, 2023, 2024]))
-    >>> capacity_scenarios(p, 8.0).loc["7502"].tolist()
+    >>> [round(x, 4) for x in capacity_scenarios(p, 8.0).loc["7502"]]
     [0.325, 0.35, 8.0]
     """
     checks.frame(pace, "pace argument", columns=("low", "high"))
