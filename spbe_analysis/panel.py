@@ -32,11 +32,35 @@ def _rows(published: pd.DataFrame, year: int, entities: Iterable[str]) -> pd.Dat
 
 
 def snapshot(published: pd.DataFrame, year: int, entities: Iterable[str], exact_only: bool = True) -> pd.DataFrame:
-    """Rows of ``published`` for one year and the given entities, indexed by entity_id.
+    """Rows of ``published`` for one year and the given entities.
 
-    With ``exact_only`` (default) every entity must have an exact value that year, otherwise a
-    DataError names the entity and its status: a missing or censored value is never silently
-    dropped from a snapshot."""
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    year : int
+    entities : iterable of str
+    exact_only : bool
+        When True (default) every entity must have an exact value that year: a missing or censored
+        value is never silently dropped from a snapshot.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by entity_id.
+
+    Raises
+    ------
+    DataError
+        Naming the entity and its status.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> snapshot(pub, 2024, ["7501", "75"])["value"].tolist()
+    [2.4, 4.13]
+    """
     rows = _rows(published, year, entities)
     if exact_only:
         bad = rows[rows["status"] != "exact"]
@@ -48,7 +72,26 @@ def snapshot(published: pd.DataFrame, year: int, entities: Iterable[str], exact_
 
 
 def value_of(published: pd.DataFrame, entity_id: str, year: int) -> float | None:
-    """The exact published value, or None when the value is missing or censored."""
+    """The exact published value of one entity and year.
+
+    Parameters
+    ----------
+    published : DataFrame
+    entity_id : str
+    year : int
+
+    Returns
+    -------
+    float or None
+        None when the value is missing or censored.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> value_of(pub, "7501", 2024), value_of(pub, "7501", 2022)
+    (2.4, None)
+    """
     r = published[(published["entity_id"] == entity_id) & (published["year"] == year)]
     if len(r) == 0 or r["status"].iloc[0] != "exact":
         return None
@@ -56,16 +99,59 @@ def value_of(published: pd.DataFrame, entity_id: str, year: int) -> float | None
 
 
 def exact_values(published: pd.DataFrame, year: int, entities: Iterable[str]) -> tuple[pd.Series, list[str]]:
-    """(exact values of ``year`` indexed by entity, entities left out because their value is
-    censored or missing)."""
+    """The exact values of one year, and who was left out.
+
+    Parameters
+    ----------
+    published : DataFrame
+    year : int
+    entities : iterable of str
+
+    Returns
+    -------
+    tuple
+        ``(values, left_out)``: a Series indexed by entity and the entities whose value is censored
+        or missing.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> v, out = exact_values(pub, 2022, ["7501", "7502"])
+    >>> v.tolist(), out
+    ([2.03], ['7501'])
+    """
     rows = _rows(published, year, entities)
     ex = rows["status"] == "exact"
     return rows.loc[ex, "value"].astype(float), list(rows.index[~ex])
 
 
 def changes(published: pd.DataFrame, entities: Iterable[str], y0: int, y1: int) -> pd.Series:
-    """Exact change of the published value from ``y0`` to ``y1`` (computed in hundredths);
-    every entity must have exact values in both years."""
+    """Exact change of the published value from ``y0`` to ``y1`` (computed in hundredths).
+
+    Parameters
+    ----------
+    published : DataFrame
+    entities : iterable of str
+    y0, y1 : int
+
+    Returns
+    -------
+    Series
+        By entity.
+
+    Raises
+    ------
+    DataError
+        When an entity lacks an exact value in either year.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> changes(pub, ["7501"], 2023, 2024).tolist()
+    [0.38]
+    """
     a = snapshot(published, y0, entities)["value"]
     b = snapshot(published, y1, entities)["value"]
     return pd.Series({e: (to_hundredths(float(b[e])) - to_hundredths(float(a[e]))) / 100 for e in a.index},
@@ -73,7 +159,27 @@ def changes(published: pd.DataFrame, entities: Iterable[str], y0: int, y1: int) 
 
 
 def mean_gap(published: pd.DataFrame, reference: str, entities: Iterable[str], year: int) -> float:
-    """The reference entity's value minus the mean of the entities' exact values in ``year``."""
+    """The reference entity's value minus the mean of the entities' exact values in ``year``.
+
+    Parameters
+    ----------
+    published : DataFrame
+    reference : str
+        An entity id (for example the province).
+    entities : iterable of str
+    year : int
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> round(mean_gap(pub, "75", ["7501", "7504"], 2024), 2)
+    1.43
+    """
     vals, left_out = exact_values(published, year, entities)
     ref = value_of(published, reference, year)
     if ref is None or vals.empty:
@@ -82,20 +188,76 @@ def mean_gap(published: pd.DataFrame, reference: str, entities: Iterable[str], y
 
 
 def instrument_breaks(published: pd.DataFrame, years: Iterable[int]) -> list[int]:
-    """Years after which the framework changes (a change of instrument, never a trend)."""
+    """Years after which the framework changes (a change of instrument, never a trend).
+
+    Parameters
+    ----------
+    published : DataFrame
+    years : iterable of int
+
+    Returns
+    -------
+    list of int
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> instrument_breaks(pub, [2019, 2021, 2022])
+    [2019]
+    """
     ys = sorted(checks.collection(years, "years argument", allow_empty=False))
     fw = {y: set(published.loc[published["year"] == y, "framework"]) for y in ys}
     return [a for a, b in zip(ys[:-1], ys[1:]) if fw[a] != fw[b]]
 
 
 def same_framework_years(published: pd.DataFrame, years: Iterable[int], since: int, framework: str) -> list[int]:
-    """The ``years`` from ``since`` on whose values all come from ``framework``."""
+    """The ``years`` from ``since`` on whose values all come from ``framework``.
+
+    Parameters
+    ----------
+    published : DataFrame
+    years : iterable of int
+    since : int
+    framework : str
+
+    Returns
+    -------
+    list of int
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> same_framework_years(pub, [2019, 2021, 2022, 2023, 2024], 2021, "spbe2020")
+    [2021, 2022, 2023, 2024]
+    """
     return [y for y in years if y >= since and (published.loc[published["year"] == y, "framework"] == framework).all()]
 
 
 def status_table(published: pd.DataFrame, entities: Iterable[str], years: Iterable[int], lang: str = "id") -> pd.DataFrame:
-    """entity x year: what is known (the value, ``< bound`` when censored, ``-`` when missing), as
-    display text in ``lang``."""
+    """What is known, entity x year, as display text.
+
+    Parameters
+    ----------
+    published : DataFrame
+    entities : iterable of str
+    years : iterable of int
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    DataFrame
+        The value (decimal comma in Bahasa Indonesia), ``< bound`` when censored, ``-`` when
+        missing.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> status_table(pub, ["7501"], [2022, 2024], "id").iloc[0].tolist()
+    ['< 2,03', '2,40']
+    """
     ents = checks.collection(entities, "entities argument", allow_empty=False)
     ys = checks.collection(years, "years argument", allow_empty=False)
     out = pd.DataFrame(index=pd.Index(ents, name="entity_id"), columns=[str(y) for y in ys], dtype=object)
@@ -112,8 +274,26 @@ def status_table(published: pd.DataFrame, entities: Iterable[str], years: Iterab
 
 
 def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
-    """For every exact published value: the printed predicate, the predicate recomputed from the
-    bands of its framework, whether they agree, and the flag recorded in the data."""
+    """For every exact published value: the printed and the recomputed predicate.
+
+    Parameters
+    ----------
+    published : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        ``predicate_printed``, ``predicate_recomputed`` (from the bands of its framework),
+        ``agrees`` and the ``predicate_flag`` recorded in the data.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> r = recompute_predicates(pub)
+    >>> bool((r["agrees"] | r["predicate_flag"].notna()).all())
+    True
+    """
     ex = published[published["status"] == "exact"].copy()
     ex["predicate_recomputed"] = [predicate(v, as_framework(f)) for v, f in zip(ex["value"], ex["framework"])]
     printed = ex["predicate_printed"].fillna("")
@@ -124,8 +304,28 @@ def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
 
 
 def source_note(rows: pd.DataFrame, what: str = "", lang: str = "id") -> str:
-    """Short source line for a figure footer: the sites (with dates where known) that published
-    the rows, e.g. ``"SPBE 2024: politikal.co.id (2025-07); mino77-news.com"``."""
+    """Short source line for a figure footer.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        Rows of ``published`` behind the figure.
+    what : str
+        A prefix, such as "SPBE 2024".
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    str
+        The sites (with dates where known) that published the rows.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> source_note(pub[(pub["year"] == 2024) & (pub["entity_id"] == "7501")], "SPBE 2024")
+    'SPBE 2024: politikal.co.id (2025-07)'
+    """
     parts = []
     for url, date in rows[["source_url", "source_date"]].drop_duplicates().itertuples(index=False):
         if not url:

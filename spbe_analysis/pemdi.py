@@ -62,9 +62,28 @@ def _share(text: str, path: str, line: int) -> Fraction:
 
 
 def load_external() -> pd.DataFrame:
-    """The PEMDI indicators whose value is set from another agency's national index (I5, I6, I7,
-    I18), with the index, the agency, the value used until the figure is supplied (1.00) and the
-    basis. Indexed by indicator id."""
+    """The PEMDI indicators whose value is set from another agency's national index.
+
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    DataFrame
+        Indexed by indicator id (I5, I6, I7, I18): the index, the agency, the value used until the
+        figure is supplied (1.00) and the basis.
+
+    Raises
+    ------
+    DataError
+        For a bad row of ``data/pemdi2026_external.csv``.
+
+    Examples
+    --------
+    >>> load_external().index.tolist()
+    ['I5', 'I6', 'I7', 'I18']
+    """
     path = data_file("pemdi2026_external.csv")
     df = T.read_csv_strict(path, _EXTERNAL, key="indicator")
     pd_fw = as_framework("pemdi2026")
@@ -75,11 +94,32 @@ def load_external() -> pd.DataFrame:
 
 
 def load_crosswalk() -> pd.DataFrame:
-    """The unofficial SPBE 2020 -> PEMDI 2026 crosswalk (``data/crosswalk_spbe2020_pemdi2026.csv``),
-    validated: ids exist; a ``carried`` row links both with a share; a ``new`` row names only the
-    PEMDI indicator; for every PEMDI indicator that is not externally determined the carried
-    shares and the new share add up to exactly 1; every SPBE indicator appears (linked, informing
-    an external index, or listed as not carried over with its reason). ``share`` is exact."""
+    """The unofficial SPBE 2020 -> PEMDI 2026 crosswalk, validated.
+
+    Ids exist; a ``carried`` row links both with a share; a ``new`` row names only the PEMDI
+    indicator; for every PEMDI indicator that is not externally determined the carried shares and
+    the new share add up to exactly 1; every SPBE indicator appears (linked, informing an external
+    index, or listed as not carried over with its reason).
+
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``data/crosswalk_spbe2020_pemdi2026.csv``; ``share`` is exact.
+
+    Raises
+    ------
+    DataError
+        Naming the line and column of the first problem.
+
+    Examples
+    --------
+    >>> len(load_crosswalk())
+    66
+    """
     path = data_file("crosswalk_spbe2020_pemdi2026.csv")
     src = str(path)
     df = T.read_csv_strict(path, _CROSSWALK)
@@ -132,8 +172,29 @@ class Assumptions:
 
 
 def load_assumptions() -> Assumptions:
-    """``data/assumptions/pemdi_projection.csv``: carry in [0, 1], values on the 1-5 scale,
-    low <= central <= high."""
+    """The scenario values of the PEMDI projection, validated.
+
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    Assumptions
+        From ``data/assumptions/pemdi_projection.csv``: carry in [0, 1], values on the 1-5 scale,
+        low <= central <= high.
+
+    Raises
+    ------
+    DataError
+        For a value out of range or out of order.
+
+    Examples
+    --------
+    >>> a = load_assumptions()
+    >>> a.carry[0] <= a.carry[1] <= a.carry[2]
+    True
+    """
     path = data_file("assumptions/pemdi_projection.csv")
     df = T.read_csv_strict(path, _ASSUMPTIONS, key="parameter")
     out = {}
@@ -179,6 +240,15 @@ class Crosswalk:
 def crosswalk_arrays(crosswalk: pd.DataFrame | None = None) -> Crosswalk:
     """Integer arrays of the crosswalk (see :class:`Crosswalk`).
 
+    Parameters
+    ----------
+    crosswalk : DataFrame, optional
+        From :func:`load_crosswalk` (loaded when not given).
+
+    Returns
+    -------
+    Crosswalk
+
     Examples
     --------
     >>> cw = crosswalk_arrays()
@@ -211,10 +281,35 @@ def _hundredths_of(x: Any, source: str, lo: int, hi: int) -> int:
 
 def project_values(levels: Any, carry: Any, new_value: Any, external_value: Any,
                    cw: Crosswalk | None = None) -> np.ndarray:
-    """Projected PEMDI indicator values of SPBE 2020 profiles, exact, as integers ``10**4 * v``
-    (draws x 20). ``levels``: what :func:`spbe_analysis.score_table` accepts; ``carry`` in [0, 1],
-    ``new_value`` and ``external_value`` in [1, 5], each with at most two decimals (a number,
-    or an array of one value per draw)."""
+    """Projected PEMDI indicator values of SPBE 2020 profiles, exact.
+
+    Parameters
+    ----------
+    levels : DataFrame or array
+        SPBE 2020 profiles, what :func:`spbe_analysis.score_table` accepts.
+    carry : number or array
+        Credit of carried-over evidence in [0, 1], at most two decimals (one value, or one per draw).
+    new_value, external_value : number or array
+        Values of the new and the external PEMDI indicators in [1, 5], at most two decimals.
+    cw : Crosswalk, optional
+
+    Returns
+    -------
+    numpy.ndarray
+        Integers ``10**4 * v``, draws x 20.
+
+    Raises
+    ------
+    DataError
+        For a value out of range or with more than two decimals.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> V = project_values(np.full((1, 47), 3), 1, 1, 1)
+    >>> V.shape, int(V.min()), int(V.max())
+    ((1, 20), 10000, 27000)
+    """
     cw = crosswalk_arrays() if cw is None else cw
     k, _ = level_matrix(levels, cw.spbe)
     n = k.shape[0]
@@ -238,7 +333,26 @@ def project_values(levels: Any, carry: Any, new_value: Any, external_value: Any,
 
 
 def project_index(V: np.ndarray, cw: Crosswalk | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(official hundredths, exact index as float) of projected values ``V`` (``10**4 v``)."""
+    """Official and exact PEMDI index of projected values.
+
+    Parameters
+    ----------
+    V : numpy.ndarray
+        Projected values ``10**4 v`` from :func:`project_values`.
+    cw : Crosswalk, optional
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(official hundredths, exact index as float)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> h, x = project_index(np.full((1, 20), 20000))
+    >>> int(h[0]), float(x[0])
+    (200, 2.0)
+    """
     cw = crosswalk_arrays() if cw is None else cw
     M = V @ cw.weights                      # index * 10^6, an integer
     return hundredths(M, 10 ** 6), M / 10 ** 6
@@ -371,9 +485,29 @@ def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: 
 
 
 def gap_by_indicator(projection: Projection, target: float, scenario: str = "central") -> pd.DataFrame:
-    """Median contribution of each PEMDI indicator to each entity's gap to ``target`` (index
-    points: ``w_j (T - v_j) / 100``; negative where the indicator is above the target), entity x
-    indicator. The contributions of a draw add up to its exact gap."""
+    """Median contribution of each PEMDI indicator to each entity's gap to ``target``.
+
+    Parameters
+    ----------
+    projection : Projection
+        From :func:`project`.
+    target : float
+    scenario : {"strict", "central", "full_credit"}
+
+    Returns
+    -------
+    DataFrame
+        Entity x indicator, index points ``w_j (T - v_j) / 100`` (negative where the indicator is
+        above the target). The contributions of a draw add up to its exact gap.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = project({"x": pd.DataFrame([{str(i): 2 for i in range(1, 48)}])}, seed=1)
+    >>> g = gap_by_indicator(p, 2.5)
+    >>> g.shape
+    (1, 20)
+    """
     cw = projection.crosswalk
     t = float(checks.exact_number(target, "target argument"))
     v = projection.values[projection.values["scenario"] == scenario]
@@ -384,16 +518,51 @@ def gap_by_indicator(projection: Projection, target: float, scenario: str = "cen
 
 
 def external_gap(projection: Projection, target: float, scenario: str = "central") -> pd.Series:
-    """Per entity: the median part of the gap to ``target`` held by the externally determined
-    indicators, which a regency cannot raise by its own evidence (index points)."""
+    """Per entity: the part of the gap to ``target`` held by the externally determined indicators.
+
+    A regency cannot raise these by its own evidence.
+
+    Parameters
+    ----------
+    projection : Projection
+    target : float
+    scenario : {"strict", "central", "full_credit"}
+
+    Returns
+    -------
+    Series
+        Median, in index points.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = project({"x": pd.DataFrame([{str(i): 2 for i in range(1, 48)}])}, seed=1)
+    >>> round(float(external_gap(p, 2.5)["x"]), 2)
+    0.14
+    """
     cw = projection.crosswalk
     g = gap_by_indicator(projection, target, scenario)
     return g[[j for j, x in zip(cw.pemdi.ids, cw.external) if x]].sum(axis=1)
 
 
 def weight_table(cw: Crosswalk | None = None) -> pd.DataFrame:
-    """Per PEMDI aspect: weight (%), the part informed by SPBE evidence, the new part and the part
-    set by external national indices (percent of the index)."""
+    """Per PEMDI aspect: where its weight comes from.
+
+    Parameters
+    ----------
+    cw : Crosswalk, optional
+
+    Returns
+    -------
+    DataFrame
+        Weight (%), the part informed by SPBE evidence, the new part and the part set by external
+        national indices (percent of the index).
+
+    Examples
+    --------
+    >>> round(float(weight_table()["weight"].sum()), 6)
+    100.0
+    """
     cw = crosswalk_arrays() if cw is None else cw
     ind = cw.pemdi.indicators
     carried = cw.S.sum(axis=0) * cw.weights / 100
@@ -405,8 +574,36 @@ def weight_table(cw: Crosswalk | None = None) -> pd.DataFrame:
 
 
 def results_from_sheet(path: str, worksheet: str | None = None) -> dict[str, dict[str, Fraction]]:
-    """Real PEMDI results from a filled-in PEMDI sheet (``sheet_template_pemdi2026``): {entity:
-    {indicator: exact value}} of each government's latest year in the sheet."""
+    """Real PEMDI results from a filled-in PEMDI sheet (``sheet_template_pemdi2026``).
+
+    Parameters
+    ----------
+    path : str
+        A ``.csv`` or ``.xlsx`` file.
+    worksheet : str, optional
+
+    Returns
+    -------
+    dict
+        ``{entity: {indicator: exact value}}`` of each government's latest year in the sheet.
+
+    Raises
+    ------
+    DataError
+        Naming the file, row, column and value of a bad cell.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from spbe_analysis.sheets import template
+    >>> t = template("pemdi2026", entities=("7501",), year=2026)
+    >>> t["level"] = "2,5"
+    >>> p = Path(tempfile.mkdtemp()) / "pemdi.csv"
+    >>> t.to_csv(p, index=False, sep=";")
+    >>> results_from_sheet(str(p))["7501"]["I1"]
+    Fraction(5, 2)
+    """
     from .sheets import load_sheet
 
     df = load_sheet(path, "pemdi2026", sheet=worksheet)
@@ -418,8 +615,24 @@ def results_from_sheet(path: str, worksheet: str | None = None) -> dict[str, dic
 
 
 def crosswalk_summary(crosswalk: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per PEMDI indicator: weight, whether it is externally determined, its SPBE
-    counterparts (with their shares), the carried and the new share."""
+    """One row per PEMDI indicator: where its value comes from.
+
+    Parameters
+    ----------
+    crosswalk : DataFrame, optional
+        From :func:`load_crosswalk` (loaded when not given).
+
+    Returns
+    -------
+    DataFrame
+        Weight, whether it is externally determined, its SPBE counterparts (with their shares), the
+        carried and the new share.
+
+    Examples
+    --------
+    >>> len(crosswalk_summary())
+    20
+    """
     cw = load_crosswalk() if crosswalk is None else crosswalk
     pemdi = as_framework("pemdi2026")
     ext = load_external()
