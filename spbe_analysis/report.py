@@ -64,27 +64,31 @@ def declared(path: Path) -> dict[str, dict]:
 
 
 _TYPES = {"int": int, "float": (int, float), "str": str, "bool": bool, "list": list, "dict": dict}
+_KIND_TEXT = {"int": "a whole number (int)", "float": "a number (float)", "str": "text (str)",
+              "bool": "True or False (bool)", "list": "a list such as [2025] (list)",
+              "dict": "a mapping such as {\"16\": 4} (dict)"}
 
 
 def parse_value(name: str, text: str, info: dict) -> Any:
     """``text`` as a value of the declared type of parameter ``name`` (a Python literal, or plain
     text for ``str`` parameters); a :class:`UsageError` says what was expected."""
     kind = info.get("inferred_type_name", "None")
+    expected = _KIND_TEXT.get(kind, f"a {kind} value")
     try:
         value = ast.literal_eval(text)
     except (ValueError, SyntaxError):
         if kind == "str":
             return text
-        raise UsageError(f"--set {name}={text}: expected a {kind} value (default {info.get('default')})") from None
+        raise UsageError(f"--set {name}={text}: expected {expected} (default {info.get('default')})") from None
     want = _TYPES.get(kind)
     if want is None:
         return value
     if isinstance(value, bool) and kind in ("int", "float"):
-        raise UsageError(f"--set {name}={text}: expected a {kind} value, not a bool")
+        raise UsageError(f"--set {name}={text}: expected {expected}, not a bool")
     if kind == "str" and not isinstance(value, str):
         return text
     if not isinstance(value, want):
-        raise UsageError(f"--set {name}={text}: expected a {kind} value (default {info.get('default')})")
+        raise UsageError(f"--set {name}={text}: expected {expected} (default {info.get('default')})")
     return float(value) if kind == "float" else value
 
 

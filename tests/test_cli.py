@@ -20,10 +20,10 @@ def call(capsys, *argv):
 @pytest.mark.parametrize("argv, code, phrase", [
     (["build", "99"], 2, "no notebook matches '99'"),
     (["build", "04", "--set", "NOPE=1"], 2, "no chosen notebook declares 'NOPE'"),
-    (["build", "05", "--set", "BUDGET_EFFORT=abc"], 2, "BUDGET_EFFORT=abc: expected a float value"),
-    (["build", "05", "--set", "N_PLAN_DRAWS=2.5"], 2, "expected a int value"),
+    (["build", "05", "--set", "BUDGET_EFFORT=abc"], 2, "BUDGET_EFFORT=abc: expected a number (float)"),
+    (["build", "05", "--set", "N_PLAN_DRAWS=2.5"], 2, "expected a whole number (int)"),
     (["build", "05", "--set", "N_PLAN_DRAWS=True"], 2, "not a bool"),
-    (["build", "05", "--set", "PEMDI_YEARS=2026"], 2, "expected a list value"),
+    (["build", "05", "--set", "PEMDI_YEARS=2026"], 2, "expected a list such as [2025] (list)"),
     (["build", "01", "--set", "LANG=fr"], 2, "set by the build itself"),
     (["build", "04", "--set", "N_PLAN_DRAWS"], 2, "expected NAME=VALUE"),
     (["build", "01", "--sheet", "x.csv"], 2, "none of the chosen notebooks reads an evaluation sheet"),
