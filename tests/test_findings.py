@@ -208,3 +208,13 @@ def test_brief_findings():
                         "index": [2.62, 1.7, 2.1, 2.5, 1.9, 2.6]})
     s = FB.years_text("7501", ens, ("Baik", 2.6), {"Cukup": 1.8, "Baik": 2.5}, 0.19, "en")
     assert "Baik in 2025 in 50%" in s and "Cukup by 2026" in s and "Baik not before 2027" in s
+
+
+def test_locator_rings_a_regency_too_small_to_see():
+    from matplotlib.collections import PathCollection
+    rings = {}
+    for code in ("7571", "7501"):
+        fig = FM.locator(code, "en")
+        rings[code] = sum(isinstance(c, PathCollection) for c in fig.axes[0].collections)
+        plt.close(fig)
+    assert rings == {"7571": 1, "7501": 0}

@@ -113,6 +113,17 @@ def choropleth(values: pd.Series, framework: Framework | str, year: int, lang: s
                   adjust={"left": 0.02, "right": 0.98, "bottom": 0.1, "top": 0.88})
 
 
+def _small(code: str, share: float = 0.08) -> bool:
+    """Whether the regency's extent is under ``share`` of the province's (too small to see on a
+    locator map without a mark)."""
+    def extent(polys):
+        xs = [p[0] for poly in polys for ring in poly for p in ring]
+        ys = [p[1] for poly in polys for ring in poly for p in ring]
+        return max(max(xs) - min(xs), max(ys) - min(ys))
+    b = load_boundaries()
+    return extent(b[code]) < share * extent([poly for polys in b.values() for poly in polys])
+
+
 def locator(code: str, lang: str = "id", ax=None, size: tuple[float, float] = LOCATOR):
     """A small map of the province with ``code`` highlighted in its fixed colour; the attribution
     line in the footer."""
@@ -123,8 +134,16 @@ def locator(code: str, lang: str = "id", ax=None, size: tuple[float, float] = LO
     fig, ax, own = canvas(ax, size)
     _draw(ax, {c: (entity_colour(c) if c == code else "#e0e0e0") for c in load_boundaries()}, edge="#777777", lw=0.8)
     x, y = label_points()[code]
-    ax.annotate(names.get(code, code), (x, y), ha="center", va="center", fontsize=14, fontweight="bold", zorder=4,
-                bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1.5))
+    if _small(code):
+        # a regency too small to see at this scale (Kota Gorontalo): a ring marks it, the label sits beside it
+        ax.scatter([x], [y], s=700, facecolors="none", edgecolors=entity_colour(code), linewidths=3, zorder=5)
+        ax.annotate(names.get(code, code), (x, y), xytext=(0, -70), textcoords="offset points", ha="center",
+                    va="center", fontsize=14, fontweight="bold", zorder=4,
+                    arrowprops=dict(arrowstyle="-", color="#333333"),
+                    bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1.5))
+    else:
+        ax.annotate(names.get(code, code), (x, y), ha="center", va="center", fontsize=14, fontweight="bold", zorder=4,
+                    bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1.5))
     if not own:
         return ax
     fig.suptitle(t("locator_title", lang, name=names.get(code, code)), x=0.02, y=0.97, ha="left", fontsize=17,
