@@ -258,8 +258,6 @@ LABELS.update({
     "f_none_below": {"id": "Tidak ada kabupaten/kota di bawah {target}", "en": "No regency is below {target}"},
     "f_steps": {"id": "Kenaikan level paling sedikit menuju {target}: {parts}",
                 "en": "Fewest level steps to reach {target}: {parts}"},
-    "ax_fewest_steps": {"id": "Jumlah kenaikan level paling sedikit (median; rentang 5-95% dan min-maks)",
-                        "en": "Fewest level steps (median; 5-95% and min-max range)"},
     "f_no_steps": {"id": "Tidak ada kenaikan level yang diperlukan menuju {target}",
                    "en": "No level step is needed to reach {target}"},
     "f_step_shares": {"id": "Jalur termurah menuju {target} bertumpu pada aspek {a} dan {b} ({share} langkah)",

@@ -194,12 +194,14 @@ def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet:
     elif sheet_name is not None:
         raise UsageError("--sheet-name needs --sheet")
     checked: set = set()
+    usable = None
     jobs = []
     for b in paths:
         p = {k: v for k, v in overrides.items() if k in decl[b]}
         year = p.get("YEAR", _default(decl[b], "YEAR"))
         if year is not None:
-            _check_year(year, b)
+            usable = usable or _usable_years()
+            _check_year(year, b, usable)
         if p.get("SHEET") and (p["SHEET"], year) not in checked:
             from .context import check_sheet
             check_sheet(p["SHEET"], year, p.get("SHEET_NAME") or None)
@@ -226,20 +228,26 @@ def _default(info: dict, name: str) -> Any:
         return None
 
 
-def _check_year(year: Any, book: Path) -> None:
-    """The pages compare the six regencies with the province and the nation: a year needs an
-    exact published value for all eight in ``data/published_indices.csv``."""
+def _usable_years() -> tuple[list[int], dict[int, set], list[str]]:
+    """(years with an exact published value for the six regencies, the province and the nation;
+    the entities exact in each year; those eight codes), read once per build request."""
     from .context import entity_codes
     from .data import load_published
 
-    codes, prov, nat = entity_codes()
-    needed = list(codes) + [prov, nat]
     pub = load_published()
+    codes, prov, nat = entity_codes(pub)
+    needed = list(codes) + [prov, nat]
     exact = pub[(pub["status"] == "exact") & pub["entity_id"].isin(needed)]
-    full = sorted(y for y, g in exact.groupby("year") if set(g["entity_id"]) >= set(needed))
+    have = {int(y): set(g["entity_id"]) for y, g in exact.groupby("year")}
+    return sorted(y for y, e in have.items() if e >= set(needed)), have, needed
+
+
+def _check_year(year: Any, book: Path, usable: tuple[list[int], dict[int, set], list[str]]) -> None:
+    """The pages compare the six regencies with the province and the nation: a year needs an
+    exact published value for all eight in ``data/published_indices.csv``."""
+    full, have, needed = usable
     if year not in full:
-        have = set(exact.loc[exact["year"] == year, "entity_id"]) if isinstance(year, int) else set()
-        lacking = [c for c in needed if c not in have]
+        lacking = [c for c in needed if c not in have.get(year, set())] if isinstance(year, int) else needed
         raise DataError("YEAR parameter", f"a year with an exact published value for the six regencies, the province "
                         f"and the nation in data/published_indices.csv ({', '.join(map(str, full))}); "
                         f"{year} lacks {', '.join(lacking)}", row=book.stem, value=year)

@@ -101,10 +101,11 @@ def choropleth(values: pd.Series, framework: Framework | str, year: int, lang: s
     pts = label_points()
     for c, v in values.items():
         x, y = pts[c]
+        small = _small(c)
         ax.annotate(f"{names.get(c, c)}\n{num(float(v), lang)} {predicate(float(v), fw)}", (x, y), ha="center",
                     va="center", fontsize=13, fontweight="bold", zorder=4,
-                    xytext=(-10, -75) if c == "7571" else (0, 0), textcoords="offset points",
-                    arrowprops=dict(arrowstyle="-", color="#333333") if c == "7571" else None,
+                    xytext=(-10, -75) if small else (0, 0), textcoords="offset points",
+                    arrowprops=dict(arrowstyle="-", color="#333333") if small else None,
                     bbox=dict(facecolor="white", edgecolor="none", alpha=0.75, pad=1.5))
     shown = [b for b in fw.band_names("id") if b in {predicate(float(v), fw) for v in values}]
     ax.legend(handles=[Patch(facecolor=band_colour(fw, b), edgecolor="#444444", label=b) for b in shown],

@@ -68,29 +68,6 @@ def steps_finding(dist: Mapping[str, pd.Series], target: str) -> StepsFinding:
     return StepsFinding(target, tuple(rows), exact)
 
 
-def steps_chart(dist: Mapping[str, pd.Series], finding: StepsFinding, lang: str = "id", source: str = "",
-                illustrative: bool = True, ax=None):
-    """Per regency: fewest steps to the target (median dot; 5-95 % bar and min-max whisker across
-    profiles; one dot for a real sheet)."""
-    names = entity_names(lang)
-    fig, ax, own = canvas(ax)
-    ents = sorted(dist, key=lambda e: float(pd.Series(dist[e]).median()))
-    top = max([float(pd.Series(s).max()) for s in dist.values()] + [1.0])
-    for yi, e in enumerate(ents):
-        s = pd.Series(dist[e]).astype(float)
-        ax.plot([s.min(), s.max()], [yi, yi], color=entity_colour(e), lw=10, alpha=0.35, solid_capstyle="round")
-        ax.plot([s.quantile(0.05), s.quantile(0.95)], [yi, yi], color=entity_colour(e), lw=10, solid_capstyle="butt")
-        ax.scatter([s.median()], [yi], color="white", edgecolor="black", s=160, zorder=3)
-        lbl = num(s.median(), lang, 0) + ("" if s.min() == s.max() else f" ({_range(s, lang)})")
-        ax.text(s.max() + top * 0.02, yi, lbl, va="center", fontsize=14)
-    ax.set_yticks(range(len(ents)), [names.get(e, e) for e in ents])
-    ax.set_xlabel(t("ax_fewest_steps", lang))
-    ax.set_xlim(0, top * 1.25)
-    ax.set_ylim(-0.6, max(len(ents) - 0.4, 0.6))
-    ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative)
-
-
 # ============================================================================= where the steps fall
 @dataclass(frozen=True)
 class StepShareFinding:
@@ -163,39 +140,6 @@ def roadmap_finding(first: pd.DataFrame, budget: float, last_year: int) -> Roadm
             med = None if vals.isna().mean() > 0.5 else float(vals.dropna().median())
             reach.append((tg, e, med))
     return RoadmapFinding(float(budget), int(last_year), n, tuple(reach))
-
-
-def roadmap_chart(traj: pd.DataFrame, framework: Framework | str, finding: RoadmapFinding, lang: str = "id",
-                  source: str = "", illustrative: bool = True, ax=None):
-    """Index by year under a roadmap: median line and min-max band across profiles, per regency."""
-    fw = as_framework(framework)
-    names = entity_names(lang)
-    fig, ax, own = canvas(ax)
-    years = sorted(traj["year"].unique())
-    lo = min(1.5, float(traj["index"].min()) - 0.1)
-    hi = max(4.5, float(traj["index"].max()) + 0.1)
-    band_spans(ax, fw, orientation="h", lo=lo, hi=hi, alpha=0.45)
-    end = []
-    for e, g in traj.groupby("entity", sort=False):
-        st = g.groupby("year")["index"].agg(["median", "min", "max"]).reindex(years)
-        ax.fill_between(years, st["min"], st["max"], color=entity_colour(e), alpha=0.18, lw=0)
-        ax.plot(years, st["median"], color=entity_colour(e), lw=2.8, marker="o")
-        end.append((float(st["median"].iloc[-1]), e))
-    end.sort()
-    placed: list[float] = []
-    for v, e in end:
-        yv = max(v, placed[-1] + 0.09) if placed else v
-        placed.append(yv)
-        ax.text(years[-1] + 0.12, yv, f"{names.get(e, e)} {num(v, lang)}", color=entity_colour(e), fontsize=13,
-                va="center", fontweight="bold")
-    ax.set_xticks(years, [str(y) for y in years])
-    ax.set_xlim(years[0] - 0.2, years[-1] + 1.3)
-    ax.set_ylim(lo, hi)
-    decimal_axis(ax, lang, "y", 1)
-    ax.set_ylabel(t("index", lang))
-    ax.grid(axis="x", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative,
-                  adjust={"left": 0.08, "right": 0.86, "bottom": 0.14, "top": 0.86})
 
 
 # ============================================================================= shared service
@@ -300,12 +244,6 @@ def greedy_finding(cmp: pd.DataFrame) -> GreedyFinding:
     r = cmp["ratio"].dropna()
     return GreedyFinding(None if r.empty else float(r.mean()),
                          None if r.empty else float(cmp["worse"].dropna().mean()))
-
-
-def steps_frame(finding: StepsFinding) -> pd.DataFrame:
-    """The finding as a table: entity, median, min and max steps."""
-    return pd.DataFrame([{"entity": e, "median": m, "min": lo, "max": hi} for e, m, lo, hi, _, _ in finding.per_entity],
-                        columns=["entity", "median", "min", "max"])
 
 
 # ============================================================================= effort against unit costs

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter
 
-from ..checks import LANGS, lang as check_lang
+from ..checks import lang as check_lang
 from ..config import figures_dir
 from ..errors import DataError
 from ..labels import num, pct, t
@@ -145,10 +145,10 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in inches of one line of ``text`` in the style's font, padded by
     :data:`RASTER_SLACK` (renderer-independent)."""
     from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextToPath
+    from matplotlib.textpath import text_to_path
 
     props = FontProperties(family=matplotlib.rcParams["font.family"], size=size, weight="bold" if bold else "normal")
-    return TextToPath().get_text_width_height_descent(text, props, ismath=False)[0] / 72.0 * RASTER_SLACK
+    return text_to_path.get_text_width_height_descent(text, props, ismath=False)[0] / 72.0 * RASTER_SLACK
 
 
 def fill_width(text: str, width_in: float, size: float) -> str:
@@ -271,14 +271,3 @@ def show(fig: Figure, name: str, lang: str) -> Figure:
     return fig
 
 
-def save_both(make: Callable[..., Figure], name: str, display_lang: str = "id", **kwargs: Any) -> Figure:
-    """Build a figure in every language with ``make(lang=..., **kwargs)``, save each and close
-    them all; return the one in ``display_lang``."""
-    shown = None
-    for lang in LANGS:
-        fig = make(lang=lang, **kwargs)
-        save_figure(fig, name, lang)
-        plt.close(fig)
-        if lang == display_lang:
-            shown = fig
-    return shown
