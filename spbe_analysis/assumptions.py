@@ -3,9 +3,11 @@
 * ``effort.csv``: the relative effort of reaching each level of each indicator (grows with the
   level, from the level descriptions); supply your own in the same columns with a unit such as
   ``juta rupiah`` or ``staff-months`` and pass its path;
-* ``prerequisites.csv``: "indicator at or above ``level`` needs ``requires`` at or above
-  ``requires_level``" (and lead times: a level that cannot be reached before the ``min_years``-th
-  year of a roadmap), each row with its basis and source. A cycle is refused, naming its rows.
+* ``prerequisites.csv``: "indicator at or above ``level`` counts in cycle t only if ``requires`` has
+  been at or above ``requires_level`` since cycle t - ``min_years``" (``min_years`` empty or 0: a
+  plain prerequisite; ``requires`` empty: the level below of the same indicator, held for
+  ``min_years`` cycles, as in "consistent for more than two years"), each row with its basis and
+  source. A cycle is refused, naming its rows.
 """
 from __future__ import annotations
 
@@ -17,14 +19,13 @@ import pandas as pd
 from . import csvio as T
 from .config import data_file
 from .errors import DataError
-from .frameworks import Framework
-from .official import as_framework
+from .frameworks import Framework, as_framework
 
 _EFFORT = [T.Column("framework", T.text()), T.Column("indicator", T.text()), T.Column("level", T.integer()),
            T.Column("effort", T.decimal()), T.Column("unit", T.text()), T.Column("basis", T.text())]
 _PREREQ = [T.Column("framework", T.text()), T.Column("indicator", T.text()), T.Column("level", T.integer()),
            T.Column("requires", T.text(required=False)), T.Column("requires_level", T.integer(optional=True)),
-           T.Column("min_years", T.integer(optional=True, min_value=1)), T.Column("basis", T.text()),
+           T.Column("min_years", T.integer(optional=True, min_value=0)), T.Column("basis", T.text()),
            T.Column("source", T.text())]
 
 
@@ -108,15 +109,19 @@ class Prerequisites:
         return self.rows[self.rows["requires"] != ""]
 
     @property
-    def lead_times(self) -> pd.DataFrame:
-        return self.rows[self.rows["min_years"].notna()]
+    def dwell(self) -> pd.DataFrame:
+        """The rows that ask for a level held for some cycles (``min_years`` >= 1)."""
+        return self.rows[self.rows["min_years"].fillna(0) > 0]
 
     def describe(self, k: int) -> str:
-        """Row ``k`` of :attr:`rows` in words: 'indicator 32 >= 4 needs 18 >= 3'."""
+        """Row ``k`` of :attr:`rows` in words: '32 >= 4 needs 18 >= 3', 'I1 >= 4 needs I1 >= 3
+        held 2 cycles'."""
         r = self.rows.iloc[k]
+        d = 0 if pd.isna(r["min_years"]) else int(r["min_years"])
+        held = f" held {d} cycle{'s' if d > 1 else ''}" if d else ""
         if r["requires"]:
-            return f"{r['indicator']} >= {r['level']} needs {r['requires']} >= {int(r['requires_level'])}"
-        return f"{r['indicator']} >= {r['level']} not before roadmap year {int(r['min_years'])}"
+            return f"{r['indicator']} >= {r['level']} needs {r['requires']} >= {int(r['requires_level'])}{held}"
+        return f"{r['indicator']} >= {r['level']} needs {r['indicator']} >= {int(r['level']) - 1}{held}"
 
 
 def _find_cycle(rows: pd.DataFrame, fw: Framework) -> list[int] | None:
@@ -216,8 +221,8 @@ def load_prerequisites(framework: Framework | str, path: str | Path | None = Non
             if rl is None or pd.isna(rl) or not fw.level_min <= int(rl) <= fw.level_max:
                 raise DataError(src, f"a required level {fw.level_min}-{fw.level_max}", column="requires_level",
                                 value=rl, **where)
-        elif r.min_years is None or pd.isna(r.min_years):
-            raise DataError(src, "a requirement (requires, requires_level) or a lead time (min_years)",
+        elif r.min_years is None or pd.isna(r.min_years) or int(r.min_years) < 1:
+            raise DataError(src, "a requirement (requires, requires_level) or a dwell time (min_years >= 1)",
                             column="requires", **where)
     df["requires_level"] = pd.array([None if v is None or pd.isna(v) else int(v) for v in df["requires_level"]],
                                     dtype="Int64")
@@ -270,7 +275,7 @@ def as_prerequisites(prerequisites: object, framework: Framework) -> Prerequisit
 
     Examples
     --------
-    >>> from spbe_analysis.official import as_framework
+    >>> from spbe_analysis.frameworks import as_framework
     >>> as_prerequisites(None, as_framework("spbe2020")) is None
     True
     """

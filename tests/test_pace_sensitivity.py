@@ -54,7 +54,7 @@ def test_no_regret_is_a_share_of_plans_over_scenarios():
     st = paths.plan_steps(lv, FW, {"x": 2.10}, {"unit": (None, None), "esc": (paths.escalating_costs(FW), None)},
                           draws=3)
     nr = paths.no_regret(st, 0.8)
-    assert st.attrs["plans"] == {("unit", "x"): 3, ("esc", "x"): 3}
+    assert st.plans == {("unit", "x"): 3, ("esc", "x"): 3}
     assert (nr["share"] <= 1).all() and nr["share"].is_monotonic_decreasing
     only_unit = paths.no_regret(st, 0.8, over=["unit"])
     assert only_unit["no_regret"].sum() >= 1

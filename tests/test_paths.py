@@ -156,10 +156,11 @@ def test_shared_service_comparison():
     ens = profiles.sample_profiles(FW, 2.52, n=6, seed=9).levels
     prof = {f"e{k}": ens.iloc[k] for k in range(6)}
     svc = paths.SharedService("shared", {"16": 4, "17": 4, "18": 4}, cost=9)
-    df = paths.compare_shared_service(prof, FW, svc, 3.50, budget_per_year=6)
+    cmp = paths.compare_shared_service(prof, FW, svc, 3.50, budget_per_year=6)
+    df = cmp.table
     assert (df["cost_with_service"] <= df["cost_alone"]).all()
     assert (df["years_with_service"] <= df["years_alone"]).all()
-    assert df.attrs["service_cost"] == 9
+    assert cmp.service_cost == 9
     lifted = paths.apply_service(prof["e0"], FW, svc)
     assert (lifted[["16", "17", "18"]] >= 4).all()
 
@@ -199,8 +200,8 @@ def test_roadmap_never_makes_less_progress_than_the_greedy_baseline(seed, budget
 def test_native_solver_chatter_does_not_reach_the_page(capfd):
     """HiGHS writes a debugging line to the C-level stdout; the solve silences fd 1 and restores it."""
     import os
-    from spbe_analysis import paths as P
-    with P._native_stdout_silenced():
+    from spbe_analysis.paths.solver import native_stdout_silenced
+    with native_stdout_silenced():
         os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();\n")
     os.write(1, b"after\n")
     assert capfd.readouterr().out == "after\n"
