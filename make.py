@@ -2,10 +2,15 @@
 """Set up and build everything, or run the tests. Standard library only.
 
     python3 make.py          build: environment (.venv), executed notebooks + HTML (reports/), figures (figures/)
-    python3 make.py test     run the whole test suite (unit, property-based, every notebook executed)
+    python3 make.py test       run the whole test suite (unit, property-based, every notebook executed,
+                               every page opened in Chromium); CI runs this
+    python3 make.py test-fast  the daily tier: no notebook builds, no browser, nothing marked slow,
+                               20 examples per property (pytest -m "not notebooks and not browser and not slow")
 
-Both create the virtual environment .venv on first use and install the pinned packages
-from requirements-lock.txt (reinstalling only when that file or pyproject.toml changes).
+Each creates the virtual environment .venv on first use and installs the pinned packages
+from requirements-lock.txt, then the package itself with --no-deps (reinstalling only when that
+file or pyproject.toml changes). requirements-lock.txt is generated from pyproject.toml with
+pip-tools; the command is in its header. Extra arguments go to pytest or to the build command.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".spbe-installed"
+FAST = "not notebooks and not browser and not slow"  # pytest markers of the heavy tier (pyproject.toml)
 
 
 def _python() -> Path:
@@ -49,7 +55,7 @@ def ensure_env() -> Path:
 
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "build"
-    if cmd not in ("build", "test", "env"):
+    if cmd not in ("build", "test", "test-fast", "env"):
         print(__doc__)
         return 2
     py = ensure_env()
@@ -58,6 +64,9 @@ def main(argv: list[str]) -> int:
         return subprocess.run([str(py), "-m", "spbe_analysis", "build", *argv[1:]], cwd=ROOT, env=env).returncode
     if cmd == "test":
         return subprocess.run([str(py), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env).returncode
+    if cmd == "test-fast":
+        env.setdefault("HYPOTHESIS_PROFILE", "fast")
+        return subprocess.run([str(py), "-m", "pytest", "-m", FAST, *argv[1:]], cwd=ROOT, env=env).returncode
     return 0
 
 

@@ -3,10 +3,11 @@ regencies of Gorontalo Province, Indonesia.
 
 See ``docs/API.md`` for the functions grouped by task."""
 from .context import Context, context
-from .data import entity_names, load_boundaries, load_codebook, load_published, load_regencies
+from .data import load_boundaries, load_codebook, load_published, load_regencies
 from .errors import DataError
-from .frameworks import FRAMEWORK_NAMES, Framework, load_framework, make_framework
-from .official import as_framework, round_half_up
+from .labels import entity_names
+from .frameworks import FRAMEWORK_NAMES, Framework, as_framework, load_framework, make_framework
+from .official import round_half_up
 from .scoring import Score, WhatIf, effective_weights, predicate, score, score_table, what_if
 
 __version__ = "0.2.0"

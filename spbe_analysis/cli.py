@@ -101,9 +101,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     """``score SHEET``: print index, domains, predicate and gaps of every regency-year of a sheet."""
+    from .sheetscore import score_sheet
     from .tables import sheet_score_table
 
-    print(sheet_score_table(args.sheet, args.framework, args.sheet_name, args.lang).to_string(index=False))
+    scores = score_sheet(args.sheet, args.framework, worksheet=args.sheet_name or None)
+    print(sheet_score_table(scores, args.lang).to_string(index=False))
     return 0
 
 

@@ -3,14 +3,13 @@
 """
 from __future__ import annotations
 
-import functools
 
 import pandas as pd
 
 from . import csvio as T
 from .config import data_file
 from .errors import DataError
-from .frameworks import FRAMEWORK_NAMES
+from .frameworks import FRAMEWORK_NAMES, Framework, as_framework
 
 PUBLISHED_COLUMNS = [
     T.Column("entity_id", T.text()), T.Column("entity", T.text()),
@@ -146,46 +145,98 @@ def load_codebook() -> pd.DataFrame:
 
 
 
-def entity_names(lang: str = "id") -> dict[str, str]:
-    """Display names keyed by entity id.
+def load_entities() -> pd.DataFrame:
+    """Every government the analyses name: the six regencies, the province and the nation.
 
     Parameters
     ----------
-    lang : {"id", "en"}
+    None
 
     Returns
     -------
-    dict
-        The regencies' short names (from ``regencies.csv``) and the labels of the province and the
-        nation in ``lang``.
+    DataFrame
+        Indexed by entity id (regencies first, in the order of ``regencies.csv``, then the
+        province, then the nation), with ``kind`` (``kabupaten``, ``kota``, ``provinsi`` or
+        ``nasional``) and ``short_name`` (the regencies' short names from ``regencies.csv``; the
+        data's own text for the province and the nation). Display names in a language come from
+        the presentation layer (:func:`spbe_analysis.labels.entity_names`), which names the
+        province and the nation by their ``kind``.
 
     Raises
     ------
     DataError
-        For an unknown language.
+        For a bad row in ``data/regencies.csv`` or ``data/published_indices.csv``.
 
     Examples
     --------
-    >>> entity_names("en")["7501"], entity_names("en")["75"]
-    ('Boalemo', 'Gorontalo Province')
+    >>> e = load_entities()
+    >>> e.loc["7501", "short_name"], e.loc["75", "kind"], e.loc["IDN", "kind"]
+    ('Boalemo', 'provinsi', 'nasional')
     """
-    from .checks import lang as check_lang
-
-    return dict(_entity_names(check_lang(lang), str(data_file("regencies.csv"))))
-
-
-@functools.lru_cache(maxsize=None)
-def _entity_names(lang: str, _where: str) -> tuple[tuple[str, str], ...]:
-    from .labels import t
-
     reg = load_regencies(include_province=True)
-    out = {c: n for c, n, k in zip(reg.index, reg["short_name"], reg["kind"]) if k != "provinsi"}
-    for c in reg.index[reg["kind"] == "provinsi"]:
-        out[c] = t("province", lang)
+    order = [c for c, k in zip(reg.index, reg["kind"]) if k != "provinsi"] + list(reg.index[reg["kind"] == "provinsi"])
+    out = reg.loc[order, ["kind", "short_name"]].rename_axis("entity_id")
     pub = load_published()
-    for c in pub.loc[pub["entity_type"] == "nasional", "entity_id"].unique():
-        out[c] = t("national", lang)
-    return tuple(out.items())
+    nat = pub.loc[pub["entity_type"] == "nasional", ["entity_id", "entity"]].drop_duplicates("entity_id")
+    nat = pd.DataFrame({"kind": "nasional", "short_name": list(nat["entity"])},
+                       index=pd.Index(list(nat["entity_id"]), name="entity_id"))
+    return pd.concat([out, nat])
+
+
+def entity_codes(published: pd.DataFrame | None = None) -> tuple[tuple[str, ...], str, str]:
+    """The codes the analyses compare, read from the data.
+
+    Parameters
+    ----------
+    published : DataFrame, optional
+        :func:`load_published` (loaded when not given).
+
+    Returns
+    -------
+    tuple
+        ``(six regency codes, province code, national code)``.
+
+    Examples
+    --------
+    >>> entity_codes()
+    (('7501', '7502', '7503', '7504', '7505', '7571'), '75', 'IDN')
+    """
+    reg = load_regencies(include_province=True)
+    pub = load_published() if published is None else published
+    codes = tuple(sorted(reg.index[reg["kind"] != "provinsi"]))
+    prov = str(reg.index[reg["kind"] == "provinsi"][0])
+    nat = pub.loc[pub["entity_type"] == "nasional", "entity_id"]
+    return codes, prov, str(nat.iloc[0]) if len(nat) else ""
+
+
+def framework_of_year(published: pd.DataFrame, year: int) -> Framework:
+    """The framework the published values of ``year`` were computed under.
+
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`load_published`.
+    year : int
+
+    Returns
+    -------
+    Framework
+
+    Raises
+    ------
+    DataError
+        When the year's rows name more than one framework (or none).
+
+    Examples
+    --------
+    >>> framework_of_year(load_published(), 2024).name
+    'spbe2020'
+    """
+    fws = set(published.loc[published["year"] == year, "framework"])
+    if len(fws) != 1:
+        raise DataError("published_indices.csv", "one framework per evaluation year", row=f"year {year}",
+                        column="framework", value=sorted(fws))
+    return as_framework(fws.pop())
 
 
 #: The attribution line that must accompany every map drawn from ``geo/gorontalo_adm2.geojson``

@@ -23,8 +23,8 @@ import pandas as pd
 
 from . import checks
 from .errors import DataError
-from .frameworks import Framework
-from .official import as_framework, on_scale
+from .frameworks import Framework, as_framework
+from .official import on_scale
 from .scoring import level_matrix, values_vector
 
 

@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import csvio as T
 from .config import data_dir
+from .bands import PredicateBands
 from .errors import DataError
 
 FRAMEWORK_NAMES = ("spbe2018", "spbe2020", "pemdi2026")
@@ -53,7 +55,7 @@ def _indicator_columns(has_domains: bool) -> list[T.Column]:
 
 
 @dataclass(frozen=True, eq=False)
-class Framework:
+class Framework(PredicateBands):
     """An evaluation framework.
 
     Attributes
@@ -64,7 +66,8 @@ class Framework:
         (exact :class:`~fractions.Fraction`, percent of the overall index) and ``weight_pct`` (float).
     bands : DataFrame of predicate bands ordered by rank: ``predicate``, ``predicate_en``,
         ``lower`` and ``upper`` (Decimal, 2 decimals; lower inclusive, upper exclusive, the
-        top band includes ``level_max``).
+        top band includes ``level_max``). Ask for bands by name, never by rank number
+        (:class:`~spbe_analysis.bands.PredicateBands`: ``band``, ``bands_at_or_above``, ``band_edges``).
     level_min, level_max, level_step : the admissible capability levels.
     """
 
@@ -145,33 +148,6 @@ class Framework:
         """Integer weight units of each aspect or domain."""
         return self.units @ self.membership(level)
 
-    # -- bands ---------------------------------------------------------------------------
-    @property
-    def band_lower_hundredths(self) -> np.ndarray:
-        return np.array([int(d * 100) for d in self.bands["lower"]], dtype=np.int64)
-
-    def band_index(self, hundredths: np.ndarray | int) -> np.ndarray:
-        """Rank (0-based) of the band holding an official value given in hundredths (an int or an
-        int array on the framework's scale): a table look-up, no search."""
-        lo = self.level_min * 100
-        h = np.asarray(hundredths)
-        if h.ndim == 0:
-            k = int(h) - lo
-            if not 0 <= k < len(self._band_table):
-                raise DataError("hundredths argument", f"an official value on the {self.name} scale, "
-                                f"{self.level_min}-{self.level_max}", value=int(h))
-            return self._band_table[k]
-        return self._band_table[h - lo]   # arrays: validated by the caller (score_table)
-
-    @functools.cached_property
-    def _band_table(self) -> np.ndarray:
-        """Band rank (0-based) of every official value from level_min to level_max, in hundredths."""
-        hs = np.arange(self.level_min * 100, self.level_max * 100 + 1, dtype=np.int64)
-        return (np.searchsorted(self.band_lower_hundredths, hs, side="right") - 1).astype(np.int8)
-
-    def band_names(self, lang: str = "id") -> list[str]:
-        return list(self.bands["predicate" if lang == "id" else "predicate_en"])
-
     def covers_year(self, year: int) -> bool:
         """Whether evaluations of ``year`` used this framework (open-ended frameworks: any later year
         up to the current cycle)."""
@@ -188,6 +164,73 @@ class Framework:
     def __repr__(self) -> str:  # pragma: no cover - cosmetic
         return (f"Framework({self.name!r}: {self.n} indicators, "
                 f"{len(self.groups('aspect'))} aspects, {len(self.groups('domain'))} domains)")
+
+
+def as_framework(framework: Framework | str, source: str = "framework argument") -> Framework:
+    """A :class:`Framework` from itself or its name.
+
+    Parameters
+    ----------
+    framework : Framework or str
+        A framework, or one of the names ``"spbe2018"``, ``"spbe2020"``, ``"pemdi2026"``.
+    source : str
+        What to call the argument in an error message.
+
+    Returns
+    -------
+    Framework
+
+    Raises
+    ------
+    DataError
+        For anything else, or an unknown name.
+
+    Examples
+    --------
+    >>> as_framework("spbe2020").n
+    47
+    """
+    if isinstance(framework, Framework):
+        return framework
+    if isinstance(framework, str):
+        return load_framework(framework)
+    raise DataError(source, "a framework name ('spbe2018', 'spbe2020', 'pemdi2026') or a Framework",
+                    value=type(framework).__name__)
+
+
+def indicator_id(key: Any, fw: Framework, where: str = "indicator argument", row: Any = None) -> str:
+    """The id of one indicator of ``fw``, as written in the framework table, or a :class:`DataError`.
+
+    Parameters
+    ----------
+    key : str or int
+        An indicator id ("1".."47", "35a", "I1"); an integer is read as the numeric id it prints as.
+    fw : Framework
+    where : str
+        What to call the argument in an error message.
+    row : optional
+        The entity or line named in an error message.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    DataError
+        Naming ``where``, for a bool, another type or an id that ``fw`` does not have.
+
+    Examples
+    --------
+    >>> indicator_id(47, load_framework("spbe2020")), indicator_id("I3", load_framework("pemdi2026"))
+    ('47', 'I3')
+    """
+    if isinstance(key, (int, np.integer)) and not isinstance(key, (bool, np.bool_)):
+        key = str(int(key))
+    if not isinstance(key, str) or key not in fw.indicators.index:
+        raise DataError(where, f"an indicator of {fw.name} (one of its indicator ids, {fw.ids[0]}..{fw.ids[-1]})", row=row, column=key,
+                        value=key)
+    return key
 
 
 def validate(fw_name: str, table: pd.DataFrame, bands: pd.DataFrame, level_min: int, level_max: int,
@@ -402,7 +445,7 @@ def structure_table(framework: "Framework | str") -> pd.DataFrame:
     >>> len(structure_table("spbe2020"))
     8
     """
-    fw = load_framework(framework) if isinstance(framework, str) else framework
+    fw = as_framework(framework)
     ind = fw.indicators
     rows = []
     for a, g in ind.groupby("aspect", sort=True):

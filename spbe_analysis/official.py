@@ -13,51 +13,22 @@ Everything here works in integers:
   smallest ``N`` that reaches a target is the window's lower end.
 
 Scoring, profiles, paths, disparity and the benchmarks call these functions; none re-derives them.
+This module loads nothing: a framework is passed in (see :func:`spbe_analysis.frameworks.as_framework`).
 """
 from __future__ import annotations
 
 import math
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .checks import exact_number
 from .errors import DataError
-from .frameworks import Framework, load_framework
 
-
-def as_framework(framework: Framework | str, source: str = "framework argument") -> Framework:
-    """A :class:`Framework` from itself or its name.
-
-    Parameters
-    ----------
-    framework : Framework or str
-        A framework, or one of the names ``"spbe2018"``, ``"spbe2020"``, ``"pemdi2026"``.
-    source : str
-        What to call the argument in an error message.
-
-    Returns
-    -------
-    Framework
-
-    Raises
-    ------
-    DataError
-        For anything else, or an unknown name.
-
-    Examples
-    --------
-    >>> as_framework("spbe2020").n
-    47
-    """
-    if isinstance(framework, Framework):
-        return framework
-    if isinstance(framework, str):
-        return load_framework(framework)
-    raise DataError(source, "a framework name ('spbe2018', 'spbe2020', 'pemdi2026') or a Framework",
-                    value=type(framework).__name__)
+if TYPE_CHECKING:  # annotations only: official arithmetic reads a framework's attributes, never loads one
+    from .frameworks import Framework
 
 
 def round_half_up(value: Any, places: int = 2) -> Decimal:
@@ -115,6 +86,7 @@ def on_scale(value: Any, fw: Framework, source: str = "value argument") -> Fract
 
     Examples
     --------
+    >>> from spbe_analysis.frameworks import as_framework
     >>> on_scale(3.065, as_framework("spbe2020"))
     Fraction(613, 200)
     """
@@ -267,6 +239,7 @@ def min_units(fw: Framework, target: Any, units: int | None = None, source: str 
 
     Examples
     --------
+    >>> from spbe_analysis.frameworks import as_framework
     >>> min_units(as_framework("spbe2020"), 2.60)   # 2.595 publishes as 2.60
     5190
     """
@@ -291,6 +264,7 @@ def official_value(fw: Framework, n_units: Any, units: int | None = None) -> flo
 
     Examples
     --------
+    >>> from spbe_analysis.frameworks import as_framework
     >>> official_value(as_framework("spbe2020"), 5190)
     2.6
     """
@@ -312,6 +286,7 @@ def band_of(fw: Framework, h: Any) -> Any:
 
     Examples
     --------
+    >>> from spbe_analysis.frameworks import as_framework
     >>> fw = as_framework("spbe2020")
     >>> fw.band_names()[int(band_of(fw, 350))], fw.band_names()[int(band_of(fw, 349))]
     ('Sangat Baik', 'Baik')

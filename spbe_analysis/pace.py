@@ -13,7 +13,8 @@ import pandas as pd
 
 from . import checks
 from .errors import DataError
-from .official import as_framework, to_hundredths
+from .frameworks import as_framework
+from .official import to_hundredths
 
 
 def _row(published: pd.DataFrame, e: str, y: int) -> pd.Series | None:

@@ -1,19 +1,20 @@
 """Helpers on the tidy table of published indices (``load_published()``). No I/O.
 
-Entity codes come from the data (see :func:`spbe_analysis.context.entity_codes`), never from
+Entity codes come from the data (see :func:`spbe_analysis.data.entity_codes`), never from
 code. Missing and censored values are never dropped or filled in silently: functions either
 refuse them or say which entities they left out.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 import pandas as pd
 
 from . import checks
 from .errors import DataError
-from .official import as_framework, to_hundredths
-from .labels import num, t
+from .frameworks import as_framework
+from .official import to_hundredths
 from .scoring import predicate
 
 PUBLISHED = "published_indices.csv"
@@ -235,44 +236,6 @@ def same_framework_years(published: pd.DataFrame, years: Iterable[int], since: i
     return [y for y in years if y >= since and (published.loc[published["year"] == y, "framework"] == framework).all()]
 
 
-def status_table(published: pd.DataFrame, entities: Iterable[str], years: Iterable[int], lang: str = "id") -> pd.DataFrame:
-    """What is known, entity x year, as display text.
-
-    Parameters
-    ----------
-    published : DataFrame
-    entities : iterable of str
-    years : iterable of int
-    lang : {"id", "en"}
-
-    Returns
-    -------
-    DataFrame
-        The value (decimal comma in Bahasa Indonesia), ``< bound`` when censored, ``-`` when
-        missing.
-
-    Examples
-    --------
-    >>> from spbe_analysis import load_published
-    >>> pub = load_published()
-    >>> status_table(pub, ["7501"], [2022, 2024], "id").iloc[0].tolist()
-    ['< 2,03', '2,40']
-    """
-    ents = checks.collection(entities, "entities argument", allow_empty=False)
-    ys = checks.collection(years, "years argument", allow_empty=False)
-    out = pd.DataFrame(index=pd.Index(ents, name="entity_id"), columns=[str(y) for y in ys], dtype=object)
-    for e in ents:
-        for y in ys:
-            r = published[(published["entity_id"] == e) & (published["year"] == y)]
-            if r.empty or r["status"].iloc[0] == "missing":
-                out.loc[e, str(y)] = "-"
-            elif r["status"].iloc[0] == "below":
-                out.loc[e, str(y)] = "< " + num(float(r["bound"].iloc[0]), lang)
-            else:
-                out.loc[e, str(y)] = num(float(r["value"].iloc[0]), lang)
-    return out
-
-
 def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
     """For every exact published value: the printed and the recomputed predicate.
 
@@ -303,30 +266,38 @@ def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
                "agrees", "predicate_flag", "verified"]].reset_index(drop=True)
 
 
-def source_note(rows: pd.DataFrame, what: str = "", lang: str = "id") -> str:
-    """Short source line for a figure footer.
+@dataclass(frozen=True)
+class Sources:
+    """Who published a set of rows: ``sites`` (each with its date where known, in first-seen order)
+    and ``unverified``, the number of known values not yet verified."""
+
+    sites: tuple[str, ...]
+    unverified: int
+
+
+def published_sources(rows: pd.DataFrame) -> Sources:
+    """The sites behind some rows of ``published`` and how many of their values are unverified.
 
     Parameters
     ----------
     rows : DataFrame
-        Rows of ``published`` behind the figure.
-    what : str
-        A prefix, such as "SPBE 2024".
-    lang : {"id", "en"}
+        Rows of ``published`` behind a figure or a table.
 
     Returns
     -------
-    str
-        The sites (with dates where known) that published the rows.
+    Sources
+        The sites (``"host (date)"``) and the count of unverified known values; the text of a figure
+        footer is written from it by :func:`spbe_analysis.tables.footer_note`.
 
     Examples
     --------
     >>> from spbe_analysis import load_published
     >>> pub = load_published()
-    >>> source_note(pub[(pub["year"] == 2024) & (pub["entity_id"] == "7501")], "SPBE 2024")
-    'SPBE 2024: politikal.co.id (2025-07)'
+    >>> published_sources(pub[(pub["year"] == 2024) & (pub["entity_id"] == "7501")])
+    Sources(sites=('politikal.co.id (2025-07)',), unverified=0)
     """
-    parts = []
+    checks.frame(rows, "rows argument", columns=("source_url", "source_date", "verified", "status"), allow_empty=True)
+    parts: list[str] = []
     for url, date in rows[["source_url", "source_date"]].drop_duplicates().itertuples(index=False):
         if not url:
             continue
@@ -335,7 +306,4 @@ def source_note(rows: pd.DataFrame, what: str = "", lang: str = "id") -> str:
         if item not in parts:
             parts.append(item)
     unverified = int((~rows["verified"] & (rows["status"] != "missing")).sum())
-    text = "; ".join(parts) if parts else t("no_source", lang)
-    if unverified:
-        text += "; " + t("n_unverified", lang, k=unverified)
-    return f"{what}: {text}" if what else text
+    return Sources(tuple(parts), unverified)

@@ -26,8 +26,8 @@ import pandas as pd
 
 from . import checks
 from .errors import DataError
-from .frameworks import Framework
-from .official import as_framework, to_hundredths, window
+from .frameworks import Framework, as_framework
+from .official import to_hundredths, window
 
 #: Default prior: the centre (most likely level) of each SPBE 2020 domain's indicators, and the
 #: spread. Reading: Layanan (services) usually highest, Manajemen (incl. Audit TIK) lowest, as the
@@ -236,7 +236,7 @@ def check_prior(prior: Any, fw: Framework) -> np.ndarray:
 
     Examples
     --------
-    >>> from spbe_analysis.official import as_framework
+    >>> from spbe_analysis.frameworks import as_framework
     >>> check_prior(make_prior("spbe2020"), as_framework("spbe2020")).shape
     (47, 5)
     """

@@ -124,7 +124,7 @@ BRIEF = "templates/regency_brief.ipynb"
 
 def brief_codes(which: Iterable[str]) -> list[str]:
     """Regency codes for briefs: ``["all"]`` or codes of the six regencies (a UsageError otherwise)."""
-    from .context import entity_codes
+    from .data import entity_codes
 
     codes = list(entity_codes()[0])
     which = list(which)
@@ -203,14 +203,14 @@ def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet:
             usable = usable or _usable_years()
             _check_year(year, b, usable)
         if p.get("SHEET") and (p["SHEET"], year) not in checked:
-            from .context import check_sheet
+            from .sheetscore import check_sheet
             check_sheet(p["SHEET"], year, p.get("SHEET_NAME") or None)
             checked.add((p["SHEET"], year))
         if p.get("PEMDI_SHEET"):
             from .pemdi import results_from_sheet
             results_from_sheet(p["PEMDI_SHEET"], p.get("PEMDI_SHEET_NAME") or None)
         if b.name == Path(BRIEF).name:
-            from .data import entity_names
+            from .labels import entity_names
             for c in codes:
                 title = {lg: t("brief_title", lg, name=entity_names(lg)[c]) for lg in LANGS}
                 jobs.append(Job(b, f"brief_{c}", dict(p, CODE=c), title))
@@ -231,8 +231,7 @@ def _default(info: dict, name: str) -> Any:
 def _usable_years() -> tuple[list[int], dict[int, set], list[str]]:
     """(years with an exact published value for the six regencies, the province and the nation;
     the entities exact in each year; those eight codes), read once per build request."""
-    from .context import entity_codes
-    from .data import load_published
+    from .data import entity_codes, load_published
 
     pub = load_published()
     codes, prov, nat = entity_codes(pub)

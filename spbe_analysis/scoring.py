@@ -22,8 +22,8 @@ import pandas as pd
 
 from . import checks
 from .errors import DataError
-from .frameworks import Framework
-from .official import as_framework, hundredths, round_half_up, to_hundredths
+from .frameworks import Framework, as_framework, indicator_id
+from .official import hundredths, round_half_up, to_hundredths
 
 __all__ = ["Score", "WhatIf", "effective_weights", "level_matrix", "levels_vector", "predicate", "round_half_up", "score",
            "score_table", "unit_sums", "values_vector", "what_if"]
@@ -78,17 +78,6 @@ def predicate(value: Any, framework: Framework | str, lang: str = "id") -> Any:
 
 
 # ----------------------------------------------------------------------------- inputs
-def _norm_id(key: Any, fw: Framework, source: str, entity: Any = None) -> str:
-    if isinstance(key, (bool, np.bool_)):
-        raise DataError(source, "an indicator id", row=entity, column=key, value=key)
-    if isinstance(key, (int, np.integer)):
-        key = str(int(key))
-    if not isinstance(key, str) or key not in fw.indicators.index:
-        raise DataError(source, f"an indicator of {fw.name} ({fw.ids[0]}..{fw.ids[-1]})", row=entity, column=key,
-                        value=key)
-    return key
-
-
 def _value(v: Any, fw: Framework, source: str, where: dict, steps_only: bool) -> Fraction:
     lo, hi = fw.level_min, fw.level_max
     kind = "a capability level" if fw.level_step == 1 else "an indicator value"
@@ -106,7 +95,7 @@ def _items(levels: Any, fw: Framework, source: str, entity: Any) -> dict[str, An
         raise DataError(source, "a mapping {indicator id: level} or a Series", row=entity, value=type(levels).__name__)
     out: dict[str, Any] = {}
     for key, v in levels.items():
-        i = _norm_id(key, fw, source, entity)
+        i = indicator_id(key, fw, source, entity)
         if i in out:
             raise DataError(source, "each indicator given once", row=entity, column=i, value=key)
         out[i] = v
@@ -212,10 +201,6 @@ class Score:
         return int(round(self.index * 100))
 
 
-def _official_h(x: Fraction) -> int:
-    return int((x * 200 + 1).__floor__() // 2)
-
-
 def _group_scores(fw: Framework, weighted: list[Fraction], level: str) -> tuple[pd.Series, pd.Series]:
     groups = fw.groups(level)
     if len(groups) == 0:
@@ -227,7 +212,7 @@ def _group_scores(fw: Framework, weighted: list[Fraction], level: str) -> tuple[
         mask = col == g
         w = sum((fw.indicators["weight"].iloc[j] for j in np.nonzero(mask)[0]), Fraction(0))
         x = sum((weighted[j] for j in np.nonzero(mask)[0]), Fraction(0)) / w
-        h.append(_official_h(x) / 100)
+        h.append(to_hundredths(x) / 100)
         raw.append(float(x))
     return pd.Series(h, index=groups, name=level), pd.Series(raw, index=groups, name=level)
 
@@ -235,7 +220,7 @@ def _group_scores(fw: Framework, weighted: list[Fraction], level: str) -> tuple[
 def _score_values(fw: Framework, vals: list[Fraction]) -> Score:
     weighted = [w * v for w, v in zip(fw.indicators["weight"], vals)]
     raw = sum(weighted, Fraction(0)) / 100
-    h = _official_h(raw)
+    h = to_hundredths(raw)
     band = int(fw.band_index(h))
     doms, doms_raw = _group_scores(fw, weighted, "domain")
     asps, asps_raw = _group_scores(fw, weighted, "aspect")
@@ -361,7 +346,7 @@ def what_if(levels: Mapping[Any, Any] | pd.Series, changes: Mapping[Any, Any], f
     pos = {i: p for p, i in enumerate(fw.ids)}
     seen: set[str] = set()
     for key, v in checks.mapping(changes, "changes argument").items():
-        i = _norm_id(key, fw, "changes argument")
+        i = indicator_id(key, fw, "changes argument")
         if i in seen:
             raise DataError("changes argument", "each indicator changed once", column=i, value=key)
         seen.add(i)
@@ -406,7 +391,7 @@ def _wide_matrix(table: Any, fw: Framework, source: str) -> tuple[np.ndarray, pd
         return _long_to_wide(table, fw, source)
     mapping = {}
     for c in table.columns:
-        i = _norm_id(c, fw, source)
+        i = indicator_id(c, fw, source)
         if i in mapping:
             raise DataError(source, "each indicator column once", column=c, value=c)
         mapping[i] = c
@@ -435,7 +420,7 @@ def _wide_matrix(table: Any, fw: Framework, source: str) -> tuple[np.ndarray, pd
 
 def _long_to_wide(table: pd.DataFrame, fw: Framework, source: str) -> tuple[np.ndarray, pd.Index]:
     t = table.rename(columns=lambda c: c.lower())
-    ind = [_norm_id(v, fw, source, e) for e, v in zip(t["entity"], t["indicator"])]
+    ind = [indicator_id(v, fw, source, e) for e, v in zip(t["entity"], t["indicator"])]
     key = pd.DataFrame({"entity": t["entity"].to_numpy(), "indicator": ind})
     dup = key.duplicated(keep="first")
     if dup.any():

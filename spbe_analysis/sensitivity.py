@@ -17,8 +17,8 @@ import pandas as pd
 
 from . import checks
 from .errors import DataError
-from .frameworks import Framework
-from .official import as_framework, hundredths
+from .frameworks import Framework, as_framework
+from .official import hundredths
 from .scoring import level_matrix
 
 BLOCK = 20_000

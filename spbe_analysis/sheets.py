@@ -33,13 +33,18 @@ import pandas as pd
 from . import checks
 from .data import load_regencies
 from .errors import DataError
-from .frameworks import Framework
-from .official import as_framework
+from .frameworks import Framework, as_framework
 from .scoring import score
 
 COLUMNS = ["bps_code", "year", "indicator", "indicator_name", "level"]
 ALIASES = {"kode_bps": "bps_code", "kode": "bps_code", "tahun": "year", "indikator": "indicator",
-           "nama_indikator": "indicator_name", "tingkat": "level", "nilai": "level", "level_kapabilitas": "level"}
+           "nama_indikator": "indicator_name", "tingkat": "level", "nilai": "level", "level_kapabilitas": "level",
+           "penilaian_mandiri": "self_assessment", "nilai_mandiri": "self_assessment",
+           "nilai_asesor": "assessor_value", "penilaian_asesor": "assessor_value",
+           "sejak_tahun": "held_since", "dicapai_sejak": "held_since"}
+#: Optional columns of a PEMDI sheet: the self-assessment, the assessor's value (planned from when
+#: given) and the cycle since which the value's whole level has been held.
+PEMDI_OPTIONAL = ["self_assessment", "assessor_value", "held_since"]
 REQUIRED = ["bps_code", "year", "indicator", "level"]
 def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] | None = None,
              year: int = 2024) -> pd.DataFrame:
@@ -224,6 +229,25 @@ def known_entities() -> dict[str, str]:
     return dict(zip(reg.index, reg["kind"]))
 
 
+def _checked_value(raw: Any, fw: Framework, kind: str, src: str, col: str, where: dict) -> Fraction:
+    """One value cell of a sheet, exact, on the framework's scale."""
+    try:
+        lv = _parse_value(raw, fw)
+    except (ValueError, DataError):
+        extra = " or an exact fraction such as 7/6" if fw.decimal_values else ""
+        raise DataError(src, f"a number: {kind} {fw.level_min}-{fw.level_max}{extra}", column=col,
+                        value=raw, **where) from None
+    if not fw.level_min <= lv <= fw.level_max:
+        raise DataError(src, f"{kind} between {fw.level_min} and {fw.level_max}", column=col, value=raw, **where)
+    if fw.level_step == 1 and lv.denominator != 1:
+        raise DataError(src, f"a whole level {fw.level_min}-{fw.level_max}", column=col, value=raw, **where)
+    if fw.decimal_values and isinstance(raw, (str, float)) and "/" not in str(raw) and \
+            (lv / fw.level_step).denominator != 1:
+        raise DataError(src, f"a value with at most {fw.value_decimals} decimals (or an exact fraction such as "
+                        "7/6)", column=col, value=raw, **where)
+    return lv
+
+
 def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet: str | None = None) -> pd.DataFrame:
     """Read and validate a filled-in evaluation sheet.
 
@@ -279,13 +303,16 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
         raise DataError(str(path), "a .csv or .xlsx file", value=path.suffix)
     src = str(path)
     names = [ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
-    for col in REQUIRED:
+    two = fw.decimal_values and ("self_assessment" in names or "assessor_value" in names)
+    required = [c for c in REQUIRED if not (two and c == "level")]
+    for col in required:
         if col not in names:
             raise DataError(src, f"a column {col!r} (header: {', '.join(header)})", sheet=sheet_name, row=1, column=col)
     dup = [c for c in set(names) if c and names.count(c) > 1]
     if dup:
         raise DataError(src, "each column once", sheet=sheet_name, row=1, column=dup[0])
-    pos = {c: names.index(c) for c in REQUIRED}
+    pos = {c: names.index(c) for c in REQUIRED + PEMDI_OPTIONAL if c in names}
+    value_cols = [c for c in ("level", "assessor_value", "self_assessment") if c in pos] if two else ["level"]
     formulas: dict | None = None
     entities = known_entities()
     kind = "a whole capability level" if fw.level_step == 1 else "an indicator value"
@@ -297,9 +324,9 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
         if all(c is None or str(c).strip() == "" for c in cells):
             continue  # blank line
         where = {"sheet": sheet_name, "row": line}
-        if sheet_name is not None and any(cells[pos[c]] is None for c in REQUIRED):
+        if sheet_name is not None and any(cells[pos[c]] is None for c in pos):
             formulas = _formula_cells(path, sheet_name) if formulas is None else formulas
-            for c in REQUIRED:
+            for c in pos:
                 f = formulas.get((line, pos[c] + 1))
                 if cells[pos[c]] is None and f is not None:
                     raise DataError(src, "a stored value: this cell holds a formula whose result was never saved "
@@ -320,31 +347,42 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
         if ind_s not in fw.indicators.index:
             raise DataError(src, f"an indicator id of {fw.name} ({fw.ids[0]}..{fw.ids[-1]})", column="indicator",
                             value=ind, **where)
-        raw = cells[pos["level"]]
-        if raw is None or str(raw).strip() == "":
-            raise DataError(src, f"{kind} {fw.level_min}-{fw.level_max} (the cell is empty)", column="level", **where)
-        try:
-            lv = _parse_value(raw, fw)
-        except (ValueError, DataError):
-            extra = " or an exact fraction such as 7/6" if fw.decimal_values else ""
-            raise DataError(src, f"a number: {kind} {fw.level_min}-{fw.level_max}{extra}", column="level",
-                            value=raw, **where) from None
-        if not fw.level_min <= lv <= fw.level_max:
-            raise DataError(src, f"{kind} between {fw.level_min} and {fw.level_max}", column="level", value=raw,
-                            **where)
-        if fw.level_step == 1 and lv.denominator != 1:
-            raise DataError(src, f"a whole level {fw.level_min}-{fw.level_max}", column="level", value=raw, **where)
-        if fw.decimal_values and isinstance(raw, (str, float)) and "/" not in str(raw) and \
-                (lv / fw.level_step).denominator != 1:
-            raise DataError(src, f"a value with at most {fw.value_decimals} decimals (or an exact fraction such as "
-                            "7/6)", column="level", value=raw, **where)
+        vals = {}
+        for col in value_cols:
+            raw = cells[pos[col]]
+            if raw is None or str(raw).strip() == "":
+                if not two:
+                    raise DataError(src, f"{kind} {fw.level_min}-{fw.level_max} (the cell is empty)", column=col,
+                                    **where)
+                continue
+            vals[col] = _checked_value(raw, fw, kind, src, col, where)
+        if two and not vals:
+            raise DataError(src, "a self-assessment or an assessor's value (both cells are empty)",
+                            column=value_cols[0], **where)
+        since = None
+        if "held_since" in pos and str(cells[pos["held_since"]] or "").strip():
+            hs = _cell_text(cells[pos["held_since"]])
+            if not re.fullmatch(r"\d{4}", hs) or int(hs) > int(yr_s):
+                raise DataError(src, f"the year (at or before {yr_s}) since which the value's whole level has been "
+                                "held, or empty", column="held_since", value=cells[pos["held_since"]], **where)
+            since = int(hs)
         key = (code_s, int(yr_s), ind_s)
         if key in row_of:
             raise DataError(src, f"each government, year and indicator once (also on row {row_of[key]})",
                             column="indicator", value=ind, **where)
         row_of[key] = line
-        records.append({"bps_code": code_s, "year": int(yr_s), "indicator": ind_s,
-                        "level": int(lv) if fw.level_step == 1 else lv})
+        if two:
+            assessor = vals.get("assessor_value", vals.get("level"))
+            records.append({"bps_code": code_s, "year": int(yr_s), "indicator": ind_s,
+                            "level": assessor if assessor is not None else vals["self_assessment"],
+                            "self_assessment": vals.get("self_assessment"), "assessor_value": assessor,
+                            "held_since": since})
+        else:
+            lv = vals["level"]
+            rec = {"bps_code": code_s, "year": int(yr_s), "indicator": ind_s, "level": int(lv) if fw.level_step == 1 else lv}
+            if "held_since" in pos and fw.decimal_values:
+                rec["held_since"] = since
+            records.append(rec)
     if not records:
         raise DataError(src, "at least one filled-in row", sheet=sheet_name)
     df = pd.DataFrame(records)

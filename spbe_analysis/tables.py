@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from . import checks
-from .labels import num, pct, t
+from .labels import entity_names, num, pct, t
+from .panel import published_sources
 
 
 def formatted(df: pd.DataFrame, lang: str, formats: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -114,39 +115,74 @@ def table(df: pd.DataFrame, lang: str, columns: Mapping[str, Any], formats: Mapp
     return Table(shown, caption, index=False, numeric=numeric)
 
 
-def sheet_score_table(path: str, framework: str = "spbe2020", worksheet: str | None = None,
-                      lang: str = "id") -> pd.DataFrame:
-    """Index, domains (or aspects), predicate and gaps (to the next band, the province and the
-    nation in the same year, where published) of every regency-year of an evaluation sheet,
-    as display text."""
-    from .context import entity_codes
-    from .data import entity_names, load_published
-    from .disparity import next_band
-    from .official import as_framework, to_hundredths
-    from .sheets import load_sheet, sheet_scores
-
-    fw = as_framework(framework)
+def sheet_score_table(scores: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The scores and gaps of a sheet (:func:`spbe_analysis.sheetscore.score_sheet`) as display
+    text: names instead of codes, labelled headers, two decimals, "-" where there is no gap."""
     lang = checks.lang(lang)
-    sc = sheet_scores(load_sheet(path, fw, sheet=worksheet), fw)
-    pub = load_published()
-    _, prov, nat = entity_codes(pub)
     names = entity_names(lang)
+
+    def gap(v: Any) -> str:
+        return num(v, lang) if finite(v) else "-"
+
     rows = []
-    for r in sc.itertuples(index=False):
+    for r in scores.itertuples(index=False):
         d = r._asdict()
-        nb_name, edge = next_band(d["index"], fw)
         row = {t("col_entity", lang): names.get(d["bps_code"], d["bps_code"]), t("col_year", lang): str(d["year"]),
                t("col_index", lang): num(d["index"], lang), t("col_predicate", lang): d["predicate"]}
         for k, v in d.items():
             if k.startswith(("domain_", "aspect_")):
                 row[t("col_" + k.split("_")[0], lang) + " " + k.split("_")[1]] = num(v, lang)
-        h = to_hundredths(d["index"])
-        row[t("col_gap_next", lang)] = "-" if edge is None else num((to_hundredths(edge) - h) / 100, lang)
-        for code, key in ((prov, "col_gap_province"), (nat, "col_gap_national")):
-            ref = pub[(pub["entity_id"] == code) & (pub["year"] == d["year"]) & (pub["status"] == "exact")]
-            row[t(key, lang)] = "-" if ref.empty else num((to_hundredths(float(ref["value"].iloc[0])) - h) / 100, lang)
+        for k in ("gap_next", "gap_province", "gap_national"):
+            row[t("col_" + k, lang)] = gap(d[k])
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def status_table(published: pd.DataFrame, entities: Iterable[str], years: Iterable[int], lang: str = "id") -> pd.DataFrame:
+    """What is known, entity x year, as display text.
+
+    The value (decimal comma in Bahasa Indonesia), ``< bound`` when censored, ``-`` when missing.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> status_table(pub, ["7501"], [2022, 2024], "id").iloc[0].tolist()
+    ['< 2,03', '2,40']
+    """
+    lang = checks.lang(lang)
+    ents = checks.collection(entities, "entities argument", allow_empty=False)
+    ys = checks.collection(years, "years argument", allow_empty=False)
+    out = pd.DataFrame(index=pd.Index(ents, name="entity_id"), columns=[str(y) for y in ys], dtype=object)
+    for e in ents:
+        for y in ys:
+            r = published[(published["entity_id"] == e) & (published["year"] == y)]
+            if r.empty or r["status"].iloc[0] == "missing":
+                out.loc[e, str(y)] = "-"
+            elif r["status"].iloc[0] == "below":
+                out.loc[e, str(y)] = "< " + num(float(r["bound"].iloc[0]), lang)
+            else:
+                out.loc[e, str(y)] = num(float(r["value"].iloc[0]), lang)
+    return out
+
+
+def footer_note(rows: pd.DataFrame, what: str = "", lang: str = "id") -> str:
+    """The source line of a figure footer for some rows of ``published``: the sites (with dates
+    where known) that published them (:func:`spbe_analysis.panel.published_sources`) and how many
+    values are unverified.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> footer_note(pub[(pub["year"] == 2024) & (pub["entity_id"] == "7501")], "SPBE 2024")
+    'SPBE 2024: politikal.co.id (2025-07)'
+    """
+    src = published_sources(rows)
+    text = "; ".join(src.sites) if src.sites else t("no_source", lang)
+    if src.unverified:
+        text += "; " + t("n_unverified", lang, k=src.unverified)
+    return f"{what}: {text}" if what else text
 
 
 def finite(x: Any) -> bool:

@@ -20,7 +20,7 @@ import pandas as pd
 from . import checks
 from .errors import DataError
 from .assumptions import load_effort, load_prerequisites
-from .official import as_framework
+from .frameworks import as_framework
 from .paths import roadmap
 from .pemdi import crosswalk_arrays, load_assumptions, load_external, project_values
 from .scoring import score

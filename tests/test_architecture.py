@@ -63,7 +63,7 @@ def test_official_rounding_is_written_once():
         if path.name in ("official.py",):
             continue
         src = path.read_text()
-        for needle in ("ROUND_HALF_UP", "(N + 10) // 20", "200 * num", "2 * units * h"):
+        for needle in ("ROUND_HALF_UP", "(N + 10) // 20", "200 * num", "2 * units * h", "* 200 + 1", "__floor__()"):
             if needle in src:
                 offenders.append(f"{path.name}: {needle}")
     assert not offenders, offenders
@@ -103,16 +103,122 @@ CORE = ("official", "scoring", "frameworks", "data", "sheets", "context", "panel
         "profiles", "paths", "assumptions", "pace", "transition", "pemdi", "sensitivity")
 
 
+def _module_files(name):
+    """The source files of a module of the package: ``name.py``, or every file of the package ``name/``."""
+    single = PKG / f"{name}.py"
+    return [single] if single.exists() else sorted((PKG / name).rglob("*.py"))
+
+
 @pytest.mark.parametrize("module", CORE)
 def test_core_functions_have_numpydoc_sections_with_examples(module):
     """The analysis API (the modules a researcher calls) documents Parameters, Returns and a
     runnable example for every public function; the examples run in test_docstring_examples_run."""
-    tree = ast.parse((PKG / f"{module}.py").read_text(encoding="utf-8"))
+    files = _module_files(module)
+    assert files, f"no source for {module}"
     lacking = []
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-            doc = ast.get_docstring(node) or ""
-            missing = [s for s in ("Parameters", "Returns", "Examples") if f"{s}\n{'-' * len(s)}" not in doc]
-            if missing or ">>> " not in doc:
-                lacking.append(f"{node.name}: {', '.join(missing) or 'no example'}")
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                doc = ast.get_docstring(node) or ""
+                missing = [s for s in ("Parameters", "Returns", "Examples") if f"{s}\n{'-' * len(s)}" not in doc]
+                if missing or ">>> " not in doc:
+                    lacking.append(f"{path.relative_to(PKG)}: {node.name}: {', '.join(missing) or 'no example'}")
     assert not lacking, lacking
+
+
+# ----------------------------------------------------------------------------- one home per concept
+def _runtime_imports(path):
+    """``(module imported, names)`` of every import that runs: an ``if TYPE_CHECKING:`` block (annotations
+    only) is left out. Relative modules are resolved against the package (``..official`` from
+    ``spbe_analysis/figures/x.py`` is ``spbe_analysis.official``)."""
+    rel = path.relative_to(PKG.parent).with_suffix("")
+    parts = list(rel.parts)
+    package = parts if parts[-1] == "__init__" else parts[:-1]
+    if package and package[-1] == "__init__":
+        package = package[:-1]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+
+    def walk(nodes):
+        for node in nodes:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                yield from walk(node.orelse)
+                continue
+            if isinstance(node, ast.ImportFrom):
+                base = package[:len(package) - node.level + 1] if node.level else []
+                mod = ".".join(base + ([node.module] if node.module else []))
+                names = [a.name for a in node.names]
+                yield mod, names
+                if node.module is None:      # from . import x: the modules x
+                    for n in names:
+                        yield f"{mod}.{n}", []
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    yield a.name, []
+            for child in ast.iter_child_nodes(node):
+                if not isinstance(child, (ast.expr_context,)):
+                    yield from walk([child])
+
+    seen = set()
+    for mod, names in walk(tree.body):
+        key = (mod, tuple(names))
+        if key not in seen:
+            seen.add(key)
+            yield mod, names
+
+
+def _top(mod):
+    """``spbe_analysis.figures.snapshot`` -> ``figures``; modules outside the package -> None."""
+    parts = mod.split(".")
+    return parts[1] if parts[0] == "spbe_analysis" and len(parts) > 1 else None
+
+
+def test_as_framework_lives_in_frameworks_and_official_loads_nothing():
+    """``as_framework`` (a loader) is defined in frameworks.py only; official.py is arithmetic and
+    imports nothing from the modules that read files or display text."""
+    defined = {path.relative_to(PKG).as_posix() for path in PKG.rglob("*.py")
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+               if isinstance(node, ast.FunctionDef) and node.name == "as_framework"}
+    assert defined == {"frameworks.py"}, defined
+    loaders = {"frameworks", "data", "sheets", "sheetscore", "labels", "config", "csvio", "panel", "context",
+               "profiles", "assumptions", "pemdi", "paths", "tables", "figures", "report", "site", "cli"}
+    bad = [mod for mod, _ in _runtime_imports(PKG / "official.py") if _top(mod) in loaders]
+    assert not bad, bad
+    assert spbe_analysis.as_framework.__module__ == "spbe_analysis.frameworks"
+
+
+#: Single-file modules still waiting to be split into packages (each by its own change): skipped by
+#: the size test only while they exist as a single file. Remove a name once its split lands.
+PENDING_SPLIT = {"paths.py", "labels.py", "pemdi.py"}
+MAX_LINES = 500
+
+
+def test_no_module_is_longer_than_500_lines():
+    """Every module of the package fits in 500 lines; a long one is split by concept into a package."""
+    long = []
+    for path in sorted(PKG.rglob("*.py")):
+        rel = path.relative_to(PKG).as_posix()
+        if rel in PENDING_SPLIT:
+            continue
+        n = len(path.read_text(encoding="utf-8").splitlines())
+        if n > MAX_LINES:
+            long.append(f"{rel}: {n} lines")
+    assert not long, long
+
+
+#: The analysis core: no display text, no tables or figures, no build machinery.
+ANALYSIS_CORE = ("official", "frameworks", "scoring", "checks", "data", "sheets", "panel", "disparity", "profiles",
+                 "decomposition", "paths", "assumptions", "pace", "transition", "pemdi", "sensitivity")
+PRESENTATION = ("labels", "tables", "figures", "report", "site", "cli", "context")
+
+
+@pytest.mark.parametrize("module", ANALYSIS_CORE)
+def test_analysis_core_imports_no_presentation_layer(module):
+    """The analysis modules (and every submodule of a package of that name) import nothing from
+    labels, tables, figures, report, site, cli or context, at module level or inside a function."""
+    bad = []
+    for path in _module_files(module):
+        for mod, _ in _runtime_imports(path):
+            if _top(mod) in PRESENTATION:
+                bad.append(f"{path.relative_to(PKG).as_posix()}: {mod}")
+    assert not bad, bad

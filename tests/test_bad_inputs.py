@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import spbe_analysis as sa
-from spbe_analysis import decomposition as DC, disparity as D, labels, official, panel, paths, profiles
+from spbe_analysis import decomposition as DC, disparity as D, frameworks, labels, official, panel, paths, profiles
 from spbe_analysis import sheets, tables
 from spbe_analysis.figures import style
 
@@ -101,7 +101,7 @@ CASES = [
      "table for framework 'x'", None, "weight_pct", "sum to exactly 100"),
     ("to_hundredths", lambda: official.to_hundredths(2.605, FW, published=True), "value argument", None, None,
      "at most 2 decimals"),
-    ("as_framework", lambda: official.as_framework(None), "framework argument", None, None, "framework name"),
+    ("as_framework", lambda: frameworks.as_framework(None), "framework argument", None, None, "framework name"),
     ("min_units", lambda: official.min_units(FW, 5.5), "target argument", None, None, "1.00-5.00"),
     # ---------------------------------------------------------------- profiles
     ("sample_profiles", lambda: profiles.sample_profiles(FW, -1, n=5), "index argument", None, None, "1.00-5.00"),

@@ -29,6 +29,7 @@ def browser():
 
 
 @pytest.mark.notebooks
+@pytest.mark.browser
 def test_every_page_opens_offline_with_its_images(built, browser):
     reports, _ = built
     pages = sorted(reports.glob("*/*.html")) + [reports / "index.html"]

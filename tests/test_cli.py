@@ -91,6 +91,7 @@ def _snapshot(*folders):
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for f in folders for p in sorted(f.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # runs a notebook on a kernel
 def test_a_failing_notebook_leaves_reports_and_figures_as_they_were(tmp_path):
     books = tmp_path / "notebooks"
     books.mkdir()

@@ -1,6 +1,5 @@
 """Optimal paths: MILP against brute force and the greedy baseline, roadmaps, infeasible
 targets, shared services, and the exact gap decomposition."""
-import itertools
 from fractions import Fraction
 
 import pandas as pd
@@ -11,6 +10,9 @@ from hypothesis import strategies as st
 import spbe_analysis as sa
 from spbe_analysis import decomposition as DC
 from spbe_analysis import paths, profiles
+
+from conftest import examples
+from oracle import cheapest_cost
 
 FW = sa.load_framework("spbe2020")
 
@@ -31,23 +33,11 @@ def small_case(draw):
     return fw, levels, costs, target
 
 
-def brute_force(fw, levels, costs, target):
-    best = None
-    ids = list(fw.ids)
-    for combo in itertools.product(*[range(levels[i], 6) for i in ids]):
-        cand = dict(zip(ids, combo))
-        if sa.score(cand, fw).index + 1e-9 < target:
-            continue
-        c = sum(costs.loc[i, lv] for i in ids for lv in range(levels[i] + 1, cand[i] + 1))
-        best = c if best is None else min(best, c)
-    return best
-
-
 @given(small_case())
-@settings(max_examples=80)
+@settings(max_examples=examples(80))
 def test_milp_equals_brute_force_and_never_loses_to_greedy(case):
     fw, levels, costs, target = case
-    bf = brute_force(fw, levels, costs, target)
+    bf = cheapest_cost(fw, levels, costs, target)
     if bf is None:
         with pytest.raises(paths.InfeasibleTarget, match="reaches only"):
             paths.cheapest_path(levels, fw, target, cost=costs)
@@ -61,7 +51,7 @@ def test_milp_equals_brute_force_and_never_loses_to_greedy(case):
 
 
 @given(small_case())
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 def test_greedy_is_optimal_with_unit_costs(case):
     fw, levels, _, target = case
     try:
@@ -144,7 +134,7 @@ def test_roadmap_frozen_by_year_and_max_progress():
 
 
 @given(st.integers(0, 2**31 - 1), st.sampled_from([2.60, 3.00, 3.50]), st.integers(2, 8))
-@settings(max_examples=15)
+@settings(max_examples=examples(15))
 def test_years_to_target_shortcut_equals_milp(seed, target, budget):
     lv = profiles.sample_profiles(FW, 2.40, n=1, seed=seed).levels.iloc[0]
     a = paths.years_to_target(lv, FW, target, budget, max_years=8)
@@ -186,7 +176,7 @@ def test_decomposition_to_a_target_value_is_exact(a, target):
 
 
 @given(st.integers(0, 2**31 - 1), st.integers(2, 8), st.booleans())
-@settings(max_examples=12)
+@settings(max_examples=examples(12))
 def test_roadmap_never_makes_less_progress_than_the_greedy_baseline(seed, budget, escalating):
     lv = profiles.sample_profiles(FW, 2.68, n=1, seed=seed).levels.iloc[0]
     cost = paths.escalating_costs(FW) if escalating else None

@@ -2,8 +2,6 @@
 force on random small frameworks with random prerequisite graphs), cycles are refused with their
 rows named, an infeasible target names the blocking prerequisite, roadmaps keep prerequisites and
 lead times in every year, and PEMDI paths start from decimal values."""
-import itertools
-
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -12,6 +10,8 @@ from hypothesis import strategies as st
 import spbe_analysis as sa
 from spbe_analysis import assumptions, paths
 
+from conftest import examples
+from oracle import cheapest_cost, prerequisite_rule
 from test_paths import small_case
 
 FW = sa.load_framework("spbe2020")
@@ -36,26 +36,12 @@ def case_with_prereqs(draw):
     return fw, levels, costs, target, rows
 
 
-def brute_force(fw, levels, costs, target, rows):
-    best = None
-    ids = list(fw.ids)
-    for combo in itertools.product(*[range(levels[i], 6) for i in ids]):
-        final = dict(zip(ids, combo))
-        if any(final[i] > levels[i] and final[i] >= l and final[j] < m for i, l, j, m in rows):
-            continue
-        if sa.score(final, fw).index + 1e-9 < target:
-            continue
-        c = sum(costs.loc[i, lv] for i in ids for lv in range(levels[i] + 1, final[i] + 1))
-        best = c if best is None else min(best, c)
-    return best
-
-
 @given(case_with_prereqs())
-@settings(max_examples=120)
+@settings(max_examples=examples(120))
 def test_milp_with_prerequisites_equals_brute_force(case):
     fw, levels, costs, target, rows = case
     pr = assumptions.load_prerequisites(fw, table=prereq_table(fw.name, rows))
-    bf = brute_force(fw, levels, costs, target, rows)
+    bf = cheapest_cost(fw, levels, costs, target, [prerequisite_rule(rows)])
     if bf is None:
         with pytest.raises(paths.InfeasibleTarget):
             paths.cheapest_path(levels, fw, target, cost=costs, prerequisites=pr)

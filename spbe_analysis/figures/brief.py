@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..data import entity_names
 from ..disparity import gap_table
-from ..labels import num, pct, t
-from ..official import as_framework, to_hundredths
+from ..labels import entity_names, num, pct, t
+from ..frameworks import as_framework
+from ..official import to_hundredths
 from ..pemdi import Projection
 from ..scoring import predicate
 from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, stacked_shares

@@ -9,9 +9,9 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from ..checks import count
-from ..frameworks import Framework
+from ..frameworks import Framework, as_framework
 from ..labels import num, pct, t
-from ..official import as_framework, round_half_up
+from ..official import round_half_up
 from ..scoring import predicate, score_table
 from .style import GROUP_COLOURS, canvas, decimal_axis, finish, wrap
 

@@ -7,10 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..data import entity_names
-from ..frameworks import Framework
-from ..labels import num, pct, t
-from ..official import as_framework
+from ..frameworks import Framework, as_framework
+from ..labels import entity_names, num, pct, t
 from .style import FULL, GROUP_COLOURS, STYLE, DecimalFormatter, canvas, decimal_axis, finish, wrap
 
 ROBUST = 0.8   # a statement holds "robustly" when it holds in at least 80 % of the profiles

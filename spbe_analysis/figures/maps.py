@@ -10,10 +10,9 @@ import pandas as pd
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
-from ..data import MAP_ATTRIBUTION, entity_names, load_boundaries
-from ..frameworks import Framework
-from ..labels import num, t
-from ..official import as_framework
+from ..data import MAP_ATTRIBUTION, load_boundaries
+from ..frameworks import Framework, as_framework
+from ..labels import entity_names, num, t
 from ..scoring import predicate
 from .style import band_colour, canvas, entity_colour, finish
 

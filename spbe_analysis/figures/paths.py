@@ -9,10 +9,8 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from ..data import entity_names
-from ..frameworks import Framework
-from ..labels import num, pct, t
-from ..official import as_framework
+from ..frameworks import Framework, as_framework
+from ..labels import entity_names, num, pct, t
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish, stacked_shares
 
 
@@ -287,7 +285,7 @@ def effort_shift_chart(shares: Mapping[str, pd.DataFrame], finding: EffortShiftF
                        source: str = "", illustrative: bool = True, ax=None):
     """Stacked bars: share of the cheapest steps per aspect, each scenario side by side (mean over
     the regencies)."""
-    from ..official import as_framework
+    from ..frameworks import as_framework
     from .style import GROUP_COLOURS
     fw = as_framework(framework)
     names = fw.group_names("aspect")

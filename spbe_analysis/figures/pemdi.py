@@ -8,8 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..data import entity_names
-from ..labels import num, pct, t
+from ..labels import entity_names, num, pct, t
 from ..pemdi import Crosswalk, Projection, weight_table
 from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, stacked_shares, wrap
 
@@ -100,8 +99,7 @@ def projected_band_finding(projection: Projection, spbe_bands: dict[str, str],
                            scenario: str = "central") -> ProjectedBandFinding:
     """From :func:`spbe_analysis.pemdi.project` and each regency's SPBE 2024 band."""
     probs = projection.band_probabilities(scenario)
-    names = list(probs.columns)
-    baik = names[2:]
+    baik = list(projection.crosswalk.pemdi.bands_at_or_above("Baik")["predicate"])
     src = projection.draws.groupby("entity")["source"].first()
     rows = tuple((e, str(r.idxmax()), float(r.max()), float(r[baik].sum()), spbe_bands.get(e, "-"), str(src[e]))
                  for e, r in probs.iterrows())
@@ -149,7 +147,7 @@ class RangeFinding:
 def range_finding(projection: Projection) -> RangeFinding:
     """The spread of the projected index over every scenario and regency, against Baik."""
     s = projection.summary()
-    baik = float(projection.crosswalk.pemdi.bands["lower"].iloc[2])
+    baik = float(projection.crosswalk.pemdi.band("Baik")["lower"])
     return RangeFinding(float(s["median"].min()), float(s["median"].max()), float(s["p95"].max()), baik)
 
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..data import entity_names
-from ..labels import num, pct, t
+from ..labels import entity_names, num, pct, t
 from ..sensitivity import Sensitivity, rank_stability
 from .style import band_colour, canvas, entity_colour, finish, stacked_shares
 
@@ -74,7 +73,7 @@ def rank_chart(s: Sensitivity, finding: RankFinding, lang: str = "id", source: s
 
 def band_probability_chart(s: Sensitivity, framework, lang: str = "id", source: str = "", ax=None):
     """Stacked bars: probability of each predicate band per entity over the replicates."""
-    from ..official import as_framework
+    from ..frameworks import as_framework
     fw = as_framework(framework)
     names = entity_names(lang)
     f = rank_finding(s)

@@ -8,11 +8,10 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from ..data import entity_names
 from ..disparity import gap_table
-from ..frameworks import Framework
-from ..labels import num, pct, t
-from ..official import as_framework, to_hundredths
+from ..frameworks import Framework, as_framework
+from ..labels import entity_names, num, pct, t
+from ..official import to_hundredths
 from ..scoring import predicate
 from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish
 

@@ -6,11 +6,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..data import entity_names
 from ..disparity import BetaConvergence
-from ..frameworks import Framework
-from ..labels import num, pct, t
-from ..official import as_framework
+from ..frameworks import Framework, as_framework
+from ..labels import entity_names, num, pct, t
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish
 
 

@@ -279,10 +279,13 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
             cost_c[v(j, t)] += pb.cost[j]
             if t > 0:
                 cost_c[v(j, t - 1)] -= pb.cost[j]
+    progress = -np.concatenate([pb.gain.astype(float)] * T)
     if objective == "min_cost":
-        c = cost_c
+        # among plans of equal cost, the one that gains earlier (a tie-break worth less than a
+        # thousandth of the smallest cost)
+        small = float(pb.cost[pb.cost > 0].min()) if (pb.cost > 0).any() else 1.0
+        c = cost_c + 1e-3 * small / (float(np.abs(progress).sum()) + 1.0) * progress
     else:
-        progress = -np.concatenate([pb.gain.astype(float)] * T)
         eps = 0.5 / (float(np.abs(cost_c).sum()) + 1.0)          # cost only breaks ties of progress
         c = progress + eps * cost_c
     if nv == 0:

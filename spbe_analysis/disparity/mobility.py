@@ -1,0 +1,119 @@
+"""Mobility between two years: rank changes (Kendall tau) and moves between predicate bands,
+censored rows kept as the set of bands they could lie in."""
+from __future__ import annotations
+
+import pandas as pd
+from scipy import stats
+
+from ..frameworks import Framework
+from ..official import to_hundredths
+from ..scoring import predicate
+from .censoring import censor_range
+from .values import DESCRIPTIVE
+
+
+def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
+    """Kendall tau between the values of two years (same entities, exact values).
+
+    Parameters
+    ----------
+    v0, v1 : Series
+        Values indexed by entity; only common entities count.
+
+    Returns
+    -------
+    dict
+        ``tau``, ``n``, ``ranks`` (rank in each year and the change) and the descriptive ``note``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rank_mobility(pd.Series({"a": 1.0, "b": 2.0, "c": 3.0}), pd.Series({"a": 1.5, "b": 2.5, "c": 3.5}))["tau"]
+    1.0
+    """
+    common = v0.index.intersection(v1.index)
+    tau = stats.kendalltau(v0.loc[common].astype(float), v1.loc[common].astype(float))
+    ranks = pd.DataFrame({"rank_0": v0.loc[common].rank(ascending=False, method="min").astype(int),
+                          "rank_1": v1.loc[common].rank(ascending=False, method="min").astype(int)})
+    ranks["change"] = ranks["rank_0"] - ranks["rank_1"]
+    return {"tau": float(tau.statistic), "n": len(common), "ranks": ranks, "note": DESCRIPTIVE}
+
+
+def band_label(row: pd.Series, fw: Framework) -> str:
+    """Predicate of a published row, or every band a censored row could lie in.
+
+    Parameters
+    ----------
+    row : Series
+        A row of :func:`spbe_analysis.load_published`.
+    fw : Framework
+
+    Returns
+    -------
+    str
+        The predicate; for a censored row the possible bands joined by "/" (e.g. 'Kurang/Cukup');
+        'n/a' when missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from spbe_analysis.frameworks import as_framework
+    >>> band_label(pd.Series({"status": "below", "bound": 2.03}), as_framework("spbe2020"))
+    'Kurang/Cukup'
+    """
+    if row["status"] == "exact":
+        return predicate(float(row["value"]), fw)
+    if row["status"] == "below":
+        lo, hi = censor_range(row, fw)
+        names = fw.band_names("id")
+        return "/".join(names[int(fw.band_index(to_hundredths(lo))): int(fw.band_index(to_hundredths(hi))) + 1])
+    return "n/a"
+
+
+def band_transitions(published: pd.DataFrame, entities: tuple[str, ...], y0: int, y1: int,
+                     fw: Framework) -> pd.DataFrame:
+    """Per entity: band in ``y0`` and ``y1`` and whether it moved.
+
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    entities : tuple of str
+    y0, y1 : int
+    fw : Framework
+
+    Returns
+    -------
+    DataFrame
+        Band in each year (censored rows as the set of possible bands) and ``move``: ``up``,
+        ``same`` or ``down`` (``uncertain`` when a censored band spans the move).
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> from spbe_analysis.frameworks import as_framework
+    >>> band_transitions(load_published(), ("7504",), 2023, 2024, as_framework("spbe2020"))["move"].tolist()
+    ['same']
+    """
+    names = fw.band_names("id")
+    rank = {n: i for i, n in enumerate(names)}
+    out = []
+    for e in entities:
+        r0 = published[(published["entity_id"] == e) & (published["year"] == y0)].iloc[0]
+        r1 = published[(published["entity_id"] == e) & (published["year"] == y1)].iloc[0]
+        b0, b1 = band_label(r0, fw), band_label(r1, fw)
+        if "n/a" in (b0, b1):
+            move = "n/a"
+        else:
+            k0 = [rank[b] for b in b0.split("/")]
+            k1 = [rank[b] for b in b1.split("/")]
+            if min(k1) > max(k0):
+                move = "up"
+            elif max(k1) < min(k0):
+                move = "down"
+            elif len(k0) == len(k1) == 1:
+                move = "same"
+            else:
+                move = "uncertain"
+        out.append({"entity": e, f"band_{y0}": b0, f"band_{y1}": b1, "move": move})
+    return pd.DataFrame(out).set_index("entity")
