@@ -192,7 +192,7 @@ def next_target(value: float) -> tuple[str, float] | None:
     Examples
     --------
     >>> next_target(1.24)[0]
-    'Cukup'
+    'Cukup (Membangun)'
     """
     fw = as_framework(FRAMEWORK)
     above = fw.bands[fw.bands["lower"].astype(float) > value + 1e-12].sort_values("rank")
@@ -272,7 +272,7 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
     >>> s = Start("7501", pd.Series({f"I{k}": 1.0 for k in range(1, 21)}), "projected", 2026)
     >>> p = plan_actions(s)
     >>> p.cycles, p.target[0], p.steps["cycle"].unique().tolist()
-    ([2027, 2028, 2029], 'Cukup', [2027])
+    ([2027, 2028, 2029], 'Cukup (Membangun)', [2027])
     """
     fw = as_framework(FRAMEWORK)
     if not isinstance(start, Start):
@@ -351,5 +351,78 @@ def plan_table(plans: Mapping[str, ActionPlan] | list) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=CSV_COLUMNS)
 
 
+def regency_starts(codes: list, projection: Any, sheet_starts: Mapping[str, Start] | None = None) -> dict[str, Start]:
+    """Every regency's start: its own PEMDI values where a sheet gives them, otherwise the
+    projected start (:func:`projected_start` of the central scenario).
+
+    Parameters
+    ----------
+    codes : list of str
+        BPS codes.
+    projection : Projection
+        From :func:`spbe_analysis.pemdi.project`.
+    sheet_starts : mapping, optional
+        From :func:`starts_from_sheet` (any subset of ``codes``).
+
+    Returns
+    -------
+    dict
+        BPS code -> :class:`Start`, in the order of ``codes``.
+
+    Raises
+    ------
+    DataError
+        For a sheet regency that is not among ``codes``, or a code the projection lacks.
+
+    Examples
+    --------
+    >>> from spbe_analysis import pemdi
+    >>> proj = pemdi.project({"7501": pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 4)}, seed=1)
+    >>> regency_starts(["7501"], proj)["7501"].basis
+    'projected'
+    """
+    sheet_starts = dict(sheet_starts or {})
+    for c in sheet_starts:
+        if c not in codes:
+            raise DataError("sheet_starts argument", f"BPS codes among {', '.join(codes)}", value=c)
+    v = projection.values
+    out = {}
+    for c in codes:
+        if c in sheet_starts:
+            out[c] = sheet_starts[c]
+            continue
+        mine = v[(v["scenario"] == "central") & (v["entity"] == c)]
+        if mine.empty:
+            raise DataError("projection argument", f"central draws of every regency (none for {c})", value=c)
+        out[c] = projected_start(c, mine)
+    return out
+
+
+def plan_all(starts: Mapping[str, Start], first_cycle: int = 2027, n_cycles: int = 3, effort: Any = None,
+             **kwargs: Any) -> dict[str, ActionPlan]:
+    """:func:`plan_actions` for every start (one regency or all six).
+
+    Parameters
+    ----------
+    starts : mapping
+        BPS code -> :class:`Start`.
+    first_cycle, n_cycles, effort, **kwargs
+        As in :func:`plan_actions`.
+
+    Returns
+    -------
+    dict
+        BPS code -> :class:`ActionPlan`.
+
+    Examples
+    --------
+    >>> s = Start("7501", pd.Series({f"I{k}": 1.0 for k in range(1, 21)}), "projected", 2026)
+    >>> list(plan_all({"7501": s}))
+    ['7501']
+    """
+    return {c: plan_actions(s, first_cycle, n_cycles, effort, **kwargs)
+            for c, s in checks.mapping(starts, "starts argument", allow_empty=False).items()}
+
+
 __all__ = ["ActionPlan", "CSV_COLUMNS", "OUTSIDE_INDEX", "Start", "load_settings", "next_target", "plan_actions",
-           "plan_table", "projected_start", "starts_from_sheet"]
+           "plan_all", "plan_table", "projected_start", "regency_starts", "starts_from_sheet"]

@@ -6,6 +6,9 @@
     figures                       every figure, without keeping the reports
     brief CODE [CODE ...] | all   regency briefs (and the index page)
     score SHEET [--framework F]   index, domains, predicate and gaps of every regency-year of a sheet
+    plan [CODE ...] [--pemdi-sheet PATH] [--cycle YEAR] [--cycles N]
+                                  PEMDI action plans: reports/<lang>/rencana_aksi_<code>.xlsx and
+                                  reports/rencana_aksi_<code>.csv (all six regencies by default)
 
 Every request is checked before anything runs. Errors print one line (what, where, what was
 expected) and exit with status 2 (usage) or 1 (data or a failing notebook); ``--debug`` shows
@@ -64,6 +67,15 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--sheet-name", help="the worksheet of an .xlsx sheet")
     s.add_argument("--lang", default="id", choices=list(LANGS))
     s.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    a = sub.add_parser("plan", help="PEMDI action plans of the regencies (workbook and CSV per regency)")
+    a.add_argument("codes", nargs="*", metavar="CODE", help="BPS codes of regencies (default: all six)")
+    a.add_argument("--pemdi-sheet", help="a PEMDI sheet with your own 2026 values (any subset of the regencies)")
+    a.add_argument("--pemdi-worksheet", help="the worksheet of an .xlsx PEMDI sheet")
+    a.add_argument("--cycle", type=int, default=None, help="the first cycle planned (default: the page's, 2027)")
+    a.add_argument("--cycles", type=int, default=None, help="number of cycles (default: the page's, 3)")
+    a.add_argument("--lang", nargs="+", default=list(LANGS), choices=list(LANGS))
+    a.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return p
 
 
@@ -109,7 +121,46 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "brief": cmd_brief, "figures": cmd_figures, "score": cmd_score}
+def cmd_plan(args: argparse.Namespace) -> int:
+    """``plan [CODE ...]``: validate, compute the PEMDI action plans (cached, the same numbers as the
+    pages) and write each regency's workbook and CSV."""
+    import time
+
+    from . import report
+    from .cache import pemdi_plans
+    from .config import notebooks_dir, reports_dir
+    from .labels import entity_names
+    from .sheets import load_sheet
+
+    codes = report.brief_codes(args.codes or ["all"])
+    par = {k: v.get("default") for k, v in report.declared(notebooks_dir() / "05_paths_to_closing.ipynb").items()}
+    lit = __import__("ast").literal_eval
+    get = lambda name, default: lit(par[name]) if name in par else default          # noqa: E731
+    first = args.cycle if args.cycle is not None else get("FIRST_CYCLE", 2027)
+    n = args.cycles if args.cycles is not None else get("N_CYCLES", 3)
+    if first < 2027 or not 1 <= n <= 10:
+        raise UsageError(f"plan --cycle {first} --cycles {n}: expected a first cycle from 2027 (after the 2026 "
+                         "PEMDI start) and 1-10 cycles")
+    if args.pemdi_sheet:
+        load_sheet(args.pemdi_sheet, "pemdi2026", sheet=args.pemdi_worksheet or None)      # validate first
+    t0 = time.perf_counter()
+    res = pemdi_plans(year=get("YEAR", 2024), seed=get("SEED", 20250723), n_profiles=get("N_PROFILES", 1000),
+                      pemdi_sheet=args.pemdi_sheet or "", pemdi_worksheet=args.pemdi_worksheet or "",
+                      first_cycle=first, n_cycles=n)
+    from .planfiles import write_plan_files
+
+    names = entity_names("id")
+    files = write_plan_files({c: res.plans[c] for c in codes}, names, reports_dir(), tuple(args.lang))
+    for c in codes:
+        p = res.plans[c]
+        _progress(f"{c} {names[c]}: start {p.start.index:.2f} ({p.start.basis}), {len(p.steps)} steps in {first}, "
+                  f"target {p.target[0] if p.target else '-'}"
+                  f"{' reached in ' + str(p.reached) if p.reached else ' not reached by ' + str(p.cycles[-1])}")
+    _progress(f"{len(files)} files written under {reports_dir()} in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "brief": cmd_brief, "figures": cmd_figures, "score": cmd_score, "plan": cmd_plan}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,3 +41,8 @@ def notebooks_dir() -> Path:
 def data_file(name: str) -> Path:
     """Path of a file in the data folder (``name`` relative to it, e.g. ``geo/x.geojson``)."""
     return data_dir() / name
+
+
+def cache_dir() -> Path:
+    """Folder of the on-disk cache of heavy results (``build/cache``; ``SPBE_CACHE_DIR``)."""
+    return _env_path("SPBE_CACHE_DIR", ROOT / "build" / "cache")

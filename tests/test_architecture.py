@@ -80,7 +80,10 @@ def _public_functions():
 
 @pytest.mark.parametrize("module, name, fn", list(_public_functions()), ids=lambda x: x if isinstance(x, str) else "")
 def test_every_public_function_has_a_docstring(module, name, fn):
-    assert fn.__doc__ and len(fn.__doc__.strip()) > 20, f"{module}.{name}"
+    """A docstring that says something: a summary sentence beyond the function's name, or an example."""
+    doc = inspect.getdoc(fn) or ""
+    summary = [w for w in (doc.splitlines() or [""])[0].split() if w.strip("`().:") != name]
+    assert len(summary) >= 2 or ">>> " in doc, f"{module}.{name}"
 
 
 @pytest.mark.parametrize("module", MODULES)
@@ -95,8 +98,12 @@ def test_docstring_examples_run(module):
 
 def test_there_are_examples():
     finder = doctest.DocTestFinder(exclude_empty=True)
-    n = sum(len(t.examples) for m in MODULES for t in finder.find(importlib.import_module(m)))
-    assert n >= 40
+    # every analysis module (CORE, held to numpydoc examples below) has examples that the finder
+    # collects, so test_docstring_examples_run really runs them (a package counts its submodules)
+    found = {m for m in MODULES if any(t.examples for t in finder.find(importlib.import_module(m)))}
+    without = [c for c in CORE if not any(m == f"spbe_analysis.{c}" or m.startswith(f"spbe_analysis.{c}.")
+                                          for m in found)]
+    assert not without, without
 
 
 CORE = ("official", "scoring", "frameworks", "data", "sheets", "context", "panel", "disparity", "decomposition",

@@ -54,7 +54,7 @@ def test_debug_shows_the_traceback(capsys):
 def test_sheet_for_another_year_is_refused_before_running(tmp_path, capsys):
     sheet = sheet_from(None, tmp_path, year=2023, levels=3)
     got, err = call(capsys, "build", "04", "05", "--sheet", str(sheet))
-    assert got == 1 and "levels for the analysed year 2024 (YEAR parameter); the sheet holds 2023" in err
+    assert got == 1 and "2024" in err and "2023" in err and "YEAR" in err   # the year wanted, the sheet's, the parameter
 
 
 def test_sheet_missing_a_regency_is_refused(tmp_path, capsys):

@@ -1,0 +1,101 @@
+"""Heavy results computed once per set of inputs, cached on disk under ``build/cache`` with
+``joblib.Memory``.
+
+The key of every cached call is its arguments plus a stamp of everything the result depends on:
+the bytes of every file in ``data/`` and of every module of the package (so a changed data file,
+parameter or line of code computes anew). Notebook 05, the six briefs, the command line's ``plan``
+and a researcher's rerun in JupyterLab therefore see the same numbers for the same regency.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import joblib
+
+from .config import PACKAGE_DIR, cache_dir, data_dir
+
+
+def stamp() -> str:
+    """A digest of every data file and every module of the package.
+
+    Returns
+    -------
+    str
+        64 hexadecimal characters.
+
+    Examples
+    --------
+    >>> len(stamp())
+    64
+    """
+    h = hashlib.sha256()
+    for root in (data_dir(), PACKAGE_DIR):
+        for p in sorted(Path(root).rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                h.update(str(p.relative_to(root)).encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def memory() -> joblib.Memory:
+    """The package's on-disk cache (``build/cache``, or ``SPBE_CACHE_DIR``)."""
+    return joblib.Memory(str(cache_dir()), verbose=0)
+
+
+@dataclass(frozen=True)
+class PemdiPlans:
+    """Everything the PEMDI planning pages show: the projection of every regency's 2026 start,
+    the starts (real or projected) and the action plans."""
+
+    projection: object
+    starts: dict
+    plans: dict
+    illustrative: bool
+
+
+def _compute(key: str, year: int, sheet: str, worksheet: str, seed: int, n_profiles: int, pemdi_sheet: str,
+             pemdi_worksheet: str, first_cycle: int, n_cycles: int) -> PemdiPlans:
+    from . import actionplan, pemdi
+    from .context import context
+
+    ctx = context(year=year, sheet=sheet, worksheet=worksheet, seed=seed, n_profiles=n_profiles, lang="id")
+    proj = pemdi.project(ctx.profiles.levels, seed=seed, illustrative=ctx.illustrative)
+    own = actionplan.starts_from_sheet(pemdi_sheet, pemdi_worksheet or None) if pemdi_sheet else {}
+    starts = actionplan.regency_starts(list(ctx.codes), proj, own)
+    plans = actionplan.plan_all(starts, first_cycle, n_cycles)
+    return PemdiPlans(proj, starts, plans, ctx.illustrative)
+
+
+def pemdi_plans(year: int = 2024, sheet: str = "", worksheet: str = "", seed: int = 20250723, n_profiles: int = 1000,
+                pemdi_sheet: str = "", pemdi_worksheet: str = "", first_cycle: int = 2027,
+                n_cycles: int = 3) -> PemdiPlans:
+    """The PEMDI starts and action plans of the six regencies, computed once per set of inputs.
+
+    Parameters
+    ----------
+    year, sheet, worksheet, seed, n_profiles
+        As in :func:`spbe_analysis.context.context` (the SPBE profiles the projection starts from).
+    pemdi_sheet, pemdi_worksheet
+        A PEMDI sheet with any subset of the regencies (their own 2026 values), or empty.
+    first_cycle, n_cycles
+        The cycles planned.
+
+    Returns
+    -------
+    PemdiPlans
+
+    Examples
+    --------
+    >>> r = pemdi_plans(n_profiles=50)
+    >>> sorted(r.plans) == sorted(r.starts)
+    True
+    """
+    files = "".join(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in (sheet, pemdi_sheet)
+                    if f and Path(f).is_file())
+    return memory().cache(_compute, ignore=[])(stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles,
+                                              str(pemdi_sheet), str(pemdi_worksheet), first_cycle, n_cycles)
+
+
+__all__ = ["PemdiPlans", "memory", "pemdi_plans", "stamp"]

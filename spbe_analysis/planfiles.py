@@ -1,0 +1,134 @@
+"""The action-plan files an office works from: ``reports/<lang>/rencana_aksi_<code>.xlsx`` (the
+first cycle's steps with the criteria, evidence, owners and deadline, empty columns to track the
+work, the roadmap and the notes) and ``reports/rencana_aksi_<code>.csv`` (the steps in fixed
+columns, for other tools). Both are rewritten byte for byte the same from the same plan."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from .actionplan import CSV_COLUMNS, ActionPlan
+from .labels import t
+
+_FIXED_TIME = (2026, 1, 1, 0, 0, 0)
+_STATUS = {"verbatim_raw": "plan_status_verbatim", "verbatim_fragment": "plan_status_fragment",
+           "unverified_later": "plan_status_unverified"}
+_BASIS = {"assessor": "plan_basis_assessor", "self_assessment": "plan_basis_self", "projected": "plan_basis_projected"}
+
+
+def step_name(row: pd.Series, lang: str) -> str:
+    """The displayed name of a step: the indicator's code and name, or a shared item's title."""
+    if row["kind"] == "shared":
+        return t(f"shared_{row['indicator']}", lang)
+    return f"{row['indicator']} {row['name']}"
+
+
+def status_text(status: str, lang: str) -> str:
+    """The criteria status in words ("kutipan sebagian", "belum terverifikasi", ...)."""
+    return t(_STATUS[status], lang) if status in _STATUS else ""
+
+
+def _deterministic(data: bytes) -> bytes:
+    """The same workbook with every zip entry dated alike (openpyxl stamps the current time)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(zi, src.read(info.filename))
+    return out.getvalue()
+
+
+def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
+    """The action-plan workbook of one regency as ``.xlsx`` bytes."""
+    wb = Workbook()
+    wb.properties.creator = "spbe-gorontalo"
+    stamp = pd.Timestamp("2026-01-01").to_pydatetime()
+    wb.properties.created = wb.properties.modified = stamp
+    ws = wb.active
+    ws.title = t("plan_sheet_steps", lang, cycle=plan.cycles[0])[:31]
+    head = [t(k, lang) for k in ("plan_col_order", "plan_col_step", "plan_col_from", "plan_col_to",
+                                   "plan_col_gain", "plan_col_effort", "plan_col_criteria", "plan_col_status",
+                                   "plan_col_evidence", "plan_col_lead", "plan_col_co", "plan_col_national",
+                                   "plan_col_outside", "plan_col_deadline", "plan_col_track_status",
+                                   "plan_col_track_person", "plan_col_track_link")]
+    ws.append([t("plan_title", lang, name=region, cycle=plan.cycles[0])])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([t("plan_start_line", lang, index=f"{plan.start.index:.2f}".replace(".", "," if lang == "id" else "."),
+                 basis=t(_BASIS[plan.start.basis], lang))])
+    ws.append(head)
+    for c in ws[3]:
+        c.font = Font(bold=True)
+    for k, r in enumerate(plan.steps.to_dict("records"), start=1):
+        shared = r["kind"] == "shared"
+        ws.append([k, step_name(pd.Series(r), lang), None if shared else float(r["from_value"]),
+                   None if shared else int(r["to_level"]), round(float(r["index_gain"]), 4), round(float(r["effort"]), 2),
+                   r["criteria_text"] or (t("plan_shared_serves", lang, steps=r.get("serves", "")) if shared else ""),
+                   status_text(r["criteria_status"], lang), r["evidence"], r["lead_office"], r["co_owners"],
+                   r["national_counterpart"], r["outside"], r["deadline"], "", "", ""])
+    for col, width in zip("ABCDEFGHIJKLMNOPQ", (5, 34, 9, 9, 10, 8, 60, 22, 50, 28, 34, 28, 26, 12, 14, 18, 24)):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=4):
+        for c in row:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    rm = wb.create_sheet(t("plan_sheet_roadmap", lang)[:31])
+    rm.append([t(k, lang) for k in ("plan_col_cycle", "plan_col_step", "plan_col_from", "plan_col_to",
+                                      "plan_col_gain", "plan_col_effort", "plan_col_lead", "plan_col_deadline")])
+    for r in plan.roadmap.sort_values(["cycle"], kind="stable").to_dict("records"):
+        shared = r["kind"] == "shared"
+        rm.append([int(r["cycle"]), step_name(pd.Series(r), lang), None if shared else float(r["from_value"]),
+                   None if shared else int(r["to_level"]), round(float(r["index_gain"]), 4),
+                   round(float(r["effort"]), 2), r["lead_office"], r["deadline"]])
+    rm.append([])
+    for s in plan.summary.to_dict("records"):
+        rm.append([int(s["year"]), t("plan_index_after", lang), None, None, float(s["index"]), float(s["cost"]),
+                   s["predicate"], None])
+    notes = wb.create_sheet(t("plan_sheet_notes", lang)[:31])
+    for key in ("plan_note_effort", "plan_note_rules", "plan_note_deadline", "plan_note_status", "plan_note_source"):
+        notes.append([t(key, lang)])
+    notes.column_dimensions["A"].width = 120
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _deterministic(buf.getvalue())
+
+
+def write_plan_files(plans: dict, names: dict, reports: Path, langs: tuple = ("id", "en")) -> list[Path]:
+    """Write the workbook (per language) and the CSV of every plan under ``reports``.
+
+    Parameters
+    ----------
+    plans : dict
+        BPS code -> ActionPlan.
+    names : dict
+        BPS code -> the regency's name.
+    reports : Path
+        The reports folder.
+    langs : tuple of str
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    out = []
+    reports = Path(reports)
+    for code, plan in plans.items():
+        csv_path = reports / f"rencana_aksi_{code}.csv"
+        csv_path.parent.mkdir(parents=True, exist_ok=True)
+        plan.steps[CSV_COLUMNS].to_csv(csv_path, index=False, lineterminator="\n")
+        out.append(csv_path)
+        for lang in langs:
+            p = reports / lang / f"rencana_aksi_{code}.xlsx"
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(workbook_bytes(plan, names[code], lang))
+            out.append(p)
+    return out
+
+
+__all__ = ["status_text", "step_name", "workbook_bytes", "write_plan_files"]
