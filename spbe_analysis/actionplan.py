@@ -12,7 +12,9 @@ evidence deadline.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Mapping
 
 import pandas as pd
@@ -288,16 +290,18 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
     per = load_settings()["effort_per_cycle"] if effort_per_cycle is None else checks.positive(
         effort_per_cycle, "effort_per_cycle argument")
     target = next_target(start.index)
+    # the planner climbs in hundredths: an exact value such as 7/6 plans from its floor (1.16)
+    values = {i: Fraction(math.floor(Fraction(v) * 100), 100) for i, v in start.values.items()}
     args = dict(max_steps_per_year=1, cost=effort, prerequisites=pr, held_since=start.held_since, shared=shared)
     rm, kind = None, "as far as the effort allows"
     if target is not None:
         try:
-            rm = roadmap(start.values.to_dict(), fw, cycles, milestones={cycles[-1]: target[1]}, **args)
+            rm = roadmap(values, fw, cycles, milestones={cycles[-1]: target[1]}, **args)
             kind = "to the band"
         except InfeasibleTarget:
             rm = None
     if rm is None:
-        rm = roadmap(start.values.to_dict(), fw, cycles, budgets=per, horizon=None, **args)
+        rm = roadmap(values, fw, cycles, budgets=per, horizon=None, **args)
     names = fw.indicators["name_id"]
     rows = []
     for r in rm.steps.itertuples():

@@ -175,7 +175,16 @@ def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int
     return Backtest(df, float(used["error_model"].mean()), float(used["error_no_change"].mean()), len(used))
 
 
-def capacity_scenarios(pace: pd.DataFrame, budget: float) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Capacity:
+    """Capacity scenarios for roadmaps: ``table`` (entities x ``own``, ``best_peer``, ``budget``) and
+    ``best_peer``, the regency whose exact mean pace sets the ``best_peer`` column."""
+
+    table: pd.DataFrame
+    best_peer: str
+
+
+def capacity_scenarios(pace: pd.DataFrame, budget: float) -> Capacity:
     """Capacity per entity and scenario.
 
     Parameters
@@ -187,9 +196,10 @@ def capacity_scenarios(pace: pd.DataFrame, budget: float) -> pd.DataFrame:
 
     Returns
     -------
-    DataFrame
-        Entities x ``own`` (its mean yearly change, the lower bound when censored; index points a
-        year), ``best_peer`` (the best regency's exact mean pace, for all) and ``budget``.
+    Capacity
+        ``table``: entities x ``own`` (its mean yearly change, the lower bound when censored; index
+        points a year), ``best_peer`` (the best regency's exact mean pace, for all) and ``budget``;
+        ``best_peer``: that best regency.
 
     Raises
     ------
@@ -200,8 +210,9 @@ def capacity_scenarios(pace: pd.DataFrame, budget: float) -> pd.DataFrame:
     --------
     >>> import spbe_analysis as sa
     >>> p = own_pace(observed_changes(sa.load_published(), ("7502", "7504"), [2022, 2023, 2024]))
-    >>> [round(x, 4) for x in capacity_scenarios(p, 8.0).loc["7502"]]
-    [0.325, 0.35, 8.0]
+    >>> cap = capacity_scenarios(p, 8.0)
+    >>> [round(x, 4) for x in cap.table.loc["7502"]], cap.best_peer
+    ([0.325, 0.35, 8.0], '7504')
     """
     checks.frame(pace, "pace argument", columns=("low", "high"))
     budget = checks.positive(budget, "budget argument")
@@ -209,8 +220,7 @@ def capacity_scenarios(pace: pd.DataFrame, budget: float) -> pd.DataFrame:
     best = float(exact["low"].max()) if len(exact) else float(pace["low"].max())
     best_e = exact["low"].idxmax() if len(exact) else pace["low"].idxmax()
     out = pd.DataFrame({"own": pace["low"].clip(lower=0.0), "best_peer": best, "budget": budget})
-    out.attrs.update(best_peer=best_e)
-    return out
+    return Capacity(out, str(best_e))
 
 
-__all__ = ["Backtest", "backtest", "capacity_scenarios", "observed_changes", "own_pace"]
+__all__ = ["Backtest", "Capacity", "backtest", "capacity_scenarios", "observed_changes", "own_pace"]

@@ -21,6 +21,7 @@ from . import checks
 from .errors import DataError
 from .assumptions import load_effort, load_prerequisites
 from .frameworks import as_framework
+from .pace import Capacity
 from .paths import roadmap
 from .pemdi import crosswalk_arrays, load_assumptions, load_external, project_values
 from .scoring import score
@@ -150,7 +151,7 @@ def transition_roadmap(levels: pd.Series, s: Setting, capacity: str, value: floa
 
 
 def transition_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], s: Setting,
-                        capacities: pd.DataFrame, draws: int) -> pd.DataFrame:
+                        capacities: Capacity | pd.DataFrame, draws: int) -> pd.DataFrame:
     """:func:`transition_roadmap` for many profiles under every capacity scenario.
 
     Parameters
@@ -158,9 +159,9 @@ def transition_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], s: Setting
     levels_by_entity : dict
         Entity -> SPBE 2020 profiles (rows).
     s : Setting
-    capacities : DataFrame
-        Entity x {"own", "best_peer", "budget"}, from
-        :func:`spbe_analysis.pace.capacity_scenarios`.
+    capacities : Capacity or DataFrame
+        :func:`spbe_analysis.pace.capacity_scenarios`, or its ``table``: entity x {"own",
+        "best_peer", "budget"}.
     draws : int
         The first profiles of each entity.
 
@@ -178,6 +179,7 @@ def transition_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], s: Setting
     ['best_peer', 'budget', 'own']
     """
     draws = checks.count(draws, "draws argument", minimum=1)
+    capacities = capacities.table if isinstance(capacities, Capacity) else capacities
     checks.frame(capacities, "capacities argument", columns=("own", "best_peer", "budget"))
     frames = []
     for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():

@@ -32,7 +32,7 @@ def test_backtest_compares_with_no_change():
 def test_capacity_scenarios():
     own = pace.own_pace(pace.observed_changes(PUB, REG, [2022, 2023, 2024]))
     cap = pace.capacity_scenarios(own, 8)
-    assert (cap["best_peer"] == 0.67).all() and cap.attrs["best_peer"] == "7505" and (cap["budget"] == 8).all()
+    assert (cap.table["best_peer"] == 0.67).all() and cap.best_peer == "7505" and (cap.table["budget"] == 8).all()
     with pytest.raises(sa.DataError):
         pace.capacity_scenarios(own, 0)
 
