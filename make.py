@@ -5,7 +5,7 @@
     python3 make.py test       run the whole test suite (unit, property-based, every notebook executed,
                                every page opened in Chromium); CI runs this
     python3 make.py test-fast  the daily tier: no notebook builds, no browser, nothing marked slow,
-                               20 examples per property (pytest -m "not notebooks and not browser and not slow")
+                               10 examples per property (pytest -m "not notebooks and not browser and not slow")
 
 Each creates the virtual environment .venv on first use and installs the pinned packages
 from requirements-lock.txt, then the package itself with --no-deps (reinstalling only when that

@@ -11,11 +11,17 @@ from .config import data_file
 from .errors import DataError
 from .frameworks import FRAMEWORK_NAMES, Framework, as_framework
 
+#: The instruments a published index can be on: the two SPBE instruments (PermenPANRB 5/2018 and
+#: 59/2020) and PEMDI (PermenPANRB 8/2026). Each is the framework of the same name, with its own
+#: evaluation years (``frameworks.csv``) and predicate bands (``predicate_bands.csv``); values on
+#: different instruments are on different scales and are never compared.
+INSTRUMENTS = FRAMEWORK_NAMES
+
 PUBLISHED_COLUMNS = [
     T.Column("entity_id", T.text()), T.Column("entity", T.text()),
     T.Column("entity_type", T.one_of("provinsi", "kabupaten", "kota", "nasional", "target")),
     T.Column("bps_code", T.text(required=False)), T.Column("year", T.integer(min_value=2018)),
-    T.Column("framework", T.one_of(*FRAMEWORK_NAMES)),
+    T.Column("framework", T.one_of(*FRAMEWORK_NAMES)), T.Column("instrument", T.one_of(*INSTRUMENTS)),
     T.Column("status", T.one_of("exact", "below", "missing")),
     T.Column("value", T.decimal(2, optional=True)), T.Column("bound", T.decimal(2, optional=True)),
     T.Column("predicate_printed", T.text(required=False)), T.Column("predicate_flag", T.text(required=False)),
@@ -52,12 +58,17 @@ def load_published() -> pd.DataFrame:
         ``below`` (censored: only ``value < bound`` is known; ``value`` is empty) or ``missing``
         (no published value found). Missing and censored values are never filled in: ``value`` is
         NA there. ``value`` and ``bound`` are floats with 2 decimals (their exact decimal form is in
-        ``value_text``).
+        ``value_text``). ``instrument`` (``spbe2018``, ``spbe2020`` or ``pemdi2026``) is the scale
+        the value is on: it must be the row's framework and one used in the row's year, and a printed
+        predicate is read against that instrument's bands (PEMDI bands differ from SPBE's). Values
+        on different instruments are never compared (see :mod:`spbe_analysis.panel`).
 
     Raises
     ------
     DataError
-        Naming the line and column of a bad row in ``data/published_indices.csv``.
+        Naming the line and column of a bad row in ``data/published_indices.csv``: an unknown
+        instrument, one inconsistent with the framework or the year, a value off its scale or a
+        printed predicate that disagrees with its bands without a ``predicate_flag``.
 
     Examples
     --------
@@ -79,11 +90,51 @@ def load_published() -> pd.DataFrame:
             raise DataError(str(path), "a source_url for every verified value", column="source_url", **where)
         if r.status != "missing" and not (r.source_url or r.note):
             raise DataError(str(path), "a source (source_url or note) for every value", column="source_url", **where)
+        _check_instrument(path, r, where)
     df["value_text"] = df["value"].map(lambda d: "" if d is None else f"{d}")
     df["value"] = pd.array([None if d is None else float(d) for d in df["value"]], dtype="Float64")
     df["bound"] = pd.array([None if d is None else float(d) for d in df["bound"]], dtype="Float64")
     df["year"] = df["year"].astype("int64")
     return df
+
+
+def _band_names(fw: Framework, rank: int) -> set[str]:
+    """Names a source may print for the band of 0-based ``rank``: the official name ("Kurang
+    (Merintis)"), the name without its gloss ("Kurang") or the gloss alone ("Merintis")."""
+    full = str(fw.bands["predicate"].iloc[rank])
+    names = {full, full.split(" (")[0]}
+    if " (" in full and full.endswith(")"):
+        names.add(full.split(" (", 1)[1][:-1])
+    return names
+
+
+def _check_instrument(path, r, where: dict) -> None:
+    """One row's instrument: consistent with its framework and year, and its printed predicate
+    read against that instrument's bands (a disagreement needs a ``predicate_flag``)."""
+    if r.instrument != r.framework:
+        raise DataError(str(path), f"the instrument of the row's framework ({r.framework!r}): a value is published on "
+                        "the instrument it was computed under", column="instrument", value=r.instrument, **where)
+    fw = as_framework(r.instrument)
+    if not fw.covers_year(r.year):
+        raise DataError(str(path), f"an instrument used in {r.year} ({r.instrument} covers {fw.years_text})",
+                        column="instrument", value=r.instrument, **where)
+    if r.value is not None and not fw.level_min <= r.value <= fw.level_max:
+        raise DataError(str(path), f"a value on the {r.instrument} scale, {fw.level_min}-{fw.level_max}",
+                        column="value", value=str(r.value), **where)
+    if r.bound is not None and not fw.level_min < r.bound <= fw.level_max:
+        raise DataError(str(path), f"a bound on the {r.instrument} scale, above {fw.level_min} up to {fw.level_max}",
+                        column="bound", value=str(r.bound), **where)
+    if not r.predicate_printed or r.status != "exact":
+        return
+    band = int(fw.band_index(int(r.value * 100)))
+    agrees = r.predicate_printed in _band_names(fw, band)
+    if not agrees and not r.predicate_flag:
+        raise DataError(str(path), f"the predicate of {r.value} on the {r.instrument} bands "
+                        f"({fw.bands['predicate'].iloc[band]}), or a predicate_flag saying why the source "
+                        "printed another", column="predicate_printed", value=r.predicate_printed, **where)
+    if agrees and r.predicate_flag:
+        raise DataError(str(path), f"no predicate_flag: the printed predicate agrees with the {r.instrument} bands",
+                        column="predicate_flag", value=r.predicate_flag, **where)
 
 
 def load_regencies(include_province: bool = False) -> pd.DataFrame:

@@ -3,6 +3,11 @@
 Entity codes come from the data (see :func:`spbe_analysis.data.entity_codes`), never from
 code. Missing and censored values are never dropped or filled in silently: functions either
 refuse them or say which entities they left out.
+
+Values on different instruments (SPBE 2018, SPBE 2020, PEMDI 2026: the ``instrument`` column) are
+on different scales with different predicate bands. Nothing here compares them: a function that
+compares years refuses years on different instruments (:func:`changes`, :func:`same_instrument`)
+or splits them into one run per instrument (:func:`instrument_segments`, :func:`instrument_breaks`).
 """
 from __future__ import annotations
 
@@ -144,7 +149,8 @@ def changes(published: pd.DataFrame, entities: Iterable[str], y0: int, y1: int) 
     Raises
     ------
     DataError
-        When an entity lacks an exact value in either year.
+        When an entity lacks an exact value in either year, or when the two years are on different
+        instruments (a change of instrument is a break, never a change of the index).
 
     Examples
     --------
@@ -153,6 +159,7 @@ def changes(published: pd.DataFrame, entities: Iterable[str], y0: int, y1: int) 
     >>> changes(pub, ["7501"], 2023, 2024).tolist()
     [0.38]
     """
+    same_instrument(published, [y0, y1], "changes")
     a = snapshot(published, y0, entities)["value"]
     b = snapshot(published, y1, entities)["value"]
     return pd.Series({e: (to_hundredths(float(b[e])) - to_hundredths(float(a[e]))) / 100 for e in a.index},
@@ -188,8 +195,121 @@ def mean_gap(published: pd.DataFrame, reference: str, entities: Iterable[str], y
     return ref - float(vals.mean())
 
 
+def _instrument_column(published: pd.DataFrame) -> str:
+    """The column naming a row's instrument (``framework`` in a table built without one)."""
+    return "instrument" if "instrument" in published.columns else "framework"
+
+
+def instruments_of(published: pd.DataFrame, years: Iterable[int]) -> dict[int, str]:
+    """The instrument of each year (one per year: the values of a year are on one scale).
+
+    Parameters
+    ----------
+    published : DataFrame
+        :func:`spbe_analysis.load_published`.
+    years : iterable of int
+
+    Returns
+    -------
+    dict
+        ``{year: instrument}``.
+
+    Raises
+    ------
+    DataError
+        For a year with no row, or whose rows name more than one instrument.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> instruments_of(load_published(), [2019, 2025, 2026])
+    {2019: 'spbe2018', 2025: 'spbe2020', 2026: 'pemdi2026'}
+    """
+    checks.frame(published, "published argument", columns=("year",))
+    col = _instrument_column(published)
+    out = {}
+    for y in checks.collection(years, "years argument", allow_empty=False):
+        found = sorted(set(published.loc[published["year"] == y, col]))
+        if len(found) != 1:
+            raise DataError(PUBLISHED, "one instrument per evaluation year", row=f"year {y}", column=col,
+                            value=found)
+        out[int(y)] = found[0]
+    return out
+
+
+def same_instrument(published: pd.DataFrame, years: Iterable[int], what: str = "years argument") -> str:
+    """The one instrument of ``years``, or a refusal: values on two instruments are never compared.
+
+    Parameters
+    ----------
+    published : DataFrame
+    years : iterable of int
+    what : str
+        The comparison named in the error message.
+
+    Returns
+    -------
+    str
+        The instrument.
+
+    Raises
+    ------
+    DataError
+        Naming the first year on another instrument.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> pub = load_published()
+    >>> same_instrument(pub, [2022, 2024])
+    'spbe2020'
+    >>> same_instrument(pub, [2025, 2026])
+    Traceback (most recent call last):
+    ...
+    spbe_analysis.errors.DataError: years argument, row year 2026, column 'instrument': got 'pemdi2026'; expected the instrument of 2025 (spbe2020): values on different instruments are on different scales and are never compared (split the years with instrument_segments)
+    """
+    inst = instruments_of(published, years)
+    ys = sorted(inst)
+    for y in ys[1:]:
+        if inst[y] != inst[ys[0]]:
+            raise DataError(what, f"the instrument of {ys[0]} ({inst[ys[0]]}): values on different instruments are on "
+                            "different scales and are never compared (split the years with instrument_segments)",
+                            row=f"year {y}", column=_instrument_column(published), value=inst[y])
+    return inst[ys[0]]
+
+
+def instrument_segments(published: pd.DataFrame, years: Iterable[int]) -> list[tuple[str, list[int]]]:
+    """``years`` (sorted) split into runs on one instrument: a line, a trend or a change is drawn
+    or computed within a run, never across two.
+
+    Parameters
+    ----------
+    published : DataFrame
+    years : iterable of int
+
+    Returns
+    -------
+    list of (str, list of int)
+        ``(instrument, years)`` in year order.
+
+    Examples
+    --------
+    >>> from spbe_analysis import load_published
+    >>> instrument_segments(load_published(), [2019, 2021, 2024, 2025, 2026])
+    [('spbe2018', [2019]), ('spbe2020', [2021, 2024, 2025]), ('pemdi2026', [2026])]
+    """
+    inst = instruments_of(published, years)
+    out: list[tuple[str, list[int]]] = []
+    for y in sorted(inst):
+        if out and out[-1][0] == inst[y]:
+            out[-1][1].append(y)
+        else:
+            out.append((inst[y], [y]))
+    return out
+
+
 def instrument_breaks(published: pd.DataFrame, years: Iterable[int]) -> list[int]:
-    """Years after which the framework changes (a change of instrument, never a trend).
+    """Years after which the instrument changes (a change of instrument, never a trend).
 
     Parameters
     ----------
@@ -199,6 +319,7 @@ def instrument_breaks(published: pd.DataFrame, years: Iterable[int]) -> list[int
     Returns
     -------
     list of int
+        The last year of every run of :func:`instrument_segments` but the last.
 
     Examples
     --------
@@ -206,14 +327,14 @@ def instrument_breaks(published: pd.DataFrame, years: Iterable[int]) -> list[int
     >>> pub = load_published()
     >>> instrument_breaks(pub, [2019, 2021, 2022])
     [2019]
+    >>> instrument_breaks(pub, [2019, 2021, 2024, 2025, 2026])
+    [2019, 2025]
     """
-    ys = sorted(checks.collection(years, "years argument", allow_empty=False))
-    fw = {y: set(published.loc[published["year"] == y, "framework"]) for y in ys}
-    return [a for a, b in zip(ys[:-1], ys[1:]) if fw[a] != fw[b]]
+    return [ys[-1] for _, ys in instrument_segments(published, years)[:-1]]
 
 
 def same_framework_years(published: pd.DataFrame, years: Iterable[int], since: int, framework: str) -> list[int]:
-    """The ``years`` from ``since`` on whose values all come from ``framework``.
+    """The ``years`` from ``since`` on whose values all come from ``framework`` (their instrument).
 
     Parameters
     ----------
@@ -230,10 +351,11 @@ def same_framework_years(published: pd.DataFrame, years: Iterable[int], since: i
     --------
     >>> from spbe_analysis import load_published
     >>> pub = load_published()
-    >>> same_framework_years(pub, [2019, 2021, 2022, 2023, 2024], 2021, "spbe2020")
-    [2021, 2022, 2023, 2024]
+    >>> same_framework_years(pub, [2019, 2021, 2022, 2023, 2024, 2025, 2026], 2021, "spbe2020")
+    [2021, 2022, 2023, 2024, 2025]
     """
-    return [y for y in years if y >= since and (published.loc[published["year"] == y, "framework"] == framework).all()]
+    col = _instrument_column(published)
+    return [y for y in years if y >= since and (published.loc[published["year"] == y, col] == framework).all()]
 
 
 def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
@@ -246,8 +368,9 @@ def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``predicate_printed``, ``predicate_recomputed`` (from the bands of its framework),
-        ``agrees`` and the ``predicate_flag`` recorded in the data.
+        ``predicate_printed``, ``predicate_recomputed`` (from the bands of its instrument: PEMDI
+        bands differ from SPBE's), ``agrees`` (the printed name is the band's official name, the
+        name without its gloss or the gloss alone) and the ``predicate_flag`` recorded in the data.
 
     Examples
     --------
@@ -257,13 +380,24 @@ def recompute_predicates(published: pd.DataFrame) -> pd.DataFrame:
     >>> bool((r["agrees"] | r["predicate_flag"].notna()).all())
     True
     """
+    col = _instrument_column(published)
     ex = published[published["status"] == "exact"].copy()
-    ex["predicate_recomputed"] = [predicate(v, as_framework(f)) for v, f in zip(ex["value"], ex["framework"])]
+    ex["predicate_recomputed"] = [predicate(v, as_framework(f)) for v, f in zip(ex["value"], ex[col])]
     printed = ex["predicate_printed"].fillna("")
-    ex["agrees"] = pd.array([None if p == "" else p == r for p, r in zip(printed, ex["predicate_recomputed"])],
+    ex["agrees"] = pd.array([None if p == "" else p in _names_of(r) for p, r in zip(printed, ex["predicate_recomputed"])],
                             dtype="boolean")
-    return ex[["entity_id", "entity", "year", "framework", "value_text", "predicate_printed", "predicate_recomputed",
+    if "instrument" not in ex.columns:
+        ex["instrument"] = ex["framework"]
+    return ex[["entity_id", "entity", "year", "framework", "instrument", "value_text", "predicate_printed", "predicate_recomputed",
                "agrees", "predicate_flag", "verified"]].reset_index(drop=True)
+
+
+def _names_of(band: str) -> set[str]:
+    """A band's official name ("Kurang (Merintis)"), without its gloss ("Kurang") and the gloss alone."""
+    names = {band, band.split(" (")[0]}
+    if " (" in band and band.endswith(")"):
+        names.add(band.split(" (", 1)[1][:-1])
+    return names
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 # Reproducible property-based tests: the same examples on every run and machine.
 # "repo" (the default, CI) tries 150 examples per property; "fast" (python3 make.py test-fast)
-# tries 20, and caps the tests that set their own count through examples(n).
+# tries 10, and caps the tests that set their own count through examples(n).
 settings.register_profile("repo", derandomize=True, deadline=None, max_examples=150,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fast", derandomize=True, deadline=None, max_examples=20,
+settings.register_profile("fast", derandomize=True, deadline=None, max_examples=10,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repo"))
 

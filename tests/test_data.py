@@ -81,7 +81,8 @@ def test_printed_predicates_agree_with_the_bands_or_are_flagged():
 def test_instrument_break_is_recorded():
     pub = sa.load_published()
     assert (pub.loc[pub["year"] <= 2019, "framework"] == "spbe2018").all()
-    assert (pub.loc[pub["year"] >= 2021, "framework"] == "spbe2020").all()
+    assert (pub.loc[pub["year"].between(2021, 2025), "framework"] == "spbe2020").all()
+    assert (pub.loc[pub["year"] >= 2026, "framework"] == "pemdi2026").all()
 
 
 def test_regencies():
@@ -164,3 +165,111 @@ def test_raw_data_files_are_not_written_by_the_loaders():
     for n in sa.FRAMEWORK_NAMES:
         sa.load_framework(n)
     assert before == {p: p.read_bytes() for p in csv_files()}
+
+
+# ----------------------------------------------------------------------------- instruments (SPBE -> PEMDI)
+def line_of(entity_id, year):
+    pub = sa.load_published()
+    return int(pub.index[(pub["entity_id"] == entity_id) & (pub["year"] == year)][0]) + 2
+
+
+def test_every_row_is_marked_by_its_instrument():
+    pub = sa.load_published()
+    assert (pub["instrument"] == pub["framework"]).all()
+    assert set(pub.loc[pub["year"] <= 2019, "instrument"]) == {"spbe2018"}
+    assert set(pub.loc[pub["year"].between(2021, 2025), "instrument"]) == {"spbe2020"}
+    pemdi = pub[pub["year"] == 2026]
+    assert set(pemdi["instrument"]) == {"pemdi2026"}
+    assert set(pemdi["entity_id"]) == {"75", "IDN", *REG}
+    assert (pemdi["status"] == "missing").all() and pemdi["value"].isna().all()   # none published yet
+
+
+def publish(path, line, value, predicate, flag=""):
+    for col, v in (("status", "exact"), ("value", value), ("predicate_printed", predicate), ("predicate_flag", flag),
+                   ("source_url", "https://example.org/pemdi-2026"), ("verified", "true")):
+        edit(path, line, col, v)
+
+
+@pytest.mark.parametrize("printed", ["Kurang", "Kurang (Merintis)", "Merintis"])
+def test_a_pemdi_value_is_scored_on_the_pemdi_bands(data_copy, printed):
+    line = line_of("7501", 2026)
+    publish(data_copy / "published_indices.csv", line, "1.24", printed)
+    pub = sa.load_published()
+    check = panel.recompute_predicates(pub).set_index(["entity_id", "year"]).loc[("7501", 2026)]
+    assert check["instrument"] == "pemdi2026" and check["predicate_recomputed"] == "Kurang (Merintis)"
+    assert bool(check["agrees"])
+    # 1.60 is Cukup on PEMDI (from 1.50) but would be Kurang on SPBE (below 1.80)
+    publish(data_copy / "published_indices.csv", line, "1.60", "Cukup")
+    assert sa.load_published().set_index(["entity_id", "year"]).loc[("7501", 2026), "value"] == 1.60
+
+
+def test_a_pemdi_predicate_read_on_the_spbe_bands_is_a_located_error(data_copy):
+    line = line_of("7501", 2026)
+    publish(data_copy / "published_indices.csv", line, "1.60", "Kurang")     # Kurang on SPBE, Cukup on PEMDI
+    with pytest.raises(sa.DataError) as err:
+        sa.load_published()
+    e = err.value
+    assert e.row == f"line {line}" and e.column == "predicate_printed" and e.value == "Kurang"
+    assert "pemdi2026" in str(e) and "Cukup (Membangun)" in str(e)
+
+
+def test_an_unknown_instrument_is_a_located_error(data_copy):
+    line = line_of("7502", 2024)
+    edit(data_copy / "published_indices.csv", line, "instrument", "pemdi2025")
+    with pytest.raises(sa.DataError) as err:
+        sa.load_published()
+    assert err.value.row == f"line {line}" and err.value.column == "instrument" and err.value.value == "pemdi2025"
+    assert "'pemdi2026'" in str(err.value)
+
+
+@pytest.mark.parametrize("entity, year, framework, instrument", [
+    ("7502", 2024, "spbe2020", "pemdi2026"),      # PEMDI before 2026, and not the row's framework
+    ("7502", 2024, "pemdi2026", "pemdi2026"),     # framework and instrument agree, but PEMDI does not cover 2024
+    ("7502", 2026, "spbe2020", "spbe2020"),       # SPBE 2020 does not cover 2026
+    ("7502", 2019, "spbe2020", "spbe2020"),       # nor 2019
+])
+def test_an_instrument_inconsistent_with_its_year_is_a_located_error(data_copy, entity, year, framework, instrument):
+    line = line_of(entity, year)
+    edit(data_copy / "published_indices.csv", line, "framework", framework)
+    edit(data_copy / "published_indices.csv", line, "instrument", instrument)
+    with pytest.raises(sa.DataError) as err:
+        sa.load_published()
+    assert err.value.row == f"line {line}" and err.value.column == "instrument" and err.value.value == instrument
+
+
+def test_nothing_compares_years_across_instruments(data_copy):
+    from spbe_analysis.figures import trends as FT
+    publish(data_copy / "published_indices.csv", line_of("7502", 2025), "2.90", "Baik")
+    publish(data_copy / "published_indices.csv", line_of("7502", 2026), "1.90", "Cukup")
+    pub = sa.load_published()
+    years = [2019, 2021, 2022, 2023, 2024, 2025, 2026]
+    assert panel.instrument_segments(pub, years) == [
+        ("spbe2018", [2019]), ("spbe2020", [2021, 2022, 2023, 2024, 2025]), ("pemdi2026", [2026])]
+    assert panel.instrument_breaks(pub, years) == [2019, 2025]
+    assert FT.trajectory_breaks(pub, years) == [2019, 2025]          # read from the data, none passed
+    assert panel.same_framework_years(pub, years, 2022, "spbe2020") == [2022, 2023, 2024, 2025]
+    assert panel.changes(pub, ["7502"], 2024, 2025).tolist() == [0.22]
+    with pytest.raises(sa.DataError, match=r"row year 2026, column 'instrument': got 'pemdi2026'"):
+        panel.changes(pub, ["7502"], 2025, 2026)
+    with pytest.raises(sa.DataError, match="different instruments"):
+        FT.trajectory_finding(pub, REG, "75", 2024, 2026)
+
+
+def test_the_trajectory_line_breaks_at_2025_2026(data_copy):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from spbe_analysis.figures import trends as FT
+    publish(data_copy / "published_indices.csv", line_of("7502", 2025), "2.90", "Baik")
+    publish(data_copy / "published_indices.csv", line_of("7502", 2026), "1.90", "Cukup")
+    pub = sa.load_published()
+    years = [2023, 2024, 2025, 2026]
+    finding = FT.trajectory_finding(pub, REG, "75", 2023, 2024)
+    fig = FT.trajectories_chart(pub, ("7502",), years, "spbe2020", finding, "en")   # no break passed
+    xs = {y: k for k, y in enumerate(years)}
+    segments = {tuple(sorted(ln.get_xdata())) for ln in fig.axes[0].get_lines() if len(ln.get_xdata()) == 2}
+    assert (xs[2023], xs[2024]) in segments and (xs[2024], xs[2025]) in segments
+    assert not any(a <= xs[2025] < b for a, b in segments), "no line from the SPBE 2025 to the PEMDI 2026 value"
+    texts = [tx.get_text() for tx in fig.axes[0].texts]
+    assert any("59/2020 -> 8/2026" in tx for tx in texts)
+    plt.close(fig)

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 import spbe_analysis as sa
 from spbe_analysis import paths
 
+from conftest import examples
+
 
 def _fw(k, weights):
     table = pd.DataFrame({"indicator": [f"i{j}" for j in range(k)], "aspect": [1 + j % 2 for j in range(k)],
@@ -94,7 +96,7 @@ def roadmap_brute_force(fw, start, costs, rows, years, target):
 
 
 @given(dwell_case())
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 def test_roadmap_with_dwell_equals_brute_force(case):
     fw, start, costs, rows, target = case
     years = [2027, 2028, 2029]

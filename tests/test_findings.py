@@ -9,7 +9,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import spbe_analysis as sa  # noqa: E402
-from spbe_analysis import decomposition as DC, disparity as D, panel  # noqa: E402
+from spbe_analysis import decomposition as DC, disparity as D, panel, paths  # noqa: E402
 from spbe_analysis.figures import framework as FF, indicators as FI, maps as FM, paths as FP  # noqa: E402
 from spbe_analysis.figures import snapshot as FS, trends as FT  # noqa: E402
 
@@ -17,6 +17,8 @@ FW = sa.load_framework("spbe2020")
 PUB = sa.load_published()
 REG = ("7501", "7502", "7503", "7504", "7505", "7571")
 V24 = pd.Series({"7501": 2.40, "7502": 2.68, "7503": 2.52, "7504": 3.00, "7505": 2.89, "7571": 2.82})
+SERVICE = paths.ServiceComparison(pd.DataFrame({"entity": ["7501", "7502"], "draw": [0, 0], "cost_alone": [10, 8],
+                                               "cost_with_service": [5, 6]}), "shared data centre", 4)
 
 
 def both(f):
@@ -132,13 +134,12 @@ def test_path_findings():
     rf = FP.roadmap_finding(first, 6, 2029)
     assert rf.count("Baik") == 1 and rf.count("Sangat Baik") == 0
     assert "Pohuwato not within the horizon" in both(rf)
-    cmp = pd.DataFrame({"entity": ["a", "b", "a", "b"], "draw": [0, 0, 1, 1], "cost_alone": [10, 10, 10, 10],
+    tab = pd.DataFrame({"entity": ["a", "b", "a", "b"], "draw": [0, 0, 1, 1], "cost_alone": [10, 10, 10, 10],
                         "cost_with_service": [5, 5, 6, 6]})
-    cmp.attrs["service_cost"] = 4
+    cmp = paths.ServiceComparison(tab, "shared data centre", 4)
     sh = FP.shared_service_finding(cmp, "Sangat Baik")
     assert (sh.alone, sh.together, sh.saving) == (20.0, 15.0, 5.0) and "saving 5 (25%)" in both(sh)
-    zero = cmp.assign(cost_alone=0, cost_with_service=0)
-    zero.attrs["service_cost"] = 4
+    zero = paths.ServiceComparison(tab.assign(cost_alone=0, cost_with_service=0), "shared data centre", 4)
     assert "Nothing to pay" in FP.shared_service_finding(zero, "Sangat Baik").text("en")
     gf = FP.greedy_finding(pd.DataFrame({"ratio": [1.01, float("nan")], "worse": [0.5, float("nan")]}))
     assert gf.ratio == pytest.approx(1.01) and "earns its place" in both(gf)
@@ -157,6 +158,7 @@ def test_path_findings():
     lambda ax: FM.locator("7505", "id", ax=ax),
     lambda ax: FT.leap_chart(pd.Series({"75": 0.91, "7501": 0.38}), FT.LeapFinding(2023, 2024, 0.91, 0.38, 1, 2),
                              "en", ax=ax),
+    lambda ax: FP.shared_service_chart(SERVICE, FP.shared_service_finding(SERVICE, "Sangat Baik"), "en", ax=ax),
 ])
 def test_charts_draw_into_a_given_axes(draw):
     fig, ax = plt.subplots()

@@ -62,6 +62,7 @@ def test_greedy_is_optimal_with_unit_costs(case):
     assert m.total_cost == g.total_cost
 
 
+@pytest.mark.slow  # many MILP solves on full-size profiles
 def test_greedy_can_lose_with_escalating_costs():
     ens = profiles.sample_profiles(FW, 2.52, n=30, seed=2).levels
     esc = paths.escalating_costs(FW)
@@ -133,6 +134,7 @@ def test_roadmap_frozen_by_year_and_max_progress():
     assert set(rm.steps[rm.steps["year"] == 2]["indicator"]) <= {"42", "43", "44", "45", "46", "47"}
 
 
+@pytest.mark.slow  # many MILP solves on full-size profiles
 @given(st.integers(0, 2**31 - 1), st.sampled_from([2.60, 3.00, 3.50]), st.integers(2, 8))
 @settings(max_examples=examples(15))
 def test_years_to_target_shortcut_equals_milp(seed, target, budget):
@@ -175,6 +177,7 @@ def test_decomposition_to_a_target_value_is_exact(a, target):
     assert many.iloc[0].to_dict() == pytest.approx(d.by_aspect.to_dict(), abs=1e-12)
 
 
+@pytest.mark.slow  # many MILP solves on full-size profiles
 @given(st.integers(0, 2**31 - 1), st.integers(2, 8), st.booleans())
 @settings(max_examples=examples(12))
 def test_roadmap_never_makes_less_progress_than_the_greedy_baseline(seed, budget, escalating):

@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 import spbe_analysis as sa
 
-from conftest import REG
+from conftest import REG, examples
 from spbe_analysis import panel, profiles
 
 FW = sa.load_framework("spbe2020")
 
 
 @given(st.integers(100, 500).map(lambda h: h / 100), st.integers(0, 2**31 - 1))
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 def test_every_draw_has_exactly_the_published_index(value, seed):
     ens = profiles.sample_profiles(FW, value, n=50, seed=seed)
     sc = sa.score_table(ens.levels, FW)

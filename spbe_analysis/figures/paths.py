@@ -13,7 +13,8 @@ import pandas as pd
 from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, pct, t
 from ..paths import ServiceComparison
-from .pace import PaceFinding, TransitionFinding, pace_chart, pace_finding, transition_chart, transition_finding  # noqa: F401
+from .pace import (PaceFinding, TransitionFinding, pace_chart, pace_finding,  # noqa: F401  (their home is .pace)
+                   transition_chart, transition_finding)
 from .style import canvas, entity_colour, finish, stacked_shares
 
 

@@ -1,15 +1,18 @@
 """Charts over time: trajectories, sigma and beta convergence, the province's leap."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
+from .. import panel
 from ..disparity import BetaConvergence
 from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, pct, t
-from .style import band_spans, canvas, decimal_axis, entity_colour, finish
+from .style import BAND_COLOURS, BAND_TEXT, band_spans, canvas, decimal_axis, entity_colour, finish
 
 
 # ============================================================================= trajectories
@@ -39,7 +42,11 @@ class TrajectoryFinding:
 def trajectory_finding(published: pd.DataFrame, regencies: tuple[str, ...], province: str, y0: int,
                        y1: int) -> TrajectoryFinding:
     """Count the regencies that rose from ``y0`` to ``y1`` (censored starts against their bound;
-    missing values as unknown) and read the province's two values."""
+    missing values as unknown) and read the province's two values. ``y0`` and ``y1`` must be on
+    one instrument: a rise across a change of instrument (2019 -> 2021, 2025 -> 2026) is refused
+    with a :class:`~spbe_analysis.errors.DataError`, never counted."""
+    panel.same_instrument(published, [y0, y1], "trajectory_finding years")
+
     def row(e: str, y: int) -> pd.Series | None:
         r = published[(published["entity_id"] == e) & (published["year"] == y)]
         return None if r.empty else r.iloc[0]
@@ -59,17 +66,83 @@ def trajectory_finding(published: pd.DataFrame, regencies: tuple[str, ...], prov
                              float(p1["value"]) if ok else None)
 
 
+def trajectory_breaks(published: pd.DataFrame, years: list[int],
+                      break_after: int | Iterable[int] | None = None) -> list[int]:
+    """The years after which a trajectory line breaks: every change of instrument among ``years``
+    (read from the data, so a line never joins two scales even when the caller names no break)
+    and any ``break_after`` the caller adds."""
+    extra = [] if break_after is None else [break_after] if isinstance(break_after, (int, np.integer)) \
+        else list(break_after)
+    return sorted(set(panel.instrument_breaks(published, years)) | {int(b) for b in extra})
+
+
+def _regulation(instrument: str) -> str:
+    """The regulation number of an instrument as in its title ("59/2020", "8/2026")."""
+    m = re.search(r"(\d+/\d{4})\)?$", as_framework(instrument).title)
+    return m.group(1) if m else instrument
+
+
+def _break_text(instrument0: str | None, instrument1: str | None, lang: str) -> str:
+    """Label of a break band: "Change of instrument" and the two regulations."""
+    if instrument0 is None or instrument1 is None or instrument0 == instrument1:
+        return t("instrument_break", lang)
+    head = t("instrument_break", lang).split("\n")[0]
+    return f"{head}\n{_regulation(instrument0)} -> {_regulation(instrument1)}"
+
+
+def _edges(fw: Framework) -> tuple:
+    return tuple((str(b.predicate), float(b.lower), float(b.upper)) for b in fw.bands.itertuples())
+
+
+def _segment_band_spans(ax, groups: list[tuple[Framework, float, float]], alpha: float) -> None:
+    """Shade each group of x positions with its own instrument's predicate bands (PEMDI bands
+    differ from SPBE's): the last group is named at the right edge, earlier ones inside the plot."""
+    for g, (fw, x0, x1) in enumerate(groups):
+        last = g == len(groups) - 1
+        for b in fw.bands.itertuples():
+            a, z = max(float(b.lower), 1.0), min(float(b.upper), 5.0)
+            if z <= a:
+                continue
+            ax.fill_between([x0, x1], a, z, color=BAND_COLOURS[int(b.rank)], alpha=alpha, lw=0, zorder=0)
+            name = b.predicate.split(" (")[0]
+            if last:
+                ax.text(1.005, (a + z) / 2, name, transform=ax.get_yaxis_transform(), va="center", ha="left",
+                        fontsize=13, color=BAND_TEXT[int(b.rank)], fontweight="bold")
+            else:   # top of the band; the top band at its bottom, clear of the break label
+                top = z <= 4.5
+                ax.text(x0 + 0.03, z - 0.04 if top else a + 0.04, name, va="top" if top else "bottom", ha="left",
+                        fontsize=10, color=BAND_TEXT[int(b.rank)], fontweight="bold", zorder=1)
+
+
 def trajectories_chart(published: pd.DataFrame, entities: tuple[str, ...], years: list[int],
                        framework: Framework | str, finding: TrajectoryFinding, lang: str = "id", source: str = "",
-                       break_after: int | None = None, ax=None):
+                       break_after: int | Iterable[int] | None = None, ax=None):
     """Slope chart of published values by year. Exact values are dots joined by lines (dotted and
     hollow where unverified); censored values are open down-triangles at their bound, labelled
-    '< bound'; missing years are gaps; a change of instrument is drawn as a grey band."""
+    '< bound'; missing years are gaps; a change of instrument is drawn as a grey band and no line
+    crosses it (the breaks are read from the data's ``instrument`` column, see
+    :func:`trajectory_breaks`; ``break_after`` may add more). Each instrument's years are shaded with
+    its own predicate bands (``framework`` where every year shares its bands)."""
     fw = as_framework(framework)
     names = entity_names(lang)
     fig, ax, own = canvas(ax)
-    band_spans(ax, fw, orientation="h", lo=1.0, hi=5.0, alpha=0.45)
+    breaks = trajectory_breaks(published, years, break_after)
+    segments = panel.instrument_segments(published, years)
     xs = {y: k for k, y in enumerate(years)}
+    groups: list[tuple[Framework, float, float]] = []
+    for inst, ys in segments:
+        f = as_framework(inst)
+        x0, x1 = xs[ys[0]] - 0.5, xs[ys[-1]] + 0.5
+        if groups and _edges(groups[-1][0]) == _edges(f):
+            groups[-1] = (groups[-1][0], groups[-1][1], x1)
+        else:
+            groups.append((f, x0, x1))
+    if len(groups) <= 1:
+        band_spans(ax, fw, orientation="h", lo=1.0, hi=5.0, alpha=0.45)
+    else:
+        groups = [(f, -0.3 if g == 0 else x0, len(years) - 1 + 1.3 if g == len(groups) - 1 else x1)
+                  for g, (f, x0, x1) in enumerate(groups)]
+        _segment_band_spans(ax, groups, alpha=0.45)
     end_labels = []
     n_cens = 0
     for e in entities:
@@ -78,7 +151,7 @@ def trajectories_chart(published: pd.DataFrame, entities: tuple[str, ...], years
         lw = 3.5 if published.loc[published["entity_id"] == e, "entity_type"].iloc[0] == "provinsi" else 2.5
         ex = rows[rows["status"] == "exact"]
         for a, b in zip(years[:-1], years[1:]):
-            crosses = break_after is not None and a <= break_after < b
+            crosses = any(a <= k < b for k in breaks)
             if a in ex.index and b in ex.index and not crosses:
                 dotted = not (ex.loc[a, "verified"] and ex.loc[b, "verified"])
                 ax.plot([xs[a], xs[b]], [float(ex.loc[a, "value"]), float(ex.loc[b, "value"])], color=col, lw=lw,
@@ -108,15 +181,23 @@ def trajectories_chart(published: pd.DataFrame, entities: tuple[str, ...], years
         who = ", ".join(names.get(e, e) for e in grp["entity_id"])
         ax.text(xs[y] + 0.07, float(b) - 0.07, f"< {num(float(b), lang)}: {who}\n({t('not_published', lang)})",
                 fontsize=12, va="top", color="#333333")
-    if break_after is not None:
-        k = max(x for y, x in xs.items() if y <= break_after)
+    inst = {y: i for i, ys in segments for y in ys}
+    for brk in breaks:
+        before = [y for y in years if y <= brk]
+        after = [y for y in years if y > brk]
+        if not before or not after:
+            continue
+        k = xs[before[-1]]
         ax.axvspan(k + 0.15, k + 0.85, color="#bbbbbb", alpha=0.5, lw=0, zorder=1)
-        ax.text(k + 0.5, 4.85, t("instrument_break", lang), ha="center", va="top", fontsize=12, zorder=5)
+        ax.text(k + 0.5, 4.85, _break_text(inst.get(before[-1]), inst.get(after[0]), lang), ha="center", va="top",
+                fontsize=12, zorder=5)
     ax.set_xticks(list(xs.values()), [str(y) for y in years])
     ax.set_xlim(-0.3, len(years) - 1 + 1.3)
     ax.set_ylim(1.0, 5.0)
     decimal_axis(ax, lang, "y", 1)
-    ax.set_ylabel(t("index", lang))
+    pemdi = [i for i, _ in segments if i.startswith("pemdi")]
+    ax.set_ylabel(t("index", lang) if not pemdi else
+                  t("index_pemdi", lang) if len(pemdi) == len(segments) else f"{t('index', lang)} / {t('index_pemdi', lang)}")
     ax.grid(axis="x", visible=False)
     return finish(fig, ax, own, finding.title(lang), source, lang,
                   adjust={"left": 0.08, "right": 0.9, "bottom": 0.14, "top": 0.86})

@@ -335,7 +335,7 @@ def greedy_pick(pb: Problem, cand: list[int], extra_cost: Mapping[int, float] | 
     >>> from spbe_analysis.frameworks import as_framework
     >>> pb = build_problem(as_framework("spbe2020"), {str(i): 4 for i in range(1, 48)})
     >>> pb.fw.ids[pb.var[greedy_pick(pb, list(range(len(pb.var))))][0]]   # the heaviest indicator
-    '19'
+    '42'
     """
     extra = extra_cost or {}
     cost = np.array([pb.cost[j] + extra.get(j, 0.0) for j in cand])

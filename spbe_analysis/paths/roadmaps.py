@@ -80,6 +80,13 @@ def roadmap_result(pb: Problem, level_t: np.ndarray, years: list[int], budgets: 
 
 
 def years_budgets(years: Any, budgets: Any) -> tuple[list[int], list[float]]:
+    """Validated roadmap years and one budget per year (infinite where there is none).
+
+    Examples
+    --------
+    >>> years_budgets([2027, 2028], 3)
+    ([2027, 2028], [3.0, 3.0])
+    """
     ys = checks.collection(years, "years argument", allow_empty=False)
     ys = [checks.count(y, f"years argument [{k}]", minimum=0) for k, y in enumerate(ys)]
     if any(b <= a for a, b in zip(ys, ys[1:])):
@@ -106,6 +113,13 @@ def years_budgets(years: Any, budgets: Any) -> tuple[list[int], list[float]]:
 
 
 def milestone_targets(milestones: Any, years: list[int], fw: Framework) -> dict[int, float]:
+    """Validated milestones {year: official index to reach by the end of that year}.
+
+    Examples
+    --------
+    >>> milestone_targets({2028: 2.6}, [2027, 2028], as_framework("spbe2020"))
+    {2028: 2.6}
+    """
     out = {}
     for y, m in checks.mapping(milestones or {}, "milestones argument").items():
         if y not in years:

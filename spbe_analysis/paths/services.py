@@ -41,6 +41,13 @@ class ServiceComparison:
 
 
 def check_service(service: Any, fw: Framework) -> dict[str, int]:
+    """The levels a :class:`SharedService` sets, validated (indicator -> whole level).
+
+    Examples
+    --------
+    >>> check_service(SharedService("data centre", {16: 4}, 3), as_framework("spbe2020"))
+    {'16': 4}
+    """
     if not isinstance(service, SharedService):
         raise DataError("service argument", "a SharedService", value=type(service).__name__)
     checks.non_negative(service.cost, "service argument", column="cost")

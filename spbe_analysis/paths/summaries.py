@@ -17,8 +17,8 @@ def scenario_shares(steps: PlanSteps, framework: Framework | str) -> dict[str, p
 
     Parameters
     ----------
-    steps : DataFrame
-        From :func:`plan_steps`.
+    steps : PlanSteps
+        From :func:`spbe_analysis.paths.plan_steps`.
     framework : Framework or str
 
     Returns
@@ -29,6 +29,7 @@ def scenario_shares(steps: PlanSteps, framework: Framework | str) -> dict[str, p
     Examples
     --------
     >>> import pandas as pd
+    >>> from spbe_analysis.paths import plan_steps
     >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)
     >>> st = plan_steps({"x": lv}, "spbe2020", {"x": 2.05}, {"unit": (None, None)}, draws=2)
     >>> float(scenario_shares(st, "spbe2020")["unit"].loc["x"].sum())
@@ -53,8 +54,8 @@ def no_regret(steps: PlanSteps, threshold: float = 0.8, over: Iterable[str] | No
 
     Parameters
     ----------
-    steps : DataFrame
-        From :func:`plan_steps`.
+    steps : PlanSteps
+        From :func:`spbe_analysis.paths.plan_steps`.
     threshold : float
         Share of plans at or above which a move is no-regret.
     over : iterable of str, optional
@@ -74,6 +75,7 @@ def no_regret(steps: PlanSteps, threshold: float = 0.8, over: Iterable[str] | No
 
     Examples
     --------
+    >>> from spbe_analysis.paths import plan_steps
     >>> lv = {"x": pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)}
     >>> st = plan_steps(lv, "spbe2020", {"x": 2.05}, {"unit": (None, None)}, draws=2)
     >>> nr = no_regret(st)

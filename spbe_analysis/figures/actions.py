@@ -1,0 +1,295 @@
+"""Tables, charts and findings of the PEMDI action plans (:mod:`spbe_analysis.actionplan`): each
+regency's start, the steps of the first planned cycle, and the index per cycle against the bands."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import pandas as pd
+
+from ..frameworks import as_framework
+from ..labels import LABELS, entity_names, num, t
+from ..scoring import predicate
+from .style import band_spans, canvas, decimal_axis, entity_colour, finish
+
+FRAMEWORK = "pemdi2026"
+#: Criteria statuses whose text is not the regulation's verbatim wording (label key per status).
+STATUS_NOTE = {"unverified_later": "act_status_unverified_later", "verbatim_fragment": "act_status_verbatim_fragment"}
+
+
+def _indicator(row, lang: str) -> str:
+    """'I5 Tata Kelola Data' (name in ``lang``), or the display name of a shared one-off effort."""
+    if row["kind"] == "shared":
+        key = "act_shared_" + str(row["indicator"])
+        return t(key, lang) if key in LABELS else str(row["indicator"])
+    fw = as_framework(FRAMEWORK)
+    return f"{row['indicator']} {fw.indicators.loc[row['indicator'], 'name_en' if lang == 'en' else 'name_id']}"
+
+
+def _md(text) -> str:
+    """Quoted text (criteria, evidence, offices) safe inside Markdown: no emphasis, no raw HTML."""
+    return "".join("\\" + ch if ch in "*_`[]" else "&lt;" if ch == "<" else ch for ch in str(text))
+
+
+def start_frame(plans: Mapping, lang: str = "id") -> pd.DataFrame:
+    """One row per regency: name, start index, its PEMDI band, the basis in words, the target band
+    and the first cycle that reaches it."""
+    names = entity_names(lang)
+    rows = []
+    for c, p in plans.items():
+        rows.append({"code": c, "name": names.get(c, c), "index": float(p.start.index),
+                     "predicate": predicate(float(p.start.index), FRAMEWORK),
+                     "basis": t("act_basis_" + p.start.basis, lang),
+                     "target": p.target[0] if p.target else t("top_band", lang),
+                     "reached": str(p.reached) if p.reached else t("act_not_reached", lang, y=p.cycles[-1])})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class StartFinding:
+    """The regencies' PEMDI starts: range of the index, how many in each band, how many projected."""
+
+    year: int
+    low: float
+    high: float
+    bands: tuple[tuple[str, int], ...]
+    projected: int
+    n: int
+
+    def text(self, lang: str) -> str:
+        parts = ", ".join(f"{k} {t('act_in_band', lang, band=b)}" for b, k in self.bands)
+        key = "f_act_start_projected" if self.projected else "f_act_start_real"
+        return t("f_act_start", lang, y=self.year, lo=num(self.low, lang), hi=num(self.high, lang), parts=parts) + \
+            "; " + t(key, lang, k=self.projected, n=self.n) + "."
+
+    def title(self, lang: str) -> str:
+        return self.text(lang)
+
+
+def start_finding(plans: Mapping) -> StartFinding:
+    """From the plans (their ``start``)."""
+    fw = as_framework(FRAMEWORK)
+    idx = [float(p.start.index) for p in plans.values()]
+    bands = pd.Series([predicate(v, fw) for v in idx]).value_counts()
+    order = [b for b in fw.band_names("id") if b in bands.index]
+    return StartFinding(int(next(iter(plans.values())).start.cycle), min(idx), max(idx),
+                        tuple((b, int(bands[b])) for b in order),
+                        sum(p.start.basis == "projected" for p in plans.values()), len(idx))
+
+
+def start_notes(plans: Mapping, lang: str = "id") -> list[str]:
+    """A note for each regency whose sheet gives both a self-assessment and the assessor's values."""
+    names = entity_names(lang)
+    out = []
+    for c, p in plans.items():
+        if p.start.index_self is not None:
+            out.append(t("act_self_note", lang, name=names.get(c, c), s=num(p.start.index_self, lang),
+                         a=num(p.start.index, lang), k=len(p.start.differences())))
+    return out
+
+
+def steps_frame(plans: Mapping, lang: str = "id") -> pd.DataFrame:
+    """The first-cycle steps of every plan, short: regency, indicator, from value, target level,
+    index gain, effort, lead office (without its detail) and evidence deadline."""
+    names = entity_names(lang)
+    rows = []
+    for c, p in plans.items():
+        for _, r in p.steps.iterrows():
+            rows.append({"name": names.get(c, c), "indicator": _indicator(r, lang), "from_value": r["from_value"],
+                         "to_level": "-" if pd.isna(r["to_level"]) else str(int(r["to_level"])),
+                         "index_gain": float(r["index_gain"]), "effort": float(r["effort"]),
+                         "lead_office": str(r["lead_office"]).split(" (")[0] or "-", "deadline": r["deadline"]})
+    return pd.DataFrame(rows, columns=["name", "indicator", "from_value", "to_level", "index_gain", "effort",
+                                       "lead_office", "deadline"])
+
+
+def step_cards(plan, lang: str = "id") -> str:
+    """Markdown: every first-cycle step of one plan with what an office needs (criteria and their
+    status, evidence, lead office and co-owners, outside dependency, deadline)."""
+    none = t("none", lang)
+    out = []
+    for k, (_, r) in enumerate(plan.steps.iterrows(), 1):
+        head = f"**{k}. {_indicator(r, lang)}**"
+        if r["kind"] == "shared":
+            out.append(f"{head}: {t('act_card_shared', lang, serves=r.get('serves', ''), e=num(r['effort'], lang))}; "
+                       f"{t('act_card_lead', lang)}: {r['lead_office']}; "
+                       f"{t('act_card_deadline', lang)}: {r['deadline']}")
+            continue
+        out.append(f"{head}: {num(r['from_value'], lang)} → {t('act_card_level', lang, l=int(r['to_level']))} "
+                   f"(+{num(r['index_gain'], lang, 3)} {t('act_card_points', lang)}, "
+                   f"{t('act_card_effort', lang)} {num(r['effort'], lang)})")
+        status = f" *({t(STATUS_NOTE[r['criteria_status']], lang)})*" if r["criteria_status"] in STATUS_NOTE else ""
+        lines = [x.strip() for x in str(r["criteria_text"]).splitlines() if x.strip()]
+        out.append(f"    - {t('act_card_criteria', lang)}{status}: " + _md(" ".join(lines)))
+        out.append(f"    - {t('act_card_evidence', lang)}: {_md(r['evidence']) if r['evidence'] else none}")
+        co = _md(r["co_owners"]) if r["co_owners"] else none
+        out.append(f"    - {t('act_card_lead', lang)}: {_md(r['lead_office'])}; {t('act_card_co', lang)}: {co}")
+        out.append(f"    - {t('act_card_outside', lang)}: {_md(r['outside']) if r['outside'] else none}; "
+                   f"{t('act_card_deadline', lang)}: {r['deadline']}")
+    return "\n".join(f"- {x}" if not x.startswith("    ") else x for x in out) if out else t("act_no_steps", lang)
+
+
+def start_text(plan, lang: str = "id") -> str:
+    """One sentence: the regency's start (index, band, basis), its target band and when it is reached."""
+    r = start_frame({plan.code: plan}, lang).iloc[0]
+    when = t("act_reached_in", lang, y=plan.reached) if plan.reached else t("act_not_reached", lang, y=plan.cycles[-1])
+    return t("act_brief_start", lang, y=plan.start.cycle, v=num(r["index"], lang), band=r["predicate"],
+             basis=r["basis"], target=r["target"], when=when)
+
+
+def summary_frame(plan) -> pd.DataFrame:
+    """One plan's index per cycle, its start first (cost and gain 0)."""
+    s = plan.start
+    first = pd.DataFrame([{"year": s.cycle, "cost": 0.0, "gain": 0.0, "index": float(s.index),
+                           "predicate": predicate(float(s.index), FRAMEWORK)}])
+    return pd.concat([first, plan.summary], ignore_index=True)
+
+
+def roadmap_data(plans: Mapping, illustrative: bool = True) -> pd.DataFrame:
+    """Long table for :func:`roadmap_chart`: code, year, index, predicate, cost, basis, target
+    (band), edge (its lower edge), reached (cycle or NA) and ``illustrative`` (of the profiles a
+    projected start comes from)."""
+    frames = []
+    for c, p in plans.items():
+        frames.append(summary_frame(p).assign(code=c, basis=p.start.basis, target=p.target[0] if p.target else "",
+                                              edge=p.target[1] if p.target else float("nan"),
+                                              reached=p.reached if p.reached else pd.NA, illustrative=illustrative))
+    return pd.concat(frames, ignore_index=True)
+
+
+@dataclass(frozen=True)
+class ActionRoadmapFinding:
+    """Who reaches its next PEMDI band by the last planned cycle, and when; the plans that reach it
+    in the first cycle and then plan nothing more; the effort per cycle."""
+
+    start_year: int
+    last_year: int
+    #: (code, start, target band, its edge, cycle reached, end index, total effort)
+    rows: tuple[tuple[str, float, str, float | None, int | None, float, float], ...]
+    idle: tuple[str, ...]
+
+    @property
+    def k(self) -> int:
+        return sum(1 for r in self.rows if r[4] is not None)
+
+    def title(self, lang: str) -> str:
+        return t("f_act_roadmap", lang, k=self.k, n=len(self.rows), y=self.last_year)
+
+    def text(self, lang: str) -> str:
+        names = entity_names(lang)
+        parts = []
+        for c, s, tg, _, y, end, eff in self.rows:
+            when = t("act_reached_in", lang, y=y) if y else t("act_not_reached", lang, y=self.last_year)
+            parts.append(t("f_act_roadmap_part", lang, name=names.get(c, c), s=num(s, lang), e=num(end, lang),
+                           target=tg or t("top_band", lang), when=when, eff=num(eff, lang)))
+        out = ("; ".join(parts) if len(parts) == 1 else self.title(lang) + ": " + "; ".join(parts)) + "."
+        if self.idle:
+            out += " " + t("f_act_idle", lang, who=", ".join(names.get(c, c) for c in self.idle)) + "."
+        return out
+
+
+def roadmap_finding(data: pd.DataFrame) -> ActionRoadmapFinding:
+    """From :func:`roadmap_data`."""
+    rows, idle = [], []
+    y0, y1 = int(data["year"].min()), int(data["year"].max())
+    for c, g in data.groupby("code", sort=False):
+        g = g.sort_values("year")
+        reached = None if pd.isna(g["reached"].iloc[0]) else int(g["reached"].iloc[0])
+        rows.append((c, float(g["index"].iloc[0]), str(g["target"].iloc[0]),
+                     None if pd.isna(g["edge"].iloc[0]) else float(g["edge"].iloc[0]), reached,
+                     float(g["index"].iloc[-1]), float(g["cost"].sum())))
+        if reached is not None and reached < y1 and float(g.loc[g["year"] > reached, "cost"].sum()) == 0:
+            idle.append(c)
+    return ActionRoadmapFinding(y0, y1, tuple(rows), tuple(idle))
+
+
+def roadmap_chart(data: pd.DataFrame, *, lang: str, footer: str, ax=None):
+    """Index per cycle of each regency's plan (its start first), over the PEMDI bands; the title
+    states :func:`roadmap_finding`. Returns the axes."""
+    fw = as_framework(FRAMEWORK)
+    names = entity_names(lang)
+    f = roadmap_finding(data)
+    fig, ax, own = canvas(ax)
+    hi = max(3.0, float(data["index"].max()) + 0.3)
+    band_spans(ax, fw, orientation="h", lo=1.0, hi=hi, alpha=0.45)
+    codes = list(dict.fromkeys(data["code"]))
+    for k, (c, g) in enumerate(data.groupby("code", sort=False)):
+        x = g["year"].astype(float) + (k - (len(codes) - 1) / 2) * 0.02
+        ax.plot(x, g["index"], color=entity_colour(c), lw=2.5, marker="o", ms=7, label=names.get(c, c), zorder=3)
+    last = data[data["year"] == f.last_year].sort_values("index", ascending=False)
+    groups: list[list] = []
+    for r in last.itertuples():                 # end labels: regencies within 0.1 points share one block
+        if groups and groups[-1][-1].index - r.index < 0.1:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    for g in groups:
+        ax.text(f.last_year + 0.15, sum(r.index for r in g) / len(g),
+                "\n".join(f"{names.get(r.code, r.code)} {num(r.index, lang)}" for r in g), va="center", fontsize=11)
+    years = sorted(data["year"].unique())
+    ax.set_xticks(years, [t("act_start_tick", lang, y=int(y)) if y == f.start_year else str(int(y)) for y in years])
+    ax.set_xlim(years[0] - 0.3, years[-1] + 1.25)
+    ax.set_ylim(1.0, hi)
+    decimal_axis(ax, lang, "y", 2)
+    ax.set_ylabel(t("act_ax_index", lang))
+    ax.legend(loc="upper left", fontsize=11, ncol=2)
+    ax.grid(axis="x", visible=False)
+    projected = bool((data["basis"] == "projected").any())
+    finish(fig, ax, own, f.title(lang), footer, lang, illustrative=projected and bool(data["illustrative"].any()),
+           unofficial=projected, adjust={"left": 0.08, "right": 0.86, "bottom": 0.14, "top": 0.86})
+    return ax
+
+
+@dataclass(frozen=True)
+class FirstCycleFinding:
+    """The first planned cycle: steps and effort per regency, the regencies whose plan starts with a
+    shared one-off effort, and the steps that rest on another agency's index."""
+
+    year: int
+    per: tuple[tuple[str, int, float], ...]        # code, steps (level steps), effort
+    shared: tuple[tuple[str, tuple[str, ...]], ...]  # item, codes
+    outside: tuple[tuple[str, str], ...]            # (code, indicator) scored from another agency's index
+
+    def text(self, lang: str) -> str:
+        names = entity_names(lang)
+        parts = "; ".join(t("f_act_first_part", lang, name=names.get(c, c), k=k, e=num(e, lang))
+                          for c, k, e in self.per)
+        out = t("f_act_first", lang, y=self.year, parts=parts) + "."
+        for item, cs in self.shared:
+            key = "act_shared_" + item
+            out += " " + t("f_act_shared", lang, item=t(key, lang) if key in LABELS else item,
+                           who=", ".join(names.get(c, c) for c in cs)) + "."
+        if self.outside:
+            out += " " + t("f_act_outside", lang, k=len(self.outside),
+                           which=", ".join(sorted({i for _, i in self.outside}, key=lambda i: int(i[1:])))) + "."
+        return out
+
+    def title(self, lang: str) -> str:
+        return self.text(lang)
+
+
+def history_text(pace, lang: str = "id") -> str:
+    """The SPBE pace of the record as history: its range and the backtest, without advice
+    (``pace`` from :func:`spbe_analysis.figures.paths.pace_finding`)."""
+    key = "act_backtest_worse" if pace.mae_model >= pace.mae_no_change else "act_backtest_better"
+    return " ".join([t("act_history_prefix", lang), pace.title(lang) + ".",
+                     t(key, lang, m=num(pace.mae_model, lang), z=num(pace.mae_no_change, lang), n=pace.n) + "."])
+
+
+def first_cycle_finding(plans: Mapping) -> FirstCycleFinding:
+    """From the plans of :func:`spbe_analysis.actionplan.plan_all` (one regency or all)."""
+    per, shared, outside = [], {}, []
+    year = int(next(iter(plans.values())).cycles[0])
+    for c, p in plans.items():
+        s = p.steps
+        per.append((c, int((s["kind"] != "shared").sum()) if len(s) else 0,
+                    float(s["effort"].sum()) if len(s) else 0.0))
+        for item in s.loc[s["kind"] == "shared", "indicator"] if len(s) else []:
+            shared.setdefault(str(item), []).append(c)
+        outside += [(c, str(i)) for i in (s.loc[s["kind"] == "outside index", "indicator"] if len(s) else [])]
+    return FirstCycleFinding(year, tuple(per), tuple((k, tuple(v)) for k, v in shared.items()), tuple(outside))
+
+
+__all__ = ["ActionRoadmapFinding", "FirstCycleFinding", "StartFinding", "first_cycle_finding", "history_text",
+           "roadmap_chart", "roadmap_data", "roadmap_finding", "start_finding", "start_frame", "start_notes",
+           "start_text", "step_cards", "steps_frame", "summary_frame"]
