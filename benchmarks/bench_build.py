@@ -7,8 +7,9 @@
 It runs `.venv/bin/python -m spbe_analysis build [PREFIX ...]` with the environment make.py sets,
 so it writes reports/ and figures/ as the build does. Per-page times come from the build's own
 progress lines ("<page> [<lang>] done in <s> s": execution plus HTML export, the two languages run
-side by side); when a page has none (or with --from-metadata) they come from the papermill metadata
-of the executed notebooks in reports/<lang>/*.ipynb (`metadata.papermill.duration`, execution only).
+side by side). The papermill metadata of the executed notebooks (`metadata.papermill.duration`)
+is only a fallback: spbe_analysis.report strips it so that rebuilds are byte-identical, so
+--from-metadata finds times only in notebooks executed without that step.
 A script, not a test: it prints, it asserts nothing.
 """
 from __future__ import annotations
@@ -73,7 +74,8 @@ def main(argv: list[str]) -> int:
     if "--from-metadata" in argv:
         pages = from_metadata()
         if not pages:
-            sys.exit("no executed notebooks with papermill metadata under reports/: run the build first")
+            sys.exit("no papermill durations under reports/*/*.ipynb (the build strips them for byte-identical "
+                     "pages): time a build instead, benchmarks/bench_build.py [PREFIX ...]")
         report(pages, None, "papermill metadata of reports/*/*.ipynb")
         return 0
     wall, pages = run_build(argv)

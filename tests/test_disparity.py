@@ -174,3 +174,12 @@ def test_rank_mobility():
     a = pd.Series({"x": 1.0, "y": 2.0, "z": 3.0})
     assert D.rank_mobility(a, a * 2)["tau"] == pytest.approx(1.0)
     assert D.rank_mobility(a, -a + 10)["tau"] == pytest.approx(-1.0)
+
+
+def test_comparisons_across_instruments_are_refused():
+    pub = sa.load_published()
+    fw = sa.load_framework("spbe2020")
+    with pytest.raises(sa.DataError, match="different instruments"):
+        D.band_transitions(pub, ("7501",), 2025, 2026, fw)
+    with pytest.raises(sa.DataError, match="different instruments"):
+        D.sigma_convergence(pub, ("7501", "7502"), [2024, 2026], fw)

@@ -12,6 +12,7 @@ from scipy import stats
 from .. import checks
 from ..errors import DataError
 from ..frameworks import Framework
+from ..panel import same_instrument
 from .censoring import censor_range, dispersion_bounds
 from .values import DESCRIPTIVE
 
@@ -50,6 +51,8 @@ def sigma_convergence(published: pd.DataFrame, entities: tuple[str, ...], years:
     >>> s[["year", "censored"]].values.tolist()
     [[2022, '7501,7503'], [2024, '']]
     """
+    if "instrument" in published.columns:
+        same_instrument(published, years, "years argument (sigma convergence)")
     out = []
     for y in years:
         rows = published[(published["year"] == y) & published["entity_id"].isin(entities)].set_index("entity_id")

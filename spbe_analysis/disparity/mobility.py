@@ -8,6 +8,7 @@ from scipy import stats
 from ..frameworks import Framework
 from ..official import to_hundredths
 from ..scoring import predicate
+from ..panel import same_instrument
 from .censoring import censor_range
 from .values import DESCRIPTIVE
 
@@ -95,6 +96,8 @@ def band_transitions(published: pd.DataFrame, entities: tuple[str, ...], y0: int
     >>> band_transitions(load_published(), ("7504",), 2023, 2024, as_framework("spbe2020"))["move"].tolist()
     ['same']
     """
+    if "instrument" in published.columns:
+        same_instrument(published, [y0, y1], "y0/y1 arguments (band transitions)")
     names = fw.band_names("id")
     rank = {n: i for i, n in enumerate(names)}
     out = []
