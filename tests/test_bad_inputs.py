@@ -186,6 +186,11 @@ CASES = [
     ("beta_convergence", lambda: D.beta_convergence(pd.Series({"a": 2.0, "b": 2.1, "c": 2.2}),
                                                     pd.Series({"a": 2.0, "b": 2.1, "c": 2.2}), 2024, 2023),
      "t1 argument", None, None, ">= 2025"),
+    ("rank_mobility", lambda: D.rank_mobility(pd.Series({"a": 2.0, "b": 2.1, "c": 2.2}), pd.Series({"a": 2.0, "b": 2.1})),
+     "v0/v1 arguments", "c", None, "the same entities"),
+    ("theil_decomposition", lambda: D.theil_decomposition(pd.Series({"a": 2.0, "b": 2.1, "c": 2.2}),
+                                                          pd.Series({"a": "x", "b": "y"})),
+     "groups argument", "c", None, "every entity"),
     # ---------------------------------------------------------------- panel, context, labels, figures
     ("snapshot", lambda: panel.snapshot(PUB, 2022, ("7501",)), "published_indices.csv", "7501", "status", "exact"),
     ("snapshot", lambda: panel.snapshot(PUB, 2024, "7501"), "entities argument", None, None, "single text"),

@@ -200,6 +200,10 @@ def theil_decomposition(values: pd.Series, groups: pd.Series, weights: pd.Series
     >>> round(d.within, 6), round(d.between - d.total, 6)
     (0.0, 0.0)
     """
+    if not isinstance(groups, pd.Series) or set(groups.index) != set(values.index) or len(groups) != len(values):
+        odd = sorted(set(getattr(groups, "index", [])) ^ set(values.index), key=str) if isinstance(groups, pd.Series) else []
+        raise DataError("groups argument", "a Series giving the group of every entity of values, and only those",
+                        row=odd[0] if odd else None, value=len(groups) if hasattr(groups, "__len__") else groups)
     x = values.astype(float)
     w = pd.Series(1.0, index=x.index) if weights is None else weights.reindex(x.index).astype(float)
     mu = float((w * x).sum() / w.sum())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from scipy import stats
 
+from ..errors import DataError
 from ..frameworks import Framework
 from ..official import to_hundredths
 from ..scoring import predicate
@@ -19,12 +20,17 @@ def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
     Parameters
     ----------
     v0, v1 : Series
-        Values indexed by entity; only common entities count.
+        Values indexed by entity, the same entities in both.
 
     Returns
     -------
     dict
         ``tau``, ``n``, ``ranks`` (rank in each year and the change) and the descriptive ``note``.
+
+    Raises
+    ------
+    DataError
+        For series that are not indexed by the same entities.
 
     Examples
     --------
@@ -32,7 +38,14 @@ def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
     >>> rank_mobility(pd.Series({"a": 1.0, "b": 2.0, "c": 3.0}), pd.Series({"a": 1.5, "b": 2.5, "c": 3.5}))["tau"]
     1.0
     """
-    common = v0.index.intersection(v1.index)
+    for name, v in (("v0", v0), ("v1", v1)):
+        if not isinstance(v, pd.Series) or len(v) < 2:
+            raise DataError(f"{name} argument", "a Series of at least 2 values indexed by entity", value=type(v).__name__)
+    if set(v0.index) != set(v1.index) or len(v0) != len(v1):
+        odd = sorted(set(v0.index) ^ set(v1.index), key=str)
+        raise DataError("v0/v1 arguments", "the same entities in both years", row=odd[0] if odd else None,
+                        value=f"{len(v0)} and {len(v1)} values")
+    common = v0.index
     tau = stats.kendalltau(v0.loc[common].astype(float), v1.loc[common].astype(float))
     ranks = pd.DataFrame({"rank_0": v0.loc[common].rank(ascending=False, method="min").astype(int),
                           "rank_1": v1.loc[common].rank(ascending=False, method="min").astype(int)})
