@@ -2,8 +2,8 @@
 
 Each regency is planned from its own 2026 PEMDI start: the assessor's values where a sheet gives
 them (else its self-assessment), otherwise the projected start, labelled as such. The plan is a
-PEMDI roadmap (:func:`spbe_analysis.paths.roadmap`) to the next predicate band by the last cycle,
-at the least effort, with one new level per indicator per cycle, every prerequisite and dwell row,
+PEMDI roadmap (:func:`spbe_analysis.paths.roadmap`) to the highest predicate band the cycles can
+reach by the last cycle, at the least effort (among plans of equal effort, the one that gains earlier), with one new level per indicator per cycle, every prerequisite and dwell row,
 partial values costing the missing share of their level, and one-off shared efforts paid once; if
 the band cannot be reached in those cycles, the plan makes as much progress as the yearly effort
 allows. The steps of the first cycle then carry what an office needs: the level's criteria and
@@ -203,9 +203,9 @@ def next_target(value: float) -> tuple[str, float] | None:
 
 @dataclass(frozen=True)
 class ActionPlan:
-    """One regency's PEMDI plan: ``start``; ``cycles``; ``target`` (band, edge) or None; ``kind``
-    ("to the band": the band is reached by the last cycle at least effort; "as far as the effort
-    allows"); ``steps`` of the first cycle with everything an office needs; ``roadmap`` (every
+    """One regency's PEMDI plan: ``start``; ``cycles``; ``target`` (band, edge): the highest band
+    the cycles can reach, else the next band, or None at the top; ``kind`` ("to the band": that
+    band is reached by the last cycle at the least effort; "as far as the effort allows"); ``steps`` of the first cycle with everything an office needs; ``roadmap`` (every
     cycle's steps) and ``summary`` (index and band per cycle)."""
 
     code: str
@@ -290,16 +290,21 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
     per = load_settings()["effort_per_cycle"] if effort_per_cycle is None else checks.positive(
         effort_per_cycle, "effort_per_cycle argument")
     target = next_target(start.index)
+    bands = [(str(r.predicate), float(r.lower)) for r in fw.bands.sort_values("rank").itertuples()
+             if float(r.lower) > start.index + 1e-12]
     # the planner climbs in hundredths: an exact value such as 7/6 plans from its floor (1.16)
-    values = {i: Fraction(math.floor(Fraction(v) * 100), 100) for i, v in start.values.items()}
+    values = {i: Fraction(math.floor(checks.exact_number(v, "start values", column=i) * 100), 100)
+              for i, v in start.values.items()}
     args = dict(max_steps_per_year=1, cost=effort, prerequisites=pr, held_since=start.held_since, shared=shared)
     rm, kind = None, "as far as the effort allows"
-    if target is not None:
+    # the highest band the cycles can reach, at the least effort (the next band when no higher one is)
+    for band in reversed(bands):
         try:
-            rm = roadmap(values, fw, cycles, milestones={cycles[-1]: target[1]}, **args)
-            kind = "to the band"
+            rm = roadmap(values, fw, cycles, milestones={cycles[-1]: band[1]}, **args)
         except InfeasibleTarget:
-            rm = None
+            continue
+        target, kind = band, "to the band"
+        break
     if rm is None:
         rm = roadmap(values, fw, cycles, budgets=per, horizon=None, **args)
     names = fw.indicators["name_id"]

@@ -56,21 +56,21 @@ class PemdiPlans:
 
 
 def _compute(key: str, year: int, sheet: str, worksheet: str, seed: int, n_profiles: int, pemdi_sheet: str,
-             pemdi_worksheet: str, first_cycle: int, n_cycles: int) -> PemdiPlans:
+             pemdi_worksheet: str, first_cycle: int, n_cycles: int, effort: str) -> PemdiPlans:
     from . import actionplan, pemdi
     from .context import context
 
     ctx = context(year=year, sheet=sheet, worksheet=worksheet, seed=seed, n_profiles=n_profiles, lang="id")
     proj = pemdi.project(ctx.profiles.levels, seed=seed, illustrative=ctx.illustrative)
-    own = actionplan.starts_from_sheet(pemdi_sheet, pemdi_worksheet or None) if pemdi_sheet else {}
+    own = actionplan.starts_from_sheet(pemdi_sheet, pemdi_worksheet or None, first_cycle - 1) if pemdi_sheet else {}
     starts = actionplan.regency_starts(list(ctx.codes), proj, own)
-    plans = actionplan.plan_all(starts, first_cycle, n_cycles)
+    plans = actionplan.plan_all(starts, first_cycle, n_cycles, effort or None)
     return PemdiPlans(proj, starts, plans, ctx.illustrative)
 
 
 def pemdi_plans(year: int = 2024, sheet: str = "", worksheet: str = "", seed: int = 20250723, n_profiles: int = 1000,
                 pemdi_sheet: str = "", pemdi_worksheet: str = "", first_cycle: int = 2027,
-                n_cycles: int = 3) -> PemdiPlans:
+                n_cycles: int = 3, effort: str = "") -> PemdiPlans:
     """The PEMDI starts and action plans of the six regencies, computed once per set of inputs.
 
     Parameters
@@ -81,6 +81,8 @@ def pemdi_plans(year: int = 2024, sheet: str = "", worksheet: str = "", seed: in
         A PEMDI sheet with any subset of the regencies (their own 2026 values), or empty.
     first_cycle, n_cycles
         The cycles planned.
+    effort : str
+        An effort table of your own (path), or empty for the package's.
 
     Returns
     -------
@@ -92,10 +94,11 @@ def pemdi_plans(year: int = 2024, sheet: str = "", worksheet: str = "", seed: in
     >>> sorted(r.plans) == sorted(r.starts)
     True
     """
-    files = "".join(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in (sheet, pemdi_sheet)
+    files = "".join(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in (sheet, pemdi_sheet, effort)
                     if f and Path(f).is_file())
     return memory().cache(_compute, ignore=[])(stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles,
-                                              str(pemdi_sheet), str(pemdi_worksheet), first_cycle, n_cycles)
+                                              str(pemdi_sheet), str(pemdi_worksheet), first_cycle, n_cycles,
+                                              str(effort))
 
 
 __all__ = ["PemdiPlans", "memory", "pemdi_plans", "stamp"]

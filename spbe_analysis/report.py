@@ -208,7 +208,7 @@ def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet:
             checked.add((p["SHEET"], year))
         if p.get("PEMDI_SHEET"):
             from .pemdi import results_from_sheet
-            results_from_sheet(p["PEMDI_SHEET"], p.get("PEMDI_SHEET_NAME") or None)
+            results_from_sheet(p["PEMDI_SHEET"], p.get("PEMDI_WORKSHEET") or None)
         if b.name == Path(BRIEF).name:
             from .labels import entity_names
             for c in codes:

@@ -16,7 +16,7 @@ BRIEF = report.notebooks_dir() / report.BRIEF
 #: The parameters the plans depend on: the same names and defaults on both pages.
 SHARED = ("YEAR", "SEED", "N_PROFILES", "EFFORT", "PEMDI_SHEET", "PEMDI_WORKSHEET", "FIRST_CYCLE", "N_CYCLES")
 #: The calls that make the starts and the plans: the same arguments on both pages.
-CALLS = ("starts_from_sheet", "project", "regency_starts", "plan_all")
+CALLS = ("pemdi_plans",)
 
 
 def _calls(path):
@@ -48,9 +48,9 @@ def test_both_pages_plan_with_the_same_call():
     c05, cbr = _calls(PAGE_05), _calls(BRIEF)
     for name in CALLS:
         assert len(c05.get(name, [])) == 1 and c05[name] == cbr.get(name), name
-    args = c05["plan_all"][0]
-    assert args[1:3] == ["FIRST_CYCLE", "N_CYCLES"]
-    assert "seed=SEED" in c05["project"][0]
+    args = c05["pemdi_plans"][0]
+    assert args == ["YEAR", "SHEET", "SHEET_NAME", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET",
+                    "FIRST_CYCLE", "N_CYCLES", "EFFORT"]
 
 
 def test_no_spbe_moves_are_given_as_advice():

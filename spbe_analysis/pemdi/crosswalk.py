@@ -6,8 +6,9 @@ Everything here is UNOFFICIAL: the crosswalk is this package's.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -26,8 +27,14 @@ _CROSSWALK = [T.Column("spbe_indicator", T.text(required=False)), T.Column("pemd
 _EXTERNAL = [T.Column("indicator", T.text()), T.Column("external_index", T.text()), T.Column("agency", T.text()),
              T.Column("default_value", T.decimal(2)), T.Column("basis", T.text()), T.Column("source", T.text()),
              T.Column("source_date", T.text())]
+#: How a scenario value is drawn between its low and high values (see :func:`load_assumptions`).
+DISTRIBUTIONS = ("pert", "triangular", "uniform")
+#: PERT shape used when the ``lambda`` cell of a ``pert`` row is empty.
+DEFAULT_PERT_SHAPE = Fraction(4)
+
 _ASSUMPTIONS = [T.Column("parameter", T.one_of("carry", "new_value", "external_value")),
                 T.Column("low", T.decimal(2)), T.Column("central", T.decimal(2)), T.Column("high", T.decimal(2)),
+                T.Column("distribution", T.one_of(*DISTRIBUTIONS)), T.Column("lambda", T.decimal(optional=True)),
                 T.Column("unit", T.text()), T.Column("basis", T.text()), T.Column("source", T.text())]
 
 
@@ -142,18 +149,58 @@ def load_crosswalk() -> pd.DataFrame:
     return df
 
 
+#: The three parameters of the projection, in file order.
+PARAMETERS = ("carry", "new_value", "external_value")
+_RANGES = {"carry": (0, 1), "new_value": (1, 5), "external_value": (1, 5)}
+
+
 @dataclass(frozen=True)
 class Assumptions:
-    """Scenario values of the projection, exact (low, central, high) per parameter."""
+    """Scenario values of the projection, exact (low, central, high) per parameter, and how each is
+    drawn: ``distribution[p]`` (``pert``, ``triangular`` or ``uniform``) and ``shape[p]`` (the PERT
+    ``lambda``; None for the other distributions)."""
 
     carry: tuple[Fraction, Fraction, Fraction]
     new_value: tuple[Fraction, Fraction, Fraction]
     external_value: tuple[Fraction, Fraction, Fraction]
     table: pd.DataFrame
+    distribution: dict = field(default_factory=lambda: {p: "pert" for p in PARAMETERS})
+    shape: dict = field(default_factory=lambda: {p: DEFAULT_PERT_SHAPE for p in PARAMETERS})
+
+    def values(self, parameter: str) -> tuple[Fraction, Fraction, Fraction]:
+        """(low, central, high) of ``parameter``."""
+        if parameter not in PARAMETERS:
+            raise DataError("parameter argument", f"one of {', '.join(PARAMETERS)}", value=parameter)
+        return getattr(self, parameter)
+
+    def replace(self, **values: tuple) -> "Assumptions":
+        """A copy with other (low, central, high) values, e.g. ``a.replace(carry=(0.1, 0.2, 1))``
+        (same distributions; used by the calibration). Values are checked as the file's are."""
+        out = {p: self.values(p) for p in PARAMETERS}
+        for p, v in values.items():
+            out[p] = _check_triple(p, v)
+        return Assumptions(out["carry"], out["new_value"], out["external_value"], self.table,
+                           dict(self.distribution), dict(self.shape))
+
+
+def _check_triple(parameter: str, v: Any, source: str = "assumptions argument") -> tuple[Fraction, Fraction, Fraction]:
+    """(low, central, high) of ``parameter`` as exact fractions, checked: two decimals at most,
+    low <= central <= high within the parameter's range."""
+    if parameter not in PARAMETERS:
+        raise DataError(source, f"one of {', '.join(PARAMETERS)}", value=parameter)
+    try:
+        lo, mid, hi = (Fraction(str(x)) for x in v)
+    except (TypeError, ValueError, ZeroDivisionError):
+        raise DataError(source, "(low, central, high) numbers", row=parameter, value=v) from None
+    a, b = _RANGES[parameter]
+    if any((x * 100).denominator != 1 for x in (lo, mid, hi)) or not a <= lo <= mid <= hi <= b:
+        raise DataError(source, f"low <= central <= high within {a}-{b}, at most two decimals", row=parameter,
+                        value=tuple(str(x) for x in (lo, mid, hi)))
+    return lo, mid, hi
 
 
 def load_assumptions() -> Assumptions:
-    """The scenario values of the PEMDI projection, validated.
+    """The scenario values of the PEMDI projection and how they are drawn, validated.
 
     Parameters
     ----------
@@ -163,33 +210,49 @@ def load_assumptions() -> Assumptions:
     -------
     Assumptions
         From ``data/assumptions/pemdi_projection.csv``: carry in [0, 1], values on the 1-5 scale,
-        low <= central <= high.
+        low <= central <= high (two decimals); ``distribution`` one of ``pert`` (a scaled Beta
+        with its mode at the central value: ``alpha = 1 + lambda (c - lo) / (hi - lo)``,
+        ``beta = 1 + lambda (hi - c) / (hi - lo)``), ``triangular`` (mode at the central value) or
+        ``uniform`` (the central value is then only the scenario value, not the mode); ``lambda``
+        a positive PERT shape (empty: 4) on a ``pert`` row and empty on any other row.
 
     Raises
     ------
     DataError
-        For a value out of range or out of order.
+        Naming the line and column of a value out of range or out of order, a missing parameter,
+        a non-positive ``lambda`` or a ``lambda`` on a row whose distribution has none.
 
     Examples
     --------
     >>> a = load_assumptions()
     >>> a.carry[0] <= a.carry[1] <= a.carry[2]
     True
+    >>> a.distribution["new_value"], a.shape["new_value"]
+    ('pert', Fraction(4, 1))
     """
     path = data_file("assumptions/pemdi_projection.csv")
     df = T.read_csv_strict(path, _ASSUMPTIONS, key="parameter")
-    out = {}
-    for line, r in zip(range(2, len(df) + 2), df.itertuples()):
-        lo, mid, hi = (Fraction(str(v)) for v in (r.low, r.central, r.high))
-        rng = (0, 1) if r.parameter == "carry" else (1, 5)
+    out, dist, shape = {}, {}, {}
+    for line, r in zip(range(2, len(df) + 2), df.to_dict("records")):
+        lo, mid, hi = (Fraction(str(r[c])) for c in ("low", "central", "high"))
+        rng = _RANGES[r["parameter"]]
         if not (rng[0] <= lo <= mid <= hi <= rng[1]):
             raise DataError(str(path), f"low <= central <= high within {rng[0]}-{rng[1]}", row=f"line {line}",
                             column="low", value=(str(lo), str(mid), str(hi)))
-        out[r.parameter] = (lo, mid, hi)
-    for p in ("carry", "new_value", "external_value"):
+        lam, name = r["lambda"], r["distribution"]
+        if name == "pert":
+            lam = DEFAULT_PERT_SHAPE if lam is None else Fraction(str(lam))
+            if lam <= 0:
+                raise DataError(str(path), "a positive PERT shape (lambda; 4 is the usual PERT)", row=f"line {line}",
+                                column="lambda", value=str(lam))
+        elif lam is not None:
+            raise DataError(str(path), f"an empty lambda: a {name} distribution has no PERT shape",
+                            row=f"line {line}", column="lambda", value=str(lam))
+        out[r["parameter"]], dist[r["parameter"]], shape[r["parameter"]] = (lo, mid, hi), name, lam
+    for p in PARAMETERS:
         if p not in out:
             raise DataError(str(path), f"a row for {p}", column="parameter")
-    return Assumptions(out["carry"], out["new_value"], out["external_value"], df)
+    return Assumptions(out["carry"], out["new_value"], out["external_value"], df, dist, shape)
 
 
 @dataclass(frozen=True)
