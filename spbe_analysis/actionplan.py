@@ -3,7 +3,8 @@
 Each regency is planned from its own 2026 PEMDI start: the assessor's values where a sheet gives
 them (else its self-assessment), otherwise the projected start, labelled as such. The plan is a
 PEMDI roadmap (:func:`spbe_analysis.paths.roadmap`) to the highest predicate band the cycles can
-reach by the last cycle, at the least effort (among plans of equal effort, the one that gains earlier), with one new level per indicator per cycle, every prerequisite and dwell row,
+reach by the last cycle within the yearly effort (``plan_settings.csv``), at the least effort (among
+plans of equal effort, the one that gains earlier), with one new level per indicator per cycle, every prerequisite and dwell row,
 partial values costing the missing share of their level, and one-off shared efforts paid once; if
 the band cannot be reached in those cycles, the plan makes as much progress as the yearly effort
 allows. The steps of the first cycle then carry what an office needs: the level's criteria and
@@ -258,7 +259,7 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
     shared : list of SharedEffort, optional
         The package's shared one-off efforts by default.
     effort_per_cycle : float, optional
-        The yearly effort when the band is out of reach in these cycles (``plan_settings.csv``).
+        The effort a regency can spend per cycle (``plan_settings.csv`` by default).
 
     Returns
     -------
@@ -297,10 +298,10 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
               for i, v in start.values.items()}
     args = dict(max_steps_per_year=1, cost=effort, prerequisites=pr, held_since=start.held_since, shared=shared)
     rm, kind = None, "as far as the effort allows"
-    # the highest band the cycles can reach, at the least effort (the next band when no higher one is)
+    # the highest band the cycles can reach within the yearly effort, at the least effort
     for band in reversed(bands):
         try:
-            rm = roadmap(values, fw, cycles, milestones={cycles[-1]: band[1]}, **args)
+            rm = roadmap(values, fw, cycles, budgets=per, milestones={cycles[-1]: band[1]}, **args)
         except InfeasibleTarget:
             continue
         target, kind = band, "to the band"

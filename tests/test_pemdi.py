@@ -1,5 +1,6 @@
 """PEMDI: exact scoring of decimal results at every band edge, the real assessor result, the
-crosswalk's coverage, and a projection that never falls when an SPBE level rises."""
+crosswalk's coverage, a projection that never falls when an SPBE level rises, scenario values drawn
+from a PERT within their range, and a single real profile that still gives a range."""
 import csv
 from decimal import Decimal
 from fractions import Fraction
@@ -7,14 +8,14 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import spbe_analysis as sa
 from spbe_analysis import pemdi, sheets
 from spbe_analysis.config import data_dir
 
-from conftest import reference_round
+from conftest import examples, reference_round
 
 PD = sa.load_framework("pemdi2026")
 SPBE = sa.load_framework("spbe2020")
@@ -160,9 +161,120 @@ def test_spread_splits_exactly_and_bands_are_probabilities():
     lv = {"x": pd.DataFrame(np.random.default_rng(2).integers(1, 6, size=(200, 47)), columns=list(SPBE.ids))}
     p = pemdi.project(lv, seed=3)
     s = p.spread.iloc[0]
-    assert s[["share_profile", "share_new", "share_external"]].sum() == pytest.approx(1.0)
+    shares = ["share_profile", "share_carry", "share_new", "share_external"]
+    assert s[shares].sum() == pytest.approx(1.0) and (s[shares] > 0).all()
+    # the split is of the central scenario's variance: it matches the draws' variance
+    raw = p.draws.loc[p.draws["scenario"] == "central", "raw"]
+    assert float(raw.var(ddof=0)) == pytest.approx(s["variance"], rel=0.15)
     probs = p.band_probabilities("central")
     assert probs.sum(axis=1).iloc[0] == pytest.approx(1.0) and list(probs.columns) == PD.band_names()
+
+
+@settings(max_examples=examples(40))
+@given(st.integers(0, 400), st.integers(1, 80), st.integers(0, 80), st.sampled_from(["pert", "triangular"]),
+       st.sampled_from([1, 4, 8]), st.integers(0, 2 ** 16))
+def test_scenario_draws_stay_in_range_with_their_mode_at_the_central_value(lo, width, at, dist, lam, seed):
+    lo_, hi_ = 100 + lo, 100 + lo + width
+    c_ = lo_ + min(at, width)
+    low, central, high = lo_ / 100, c_ / 100, hi_ / 100
+    grid, p = pemdi.projection.scenario_pmf(low, central, high, dist, lam)
+    assert grid[0] == lo_ and grid[-1] == hi_ and p.sum() == pytest.approx(1.0) and (p >= 0).all()
+    # the mode of the grid distribution is the central value, to within one rounding cell
+    assert abs(int(grid[p.argmax()]) - c_) <= 1
+    if dist == "pert":
+        a, b = pemdi.projection.pert_parameters(low, central, high, lam)
+        assert (a - 1) / (a + b - 2) == pytest.approx((central - low) / (high - low))
+    x = pemdi.projection.sample_scenario(low, central, high, 2000, seed=seed, distribution=dist, shape=lam)
+    assert x.min() >= low and x.max() <= high and np.allclose(x * 100, np.round(x * 100))
+    mean = (low + lam * central + high) / (lam + 2) if dist == "pert" else (low + central + high) / 3
+    sd = (high - low) / 2
+    assert abs(x.mean() - mean) <= 4 * sd / np.sqrt(2000) + 0.006
+
+
+def test_a_point_range_draws_the_point_and_the_central_value_is_the_most_likely():
+    assert pemdi.projection.sample_scenario(1.5, 1.5, 1.5, 5).tolist() == [1.5] * 5
+    x = pemdi.projection.sample_scenario(1.0, 1.25, 1.75, 20000, seed=4)
+    vals, counts = np.unique(np.round(x, 1), return_counts=True)
+    assert vals[counts.argmax()] == pytest.approx(1.2) or vals[counts.argmax()] == pytest.approx(1.3)
+    assert x.mean() == pytest.approx((1.0 + 4 * 1.25 + 1.75) / 6, abs=0.01)  # no longer the uniform mean 1.375
+
+
+def test_the_projection_uses_the_central_values_of_the_data_file():
+    a = pemdi.load_assumptions()
+    assert set(a.distribution.values()) == {"pert"} and all(v == 4 for v in a.shape.values())
+    lv = {"x": pd.DataFrame([{i: 3 for i in SPBE.ids}])}
+    d = pemdi.project(lv, seed=5).draws
+    c = d[d["scenario"] == "central"]
+    assert c["carry"].min() >= float(a.carry[0]) and c["carry"].max() <= float(a.carry[2])
+    assert c["new_value"].min() >= float(a.new_value[0]) and c["new_value"].max() <= float(a.new_value[2])
+    pert_mean = float(a.new_value[0] + 4 * a.new_value[1] + a.new_value[2]) / 6
+    assert c["new_value"].mean() == pytest.approx(pert_mean, abs=0.02)
+    assert (d.loc[d["scenario"] == "strict", "carry"] == float(a.carry[0])).all()
+    assert (d.loc[d["scenario"] == "full_credit", "carry"] == float(a.carry[2])).all()
+
+
+def test_one_real_profile_still_gives_a_range_and_honest_band_probabilities():
+    cw = pemdi.crosswalk_arrays()
+    lv = {e: pd.DataFrame([{i: lvl for i in SPBE.ids}]) for e, lvl in (("low", 1), ("mid", 2), ("high", 3))}
+    p = pemdi.project(lv, seed=7, illustrative=False)
+    assert p.draws_per_profile == {"low": 500, "mid": 500, "high": 500}
+    d = p.draws
+    assert (d.groupby(["scenario", "entity"]).size() >= 500).all()
+    s = p.summary().set_index(["scenario", "entity"])
+    for e in lv:
+        assert s.loc[("central", e), "p95"] > s.loc[("central", e), "p5"], e
+    for sc in pemdi.SCENARIOS:
+        probs = p.band_probabilities(sc)
+        for e in lv:
+            x = d[(d["scenario"] == sc) & (d["entity"] == e)]["index"]
+            one_band = cw.pemdi.band_index(np.array([round(x.min() * 100), round(x.max() * 100)]))
+            if probs.loc[e].max() == 1.0:
+                assert one_band[0] == one_band[1], (sc, e)
+    # a profile whose projection straddles the 1.50 edge: neither band is certain
+    probs = p.band_probabilities("central").loc["mid"]
+    assert 0 < probs["Kurang (Merintis)"] < 1 and 0 < probs["Cukup (Membangun)"] < 1
+    assert p.varies == ["nilai bukti baru", "nilai indeks eksternal", "kredit bukti lama"]
+    assert p.varied("strict", "en") == ["value of new evidence", "value of the external indices"]
+
+
+def test_an_ensemble_names_the_illustrative_profile_among_what_varies():
+    lv = {"x": pd.DataFrame(np.random.default_rng(1).integers(1, 6, size=(30, 47)), columns=list(SPBE.ids))}
+    p = pemdi.project(lv, seed=1)
+    assert p.varies[0] == "profil SPBE ilustratif" and "kredit bukti lama" in p.varies
+    assert p.draws_per_profile == {"x": 17} and len(p.draws) == 3 * 30 * 17
+    assert pemdi.project(lv, seed=1, draws_per_profile=2).draws_per_profile == {"x": 2}
+
+
+@pytest.mark.parametrize("edit, column", [
+    (("carry,0.05,0.15,1.00,pert,4", "carry,0.05,0.15,1.00,pert,-1"), "lambda"),
+    (("carry,0.05,0.15,1.00,pert,4", "carry,0.05,0.15,1.00,uniform,4"), "lambda"),
+    (("carry,0.05,0.15,1.00,pert,4", "carry,0.05,0.15,1.00,beta,4"), "distribution"),
+    (("carry,0.05,0.15,1.00,pert,4", "carry,0.50,0.15,1.00,pert,4"), "low"),
+    (("parameter,low,central,high,distribution,lambda", "parameter,low,central,high,shape,lambda"), "distribution"),
+])
+def test_bad_scenario_values_are_refused_where_they_are(tmp_path, monkeypatch, edit, column):
+    import shutil
+    dst = tmp_path / "data"
+    shutil.copytree(data_dir(), dst)
+    p = dst / "assumptions" / "pemdi_projection.csv"
+    text = p.read_text(encoding="utf-8")
+    assert edit[0] in text
+    p.write_text(text.replace(edit[0], edit[1]), encoding="utf-8")
+    monkeypatch.setenv("SPBE_DATA_DIR", str(dst))
+    with pytest.raises(sa.DataError) as err:
+        pemdi.load_assumptions()
+    assert "pemdi_projection.csv" in str(err.value) and column in str(err.value)
+
+
+def test_an_empty_lambda_is_the_usual_pert(tmp_path, monkeypatch):
+    import shutil
+    dst = tmp_path / "data"
+    shutil.copytree(data_dir(), dst)
+    p = dst / "assumptions" / "pemdi_projection.csv"
+    p.write_text(p.read_text(encoding="utf-8").replace("carry,0.05,0.15,1.00,pert,4", "carry,0.05,0.15,1.00,pert,"),
+                 encoding="utf-8")
+    monkeypatch.setenv("SPBE_DATA_DIR", str(dst))
+    assert pemdi.load_assumptions().shape["carry"] == 4
 
 
 def test_pemdi_template_is_shipped():

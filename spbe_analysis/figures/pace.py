@@ -9,7 +9,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..labels import entity_names, num, pct, t
-from .style import band_spans, canvas, decimal_axis, entity_colour, finish
+from .style import band_spans, canvas, decimal_axis, entity_colour, finish, wrap
 
 
 # ============================================================================= pace from the record
@@ -149,3 +149,188 @@ def transition_chart(ens: pd.DataFrame, finding: TransitionFinding, spbe_fw, pem
         fig.text(0.335, 0.5, "//", fontsize=26, ha="center", va="center", color="#555555")
     return finish(fig, axes, own, finding.title(lang), source, lang, illustrative=illustrative, unofficial=True,
                   adjust={"left": 0.07, "right": 0.93, "bottom": 0.14, "top": 0.84, "wspace": 0.3})
+
+
+# ============================================================================= forecasts with a track record
+def _open_pct(p: float, lang: str) -> str:
+    """A share strictly between 0 and 1 as a percentage that never reads 0 % or 100 %."""
+    s = pct(p, lang)
+    if p > 0 and s == pct(0.0, lang):
+        return "<" + pct(0.01, lang)
+    if p < 1 and s == pct(1.0, lang):
+        return ">" + pct(0.99, lang)
+    return s
+
+
+def share_text(p: float, draws: int, lang: str, short: bool = False) -> str:
+    """A share of draws in words: "in 37% of 4,000 draws" ("in 37%" when ``short``); where every
+    draw agrees, "in all 4,000 draws" / "in none of the 4,000 draws" (a statement about the draws,
+    never 100 % or 0 %)."""
+    n = num(draws, lang, 0)
+    if p >= 1:
+        return t("fc_in_all", lang, n=n)
+    if p <= 0:
+        return t("fc_in_none", lang, n=n)
+    return t("fc_in_share_short" if short else "fc_in_share", lang, p=_open_pct(p, lang), n=n)
+
+
+def _model(m: str, lang: str) -> str:
+    return t("fc_model_" + m, lang)
+
+
+@dataclass(frozen=True)
+class ForecastBacktestFinding:
+    """Which forecast model the record supports: each model's n and mean absolute error beside no
+    change on the same forecasts, on the forecasts every model could make, and what was not scored."""
+
+    instrument: str
+    first: int
+    last: int
+    chosen: str
+    n_common: int
+    #: model, n, n_interval, mae, mae_no_change (same forecasts), mae_common
+    rows: tuple[tuple[str, int, int, float, float, float], ...]
+    unscored: tuple[tuple[str, int], ...]          # reason code, number of forecasts
+
+    def title(self, lang: str) -> str:
+        common = {r[0]: r[5] for r in self.rows}
+        if self.chosen != "no_change":
+            return t("f_fc_best", lang, model=_model(self.chosen, lang), y0=self.first, y1=self.last,
+                     m=num(common[self.chosen], lang), n=self.n_common, z=num(common["no_change"], lang))
+        others = sorted(v for m, v in common.items() if m != "no_change" and v == v)
+        rng = num(others[0], lang) if others[0] == others[-1] else f"{num(others[0], lang)}-{num(others[-1], lang)}"
+        return t("f_fc_best_nc", lang, y0=self.first, y1=self.last, m=num(common["no_change"], lang),
+                 n=self.n_common, others=rng)
+
+    def text(self, lang: str) -> str:
+        parts = []
+        for m, n, k, mae, z, _ in self.rows:
+            s = t("f_fc_model_nc" if m == "no_change" else "f_fc_model", lang, model=_model(m, lang),
+                  m=num(mae, lang), n=n, z=num(z, lang))
+            parts.append(s + (", " + t("fc_interval_part", lang, k=k) if k else ""))
+        body = "; ".join(parts)
+        out = self.title(lang) + ". " + body[:1].upper() + body[1:] + "."
+        if self.unscored:
+            why = ", ".join(f"{t('fc_why_' + r, lang)} ({k})" for r, k in self.unscored)
+            out += " " + t("f_fc_unscored", lang, k=sum(k for _, k in self.unscored), parts=why) + "."
+        return out
+
+
+def backtest_finding(data) -> ForecastBacktestFinding:
+    """From :func:`spbe_analysis.forecast.backtest`."""
+    f = data.forecasts
+    scored = f.dropna(subset=["error"])
+    rows = tuple((str(r.model), int(r.n), int(r.n_interval), float(r.mae), float(r.mae_no_change), float(r.mae_common))
+                 for r in data.summary.itertuples() if r.n)
+    why = f.loc[f["reason"] != "", "reason"].value_counts(sort=False)
+    return ForecastBacktestFinding(data.instrument, int(scored["year"].min()), int(scored["year"].max()), data.chosen,
+                                   int(data.n_common), rows, tuple((str(r), int(k)) for r, k in why.items()))
+
+
+def backtest_chart(data, *, lang: str, footer: str, ax=None):
+    """Mean absolute error of each model's one-step forecasts (a bar, with n) beside no change's
+    error on the same forecasts (a grey bar); the title states :func:`backtest_finding`. Returns the
+    axes."""
+    f = backtest_finding(data)
+    fig, ax, own = canvas(ax)
+    h = 0.36
+    for j, (m, n, k, mae, z, common) in enumerate(f.rows):
+        y = len(f.rows) - 1 - j
+        colour = "#0072B2" if m == f.chosen else "#56B4E9"
+        ax.barh([y + h / 2], [mae], height=h, color=colour, label=t("fc_own_n", lang) if j == 1 else None)
+        ax.text(mae + 0.01, y + h / 2, f"{num(mae, lang)}  ({t('lbl_fc_n', lang, n=n)})", va="center", fontsize=12)
+        if m != "no_change":
+            ax.barh([y - h / 2], [z], height=h, color="#bbbbbb", label=t("fc_same_no_change", lang) if j == 1 else None)
+            ax.text(z + 0.01, y - h / 2, num(z, lang), va="center", fontsize=11, color="#444444")
+        if common == common:
+            ax.scatter([common], [y], marker="D", s=70, color="black", zorder=4,
+                       label=t("fc_common_marker", lang, n=f.n_common) if j == 0 else None)
+    ax.set_yticks(range(len(f.rows)), [wrap(_model(r[0], lang), 22) for r in f.rows][::-1])
+    ax.set_xlim(0, max(max(r[3], r[4]) for r in f.rows) * 1.45)
+    ax.set_ylim(-0.6, len(f.rows) - 0.4)
+    decimal_axis(ax, lang, "x", 1)
+    ax.set_xlabel(t("ax_fc_mae", lang))
+    ax.legend(loc="lower right", fontsize=11)
+    ax.grid(axis="y", visible=False)
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.2, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    return ax
+
+
+@dataclass(frozen=True)
+class ReachFinding:
+    """Per entity: its next band and the share of draws that reached it by each year of the
+    horizon, and what was varied."""
+
+    #: entity, start value, start year, band, ((year, p), ...)
+    rows: tuple[tuple[str, float, int, str, tuple[tuple[int, float], ...]], ...]
+    draws: int
+    n_errors: int
+    model: str
+    instrument: str
+    error_years: tuple[int, int]
+    last_year: int | None
+
+    @property
+    def year(self) -> int:
+        return self.rows[0][4][0][0]
+
+    def title(self, lang: str) -> str:
+        names = entity_names(lang)
+        first = [(e, dict(ps)[self.year]) for e, _, _, _, ps in self.rows]
+        k = sum(1 for _, p in first if p >= 0.5)
+        best = max(first, key=lambda x: x[1])
+        return t("f_fc_reach", lang, y=self.year, k=k, n=len(first), name=names.get(best[0], best[0]),
+                 share=share_text(best[1], self.draws, lang))
+
+    def varies(self, lang: str) -> str:
+        out = t("fc_varies", lang, n=self.n_errors, model=_model(self.model, lang),
+                fw=t("fw_short_" + self.instrument, lang), y0=self.error_years[0], y1=self.error_years[1])
+        if self.last_year is not None and any(y > self.last_year for _, _, _, _, ps in self.rows for y, _ in ps):
+            out += ". " + t("fc_beyond", lang, y=self.last_year, fw=t("fw_short_" + self.instrument, lang))
+        return out
+
+    def text(self, lang: str) -> str:
+        names = entity_names(lang)
+        parts = []
+        for e, v, y0, band, ps in self.rows:
+            (y1, p1), (y2, p2) = ps[0], ps[min(1, len(ps) - 1)]
+            parts.append(t("f_fc_reach_part", lang, name=names.get(e, e), v=num(v, lang), y0=y0, band=band, y1=y1,
+                           s1=share_text(p1, self.draws, lang, True), y2=y2, s2=share_text(p2, self.draws, lang, True)))
+        return (self.title(lang) + ". " + t("fc_draws_note", lang, n=num(self.draws, lang, 0)) + ": " + "; ".join(parts)
+                + ". " + self.varies(lang) + ".")
+
+
+def reach_finding(data) -> ReachFinding:
+    """From :func:`spbe_analysis.forecast.reach`."""
+    rows = []
+    for e, g in data.table.groupby("entity", sort=False):
+        g = g.sort_values("year")
+        rows.append((str(e), float(g["start"].iloc[0]), int(g["start_year"].iloc[0]), str(g["band"].iloc[0]),
+                     tuple((int(y), float(p)) for y, p in zip(g["year"], g["p"]))))
+    return ReachFinding(tuple(rows), int(data.draws), int(data.n_errors), data.model, data.instrument,
+                        tuple(data.error_years), data.last_year)
+
+
+def reach_chart(data, *, lang: str, footer: str, ax=None):
+    """Share of draws that reached each entity's next band by each year (lines), the years after
+    the instrument's last shaded; the title states :func:`reach_finding`. Returns the axes."""
+    f = reach_finding(data)
+    names = entity_names(lang)
+    fig, ax, own = canvas(ax)
+    years = sorted({y for r in f.rows for y, _ in r[4]})
+    if f.last_year is not None and years[-1] > f.last_year:
+        ax.axvspan(f.last_year + 0.5, years[-1] + 0.5, color="#eeeeee", zorder=0)
+        ax.text((f.last_year + 0.5 + years[-1] + 0.5) / 2, 102, t("fc_beyond_span", lang,
+                fw=t("fw_short_" + f.instrument, lang)), ha="center", va="bottom", fontsize=12, color="#555555")
+    for k, (e, v, y0, band, ps) in enumerate(f.rows):
+        x = [y + (k - (len(f.rows) - 1) / 2) * 0.03 for y, _ in ps]
+        ax.plot(x, [100 * p for _, p in ps], color=entity_colour(e), lw=2.5, marker="o", ms=7,
+                label=f"{names.get(e, e)} ({num(v, lang)}) -> {band}")
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlim(years[0] - 0.3, years[-1] + 0.5)
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(t("ax_fc_reach", lang))
+    ax.legend(loc="lower right", fontsize=11, ncol=2)
+    ax.grid(axis="x", visible=False)
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.08, "right": 0.95, "bottom": 0.14, "top": 0.84})
+    return ax

@@ -13,28 +13,50 @@ of the new part; an externally determined indicator (I5, I6, I7, I18) takes ``x_
 shares and scenario values have at most two decimals, so ``10**4 * v_j`` is an integer and the
 projected index is computed exactly and rounded once, as the official index is.
 
-Because the index is linear, its spread splits exactly into the part from the SPBE profile and
-the parts from the unknown new and external values (which do not depend on the profile).
+The unknown values are drawn, never fixed: each of ``c``, ``x_new`` and ``x_ext`` is known only
+as low / central / high, and is drawn on the two-decimal grid from the distribution the data file
+names (a PERT by default: a scaled Beta with its mode at the central value, see
+:func:`scenario_pmf`). Every SPBE profile is paired with several such draws
+(``draws_per_profile``), so a single real profile still gives a range (:attr:`Projection.varies`
+lists what was varied). The scenarios differ only in the credit ``c``: ``central`` draws it,
+``strict`` and ``full_credit`` hold it at its low and high value.
+
+Because the index is linear, its spread splits exactly into the parts from the SPBE profile, the
+credit ``c`` and the unknown new and external values (the last two do not depend on the profile).
 Everything here is UNOFFICIAL (the crosswalk is ours) and, on illustrative profiles,
 ILLUSTRATIVE.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Mapping
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from .. import checks
 from ..errors import DataError
 from ..official import hundredths
 from ..scoring import level_matrix, score
-from .crosswalk import Assumptions, Crosswalk, crosswalk_arrays, load_assumptions
+from .crosswalk import DISTRIBUTIONS, PARAMETERS, Assumptions, Crosswalk, crosswalk_arrays, load_assumptions
 
 #: The three scenarios of the credit given to carried-over evidence: name -> column of the assumptions.
+#: ``central`` draws the credit between its low and high values (mode at the central one);
+#: ``strict`` and ``full_credit`` hold it at the low and the high value.
 SCENARIOS = {"strict": "low", "central": "central", "full_credit": "high"}
+
+#: Fewest draws per projected entity: a real sheet (one profile) is paired with this many draws.
+MIN_DRAWS = 500
+
+#: What a projection varies, in the words findings cite (Bahasa Indonesia first).
+VARIES = {"profile": "profil SPBE ilustratif", "new_value": "nilai bukti baru",
+          "external_value": "nilai indeks eksternal", "carry": "kredit bukti lama"}
+#: The same words in English (keyed by the Indonesian words of :data:`VARIES`, and by "profil SPBE").
+VARIES_EN = {"profil SPBE ilustratif": "illustrative SPBE profile", "profil SPBE": "SPBE profile",
+             "nilai bukti baru": "value of new evidence", "nilai indeks eksternal": "value of the external indices",
+             "kredit bukti lama": "credit of carried-over evidence"}
 
 
 def _hundredths_of(x: Any, source: str, lo: int, hi: int) -> int:
@@ -42,6 +64,136 @@ def _hundredths_of(x: Any, source: str, lo: int, hi: int) -> int:
     if (v * 100).denominator != 1 or not lo <= v <= hi:
         raise DataError(source, f"a value between {lo} and {hi} with at most 2 decimals", value=x)
     return int(v * 100)
+
+
+def pert_parameters(low: Any, central: Any, high: Any, shape: Any = 4) -> tuple[float, float]:
+    """Beta parameters of a PERT distribution on [low, high] with its mode at ``central``.
+
+    ``alpha = 1 + shape (central - low) / (high - low)``, ``beta = 1 + shape (high - central) /
+    (high - low)``; the mode of the Beta, ``(alpha - 1) / (alpha + beta - 2)``, is then exactly
+    ``(central - low) / (high - low)``.
+
+    Parameters
+    ----------
+    low, central, high : number
+        ``low <= central <= high`` and ``low < high``.
+    shape : number
+        The PERT ``lambda`` (> 0; 4 is the usual PERT).
+
+    Returns
+    -------
+    tuple of float
+        ``(alpha, beta)``.
+
+    Examples
+    --------
+    >>> pert_parameters(1, 1.25, 1.75)
+    (2.3333333333333335, 3.6666666666666665)
+    """
+    lo, c, hi, lam = (float(checks.exact_number(v, "PERT argument")) for v in (low, central, high, shape))
+    if not (lo <= c <= hi and lo < hi and lam > 0):
+        raise DataError("PERT arguments", "low <= central <= high, low < high and a positive shape",
+                        value=(low, central, high, shape))
+    return 1 + lam * (c - lo) / (hi - lo), 1 + lam * (hi - c) / (hi - lo)
+
+
+def scenario_pmf(low: Any, central: Any, high: Any, distribution: str = "pert",
+                 shape: Any = 4) -> tuple[np.ndarray, np.ndarray]:
+    """The distribution of a scenario value on the two-decimal grid.
+
+    Each value ``g`` of the grid ``low, low + 0.01, ..., high`` takes the mass of the continuous
+    distribution over its rounding cell ``[g - 0.005, g + 0.005]`` (within [low, high]), so a
+    draw is the continuous draw rounded to two decimals: always within [low, high], with the mode
+    of a PERT or triangular at the central value.
+
+    Parameters
+    ----------
+    low, central, high : number
+        At most two decimals, ``low <= central <= high``.
+    distribution : {"pert", "triangular", "uniform"}
+    shape : number
+        The PERT ``lambda`` (ignored by the other distributions).
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(grid in hundredths (int64), probabilities)``; one point of mass 1 when ``low == high``.
+
+    Examples
+    --------
+    >>> g, p = scenario_pmf(1, 1.25, 1.75)
+    >>> int(g[0]), int(g[-1]), round(float(p.sum()), 12), int(g[p.argmax()])
+    (100, 175, 1.0, 125)
+    """
+    checks.choice(distribution, DISTRIBUTIONS, "distribution argument")
+    lo, c, hi = (_hundredths_of(v, "scenario value argument", -10 ** 6, 10 ** 6) for v in (low, central, high))
+    if not lo <= c <= hi:
+        raise DataError("scenario value arguments", "low <= central <= high", value=(low, central, high))
+    grid = np.arange(lo, hi + 1, dtype=np.int64)
+    if lo == hi:
+        return grid, np.ones(1)
+    edges = np.clip((np.concatenate([grid - 0.5, [hi + 0.5]]) - lo) / (hi - lo), 0.0, 1.0)
+    if distribution == "pert":
+        a, b = pert_parameters(lo, c, hi, shape)
+        cdf = stats.beta.cdf(edges, a, b)
+    elif distribution == "triangular":
+        cdf = stats.triang.cdf(edges, (c - lo) / (hi - lo))
+    else:
+        cdf = edges
+    p = np.diff(cdf)
+    p = np.clip(p, 0.0, None)
+    return grid, p / p.sum()
+
+
+def scenario_draws(u: np.ndarray, low: Any, central: Any, high: Any, distribution: str = "pert",
+                   shape: Any = 4) -> np.ndarray:
+    """Draws of a scenario value (hundredths, int64) from uniforms ``u`` in [0, 1), by the inverse
+    of the distribution function of :func:`scenario_pmf` (common uniforms give common draws).
+
+    Examples
+    --------
+    >>> scenario_draws(np.array([0.0, 0.5, 0.999999]), 1, 1.25, 1.75).tolist()
+    [100, 127, 175]
+    """
+    grid, p = scenario_pmf(low, central, high, distribution, shape)
+    cum = np.cumsum(p)
+    cum[-1] = 1.0
+    return grid[np.minimum(np.searchsorted(cum, np.asarray(u, dtype=float), side="right"), len(grid) - 1)]
+
+
+def sample_scenario(low: Any, central: Any, high: Any, n: int, seed: int = 0, distribution: str = "pert",
+                    shape: Any = 4) -> np.ndarray:
+    """``n`` draws of a scenario value (floats with two decimals).
+
+    Examples
+    --------
+    >>> x = sample_scenario(1, 1.25, 1.75, 1000, seed=1)
+    >>> bool(x.min() >= 1 and x.max() <= 1.75)
+    True
+    """
+    n = checks.count(n, "n argument", minimum=1)
+    u = np.random.default_rng(checks.count(seed, "seed argument", minimum=0)).random(n)
+    return scenario_draws(u, low, central, high, distribution, shape) / 100
+
+
+def _moments(a: Assumptions, parameter: str) -> tuple[float, float]:
+    """Mean and variance (in units) of a parameter's drawn value."""
+    grid, p = scenario_pmf(*a.values(parameter), a.distribution[parameter], a.shape[parameter] or 4)
+    x = grid / 100
+    m = float(p @ x)
+    return m, float(p @ (x - m) ** 2)
+
+
+def _draw(a: Assumptions, parameter: str, u: np.ndarray) -> np.ndarray:
+    return scenario_draws(u, *a.values(parameter), a.distribution[parameter], a.shape[parameter] or 4)
+
+
+def _values(KS: np.ndarray, C: np.ndarray, X: np.ndarray, E: np.ndarray, cw: Crosswalk) -> np.ndarray:
+    """``10**4 v`` from ``KS = (L - 1) @ S`` (per draw) and the hundredths C, X, E (per draw)."""
+    V = 100 * cw.S.sum(axis=0)[None, :] + C[:, None] * KS
+    V = V + X[:, None] * cw.N[None, :]
+    V[:, cw.external] = 100 * E[:, None]
+    return V
 
 
 def project_values(levels: Any, carry: Any, new_value: Any, external_value: Any,
@@ -91,10 +243,7 @@ def project_values(levels: Any, carry: Any, new_value: Any, external_value: Any,
     X = per_draw(new_value, "new_value", 1, 5)
     E = per_draw(external_value, "external_value", 1, 5)
     # 10^4 v_j = sum_i S_ij * (100 + C (L_i - 1)) + N_j X ;  external: 100 X_ext
-    V = 100 * (np.ones((n, 1), dtype=np.int64) * cw.S.sum(axis=0)[None, :]) + C[:, None] * ((k - 1) @ cw.S)
-    V = V + X[:, None] * cw.N[None, :]
-    V[:, cw.external] = 100 * E[:, None]
-    return V
+    return _values((k - 1) @ cw.S, C, X, E, cw)
 
 
 def project_index(V: np.ndarray, cw: Crosswalk | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -123,19 +272,18 @@ def project_index(V: np.ndarray, cw: Crosswalk | None = None) -> tuple[np.ndarra
     return hundredths(M, 10 ** 6), M / 10 ** 6
 
 
-def _grid(lo: Fraction, hi: Fraction) -> np.ndarray:
-    return np.arange(int(lo * 100), int(hi * 100) + 1) / 100
-
-
 @dataclass(frozen=True)
 class Projection:
     """Projected PEMDI starting range of every regency.
 
     ``draws``: one row per (scenario, entity, draw) with ``index`` (official), ``raw`` (exact,
-    float), ``band``, ``carry``, ``new_value``, ``external_value`` and ``source`` ("projection"
-    or "pemdi result"); ``values``: the projected indicator values (float) per (scenario, entity,
-    draw) and indicator; ``spread``: per entity the variance of the exact index under the
-    central scenario and the shares from the SPBE profile, the new part and the external part."""
+    float), ``band``, ``carry``, ``new_value``, ``external_value``, ``profile`` (the row of the
+    entity's SPBE profiles the draw used) and ``source`` ("projection" or "pemdi result");
+    ``values``: the projected indicator values (float) per (scenario, entity, draw) and indicator;
+    ``spread``: per entity the variance of the exact index under the central scenario and the
+    shares from the SPBE profile, the credit of carried-over evidence, the new part and the
+    external part (they add up to 1); ``draws_per_profile``: per projected entity, the draws paired
+    with each SPBE profile; ``varies_by_scenario``: what each scenario varies (see :attr:`varies`)."""
 
     draws: pd.DataFrame
     values: pd.DataFrame
@@ -143,6 +291,23 @@ class Projection:
     assumptions: Assumptions
     crosswalk: Crosswalk
     illustrative: bool
+    draws_per_profile: dict = field(default_factory=dict)
+    varies_by_scenario: dict = field(default_factory=dict)
+
+    @property
+    def varies(self) -> list[str]:
+        """What the central scenario's ranges and band probabilities vary over, in the words a
+        finding cites (Bahasa Indonesia; :data:`VARIES_EN` gives the English): "profil SPBE
+        ilustratif" (several illustrative profiles), "nilai bukti baru", "nilai indeks eksternal",
+        "kredit bukti lama". A probability is about these draws, not about the world."""
+        return list(self.varies_by_scenario.get("central", ()))
+
+    def varied(self, scenario: str = "central", lang: str = "id") -> list[str]:
+        """What ``scenario`` varies (``strict`` and ``full_credit`` hold the credit fixed), in
+        ``lang`` ("id" or "en")."""
+        checks.choice(scenario, tuple(SCENARIOS), "scenario argument")
+        words = list(self.varies_by_scenario.get(scenario, ()))
+        return words if checks.lang(lang) == "id" else [VARIES_EN.get(w, w) for w in words]
 
     def band_probabilities(self, scenario: str = "central") -> pd.DataFrame:
         """entity x band: share of draws in each PEMDI band (every band listed)."""
@@ -164,8 +329,18 @@ class Projection:
         return pd.DataFrame(rows)
 
 
+def _varies(a: Assumptions, profiles_vary: bool, illustrative: bool) -> dict[str, tuple[str, ...]]:
+    spread = {p: len(scenario_pmf(*a.values(p), a.distribution[p], a.shape[p] or 4)[0]) > 1 for p in PARAMETERS}
+    base = ([VARIES["profile"] if illustrative else "profil SPBE"] if profiles_vary else []) + \
+        [VARIES[p] for p in ("new_value", "external_value") if spread[p]]
+    return {"strict": tuple(base), "central": tuple(base + ([VARIES["carry"]] if spread["carry"] else [])),
+            "full_credit": tuple(base)}
+
+
 def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: int | None = None,
-            results: Mapping[str, Mapping[str, Any]] | None = None, illustrative: bool = True) -> Projection:
+            results: Mapping[str, Mapping[str, Any]] | None = None, illustrative: bool = True,
+            draws_per_profile: int | None = None, min_draws: int = MIN_DRAWS,
+            assumptions: Assumptions | None = None) -> Projection:
     """Each regency's PEMDI starting range from its SPBE 2020 profiles.
 
     Parameters
@@ -173,7 +348,7 @@ def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: 
     levels_by_entity : mapping {entity: DataFrame (profiles x 47 SPBE levels)}
         An illustrative ensemble, or one row per regency from a real sheet.
     seed : int
-        Seed of the draws of the unknown new and external values.
+        Seed of the draws of the unknown credit, new and external values.
     draws : int, optional
         Profiles used per entity (default: all).
     results : mapping {entity: {PEMDI indicator: value}}, optional
@@ -181,70 +356,101 @@ def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: 
         entities in every scenario.
     illustrative : bool
         Whether the SPBE profiles are illustrative (carried into the result).
+    draws_per_profile : int, optional
+        Draws of the unknown values paired with each SPBE profile (default: enough that every
+        entity has at least ``min_draws`` draws: 1 for an ensemble of 1,000 profiles, 500 for a
+        real sheet's single profile).
+    min_draws : int
+        See ``draws_per_profile``.
+    assumptions : Assumptions, optional
+        Scenario values and their distributions (default: :func:`load_assumptions`).
 
     Returns
     -------
     Projection
-        Three scenarios of the credit ``carry`` given to carried-over evidence: ``strict``
-        (low), ``central`` and ``full_credit`` (high); in each, every profile is paired with a
-        value of the new part and of the external indices drawn uniformly (two decimals) between
-        their low and high values.
+        Three scenarios of the credit ``carry`` given to carried-over evidence: ``central`` (drawn
+        between its low and high values with its mode at the central value), ``strict`` (held at
+        low) and ``full_credit`` (held at high); in each, every profile is paired with
+        ``draws_per_profile`` draws of the value of the new part and of the external indices, each
+        from the distribution the data file names (PERT: mode at the central value), on the
+        two-decimal grid. The same draws of the new and external values serve every scenario.
 
     Examples
     --------
     >>> p = project({"x": pd.DataFrame([{str(i): 3 for i in range(1, 48)}])}, seed=1)
-    >>> sorted(p.draws["scenario"].unique())
-    ['central', 'full_credit', 'strict']
+    >>> sorted(p.draws["scenario"].unique()), len(p.draws) // 3, p.draws_per_profile["x"]
+    (['central', 'full_credit', 'strict'], 500, 500)
+    >>> p.varies
+    ['nilai bukti baru', 'nilai indeks eksternal', 'kredit bukti lama']
     """
     cw = crosswalk_arrays()
-    a = load_assumptions()
+    a = load_assumptions() if assumptions is None else assumptions
+    if not isinstance(a, Assumptions):
+        raise DataError("assumptions argument", "an Assumptions (see load_assumptions)", value=type(a).__name__)
     rng = np.random.default_rng(checks.count(seed, "seed argument", minimum=0))
     if draws is not None:
         draws = checks.count(draws, "draws argument", minimum=1)
+    if draws_per_profile is not None:
+        draws_per_profile = checks.count(draws_per_profile, "draws_per_profile argument", minimum=1)
+    min_draws = checks.count(min_draws, "min_draws argument", minimum=1)
     results = checks.mapping(results or {}, "results argument")
-    rows, vals, spread = [], [], []
-    bands = cw.pemdi.band_names("id")
+    frames, vals, spread, per_profile = [], [], [], {}
+    bands = np.array(cw.pemdi.band_names("id"), dtype=object)
     ids = list(cw.pemdi.ids)
+    w = cw.weights
+    m_c, s2_c = _moments(a, "carry")
+    s2_x, s2_e = _moments(a, "new_value")[1], _moments(a, "external_value")[1]
+    fixed = {"strict": int(a.carry[0] * 100), "full_credit": int(a.carry[2] * 100)}
+    profiles_vary = False
     for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
         sub = checks.frame(lv, f"levels_by_entity argument [{e}]")
         sub = sub if draws is None else sub.head(draws)
         n = len(sub)
-        x_new = rng.choice(_grid(a.new_value[0], a.new_value[2]), size=n)
-        x_ext = rng.choice(_grid(a.external_value[0], a.external_value[2]), size=n)
-        for sc, which in SCENARIOS.items():
-            c = float(a.carry[("low", "central", "high").index(which)])
-            if e in results:
-                s = score(results[e], cw.pemdi)
-                h, raw = np.array([s.hundredths]), np.array([float(s.raw)])
-                V = np.array([[float(v) * 10 ** 4 for v in s.levels.to_numpy()]])
-                src = "pemdi result"
-                cs, xs, es = [np.nan], [np.nan], [np.nan]
-            else:
-                V = project_values(sub, c, x_new, x_ext, cw)
-                h, raw = project_index(V, cw)
-                src = "projection"
-                cs, xs, es = [c] * n, x_new, x_ext
-            band_idx = cw.pemdi.band_index(h)
-            for d in range(len(h)):
-                rows.append({"scenario": sc, "entity": e, "draw": d, "index": h[d] / 100, "raw": float(raw[d]),
-                             "band": bands[int(band_idx[d])], "carry": cs[d], "new_value": float(xs[d]),
-                             "external_value": float(es[d]), "source": src})
-            vals.append(pd.DataFrame(V / 10 ** 4, columns=ids).assign(scenario=sc, entity=e,
-                                                                      draw=np.arange(len(h))))
-        if e not in results:
-            c = float(a.carry[1])
-            base = project_values(sub, c, 1, 1, cw)
-            A = project_index(base, cw)[1] - (cw.new_weight + cw.external_weight) / 100
-            b_new, b_ext = cw.new_weight / 100, cw.external_weight / 100
-            g_new, g_ext = _grid(a.new_value[0], a.new_value[2]), _grid(a.external_value[0], a.external_value[2])
-            var = {"profile": float(np.var(A)), "new": b_new ** 2 * float(np.var(g_new)),
-                   "external": b_ext ** 2 * float(np.var(g_ext))}
-            tot = sum(var.values())
-            spread.append({"entity": e, "variance": tot, **{f"share_{k}": (v / tot if tot > 0 else 0.0)
-                                                              for k, v in var.items()}})
-    draws_df = pd.DataFrame(rows)
+        if e in results:
+            s = score(results[e], cw.pemdi)
+            V1 = np.array([[float(v) * 10 ** 4 for v in s.levels.to_numpy()]])
+            for sc in SCENARIOS:
+                frames.append(pd.DataFrame({
+                    "scenario": sc, "entity": e, "draw": [0], "index": [s.hundredths / 100], "raw": [float(s.raw)],
+                    "band": [bands[int(cw.pemdi.band_index(np.array([s.hundredths]))[0])]], "carry": [np.nan],
+                    "new_value": [np.nan], "external_value": [np.nan], "profile": [-1], "source": "pemdi result"}))
+                vals.append(pd.DataFrame(V1 / 10 ** 4, columns=ids).assign(scenario=sc, entity=e, draw=[0]))
+            continue
+        k = draws_per_profile if draws_per_profile is not None else max(1, -(-min_draws // n))
+        per_profile[e] = k
+        m = n * k
+        levels, _ = level_matrix(sub, cw.spbe)
+        profiles_vary = profiles_vary or (n > 1 and len(np.unique(levels, axis=0)) > 1)
+        KS_prof = (levels - 1) @ cw.S                        # per profile, (L - 1) @ S in hundredths
+        prof = np.tile(np.arange(n), k)
+        KS = KS_prof[prof]
+        u = rng.random((3, m))
+        X, E = _draw(a, "new_value", u[1]), _draw(a, "external_value", u[2])
+        carries = {"strict": np.full(m, fixed["strict"], np.int64), "central": _draw(a, "carry", u[0]),
+                   "full_credit": np.full(m, fixed["full_credit"], np.int64)}
+        for sc in SCENARIOS:
+            C = carries[sc]
+            V = _values(KS, C, X, E, cw)
+            h, raw = project_index(V, cw)
+            frames.append(pd.DataFrame({
+                "scenario": sc, "entity": e, "draw": np.arange(m), "index": h / 100, "raw": raw.astype(float),
+                "band": bands[cw.pemdi.band_index(h).astype(int)], "carry": C / 100, "new_value": X / 100,
+                "external_value": E / 100, "profile": prof, "source": "projection"}))
+            vals.append(pd.DataFrame(V / 10 ** 4, columns=ids).assign(scenario=sc, entity=e, draw=np.arange(m)))
+        # exact split of the central variance: index = a0 + c d(p) + b_new x + b_ext e, inputs independent
+        d = (KS_prof @ w) / 10 ** 4                          # index points per unit of credit, per profile
+        b_new, b_ext = cw.new_weight / 100, cw.external_weight / 100
+        var = {"profile": m_c ** 2 * float(np.var(d)), "carry": s2_c * float(np.mean(d ** 2)),
+               "new": b_new ** 2 * s2_x, "external": b_ext ** 2 * s2_e}
+        tot = sum(var.values())
+        spread.append({"entity": e, "variance": tot, **{f"share_{k_}": (v / tot if tot > 0 else 0.0)
+                                                          for k_, v in var.items()}})
+    draws_df = pd.concat(frames, ignore_index=True)
     values = pd.concat(vals, ignore_index=True)
-    return Projection(draws_df, values, pd.DataFrame(spread), a, cw, illustrative)
+    spread_df = pd.DataFrame(spread, columns=["entity", "variance", "share_profile", "share_carry", "share_new",
+                                              "share_external"])
+    return Projection(draws_df, values, spread_df, a, cw, illustrative, per_profile,
+                      _varies(a, profiles_vary, illustrative) if per_profile else {sc: () for sc in SCENARIOS})
 
 
 def gap_by_indicator(projection: Projection, target: float, scenario: str = "central") -> pd.DataFrame:
