@@ -3,7 +3,9 @@ values as bounds), capacity scenarios for roadmaps, and a backtest of the pace m
 plain no-change forecast (METHODS: use a pace model only where it beats no-change on the record,
 and show the spread of plausible paces either way).
 
-Descriptive: six regencies and two same-instrument year pairs (2022-2023, 2023-2024).
+Descriptive: six regencies and two same-instrument year pairs (2022-2023, 2023-2024). For every
+one-step forecast the record allows, four models, censored values as bounds and the chance of
+reaching a band, see :mod:`spbe_analysis.forecast`.
 """
 from __future__ import annotations
 
@@ -138,8 +140,9 @@ def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int
     Returns
     -------
     Backtest
-        The per-entity table (entities whose earlier values are not exact are left out, named with
-        ``used = False``) and the mean absolute errors of both models.
+        The per-entity table (entities whose values are not all exact are left out, named with
+        ``used = False`` and a ``note`` saying which value; :func:`spbe_analysis.forecast.backtest`
+        scores them as intervals) and the mean absolute errors of both models.
 
     Raises
     ------
@@ -160,14 +163,15 @@ def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int
     rows = []
     for e in checks.collection(entities, "entities argument", allow_empty=False):
         r = [_row(published, e, y) for y in (y0, y1, y2)]
-        ok = all(x is not None and x["status"] == "exact" for x in r)
-        if not ok:
-            rows.append({"entity": e, "used": False})
+        bad = [f"{y} {'missing' if x is None else x['status']}" for y, x in zip((y0, y1, y2), r)
+               if x is None or x["status"] != "exact"]
+        if bad:
+            rows.append({"entity": e, "used": False, "note": "not exact: " + ", ".join(bad)})
             continue
         v0, v1, v2 = (float(x["value"]) for x in r)
         model = v1 + (v1 - v0)
         rows.append({"entity": e, "used": True, "actual": v2, "model": round(model, 2), "no_change": v1,
-                     "error_model": round(abs(model - v2), 2), "error_no_change": round(abs(v1 - v2), 2)})
+                     "error_model": round(abs(model - v2), 2), "error_no_change": round(abs(v1 - v2), 2), "note": ""})
     df = pd.DataFrame(rows)
     used = df[df["used"]]
     if used.empty:

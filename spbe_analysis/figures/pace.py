@@ -1,6 +1,7 @@
 """Charts of pace: each regency's observed yearly change against the backtest of the pace model,
-and roadmaps under each capacity scenario (own pace, best peer's pace, a budget) across the
-break from SPBE to PEMDI."""
+roadmaps under each capacity scenario (own pace, best peer's pace, a budget) across the break from
+SPBE to PEMDI, and forecasts with a track record (:mod:`spbe_analysis.forecast`): each model's error
+beside no change, and the share of draws reaching the next band by each year."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -247,10 +248,10 @@ def backtest_chart(data, *, lang: str, footer: str, ax=None):
                        label=t("fc_common_marker", lang, n=f.n_common) if j == 0 else None)
     ax.set_yticks(range(len(f.rows)), [wrap(_model(r[0], lang), 22) for r in f.rows][::-1])
     ax.set_xlim(0, max(max(r[3], r[4]) for r in f.rows) * 1.45)
-    ax.set_ylim(-0.6, len(f.rows) - 0.4)
+    ax.set_ylim(-0.6, len(f.rows) + 0.6)                # room for the legend above the bars
     decimal_axis(ax, lang, "x", 1)
     ax.set_xlabel(t("ax_fc_mae", lang))
-    ax.legend(loc="lower right", fontsize=11)
+    ax.legend(loc="upper right", fontsize=11)
     ax.grid(axis="y", visible=False)
     finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.2, "right": 0.97, "bottom": 0.14, "top": 0.86})
     return ax

@@ -45,7 +45,7 @@ from ..official import hundredths
 from ..profiles import sample_profiles
 from ..scoring import score
 from .crosswalk import Assumptions, crosswalk_arrays, load_assumptions
-from .projection import _moments, project
+from .projection import project, scenario_moments
 
 PAIRS_FILE = "reference/spbe_pemdi_pairs.csv"
 
@@ -257,7 +257,7 @@ def _implied(pairs: list[Pair], levels: dict, a: Assumptions) -> pd.DataFrame:
     fw = cw.pemdi
     full_new = [j for j, n in zip(fw.ids, cw.N) if n == 100]
     w = dict(zip(fw.ids, cw.weights))
-    mx, me = _moments(a, "new_value")[0], _moments(a, "external_value")[0]
+    mx, me = scenario_moments(a, "new_value")[0], scenario_moments(a, "external_value")[0]
     rows = []
     for p in pairs:
         new_mean = float(sum(w[j] * p.indicators[j] for j in full_new) / sum(w[j] for j in full_new))
@@ -271,7 +271,8 @@ def _implied(pairs: list[Pair], levels: dict, a: Assumptions) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _fit(pairs: list[Pair], levels: dict, base: Assumptions, step: Fraction, seed: int) -> tuple[Assumptions, pd.DataFrame]:
+def _fit(pairs: list[Pair], levels: dict, base: Assumptions, step: Fraction,
+         seed: int) -> tuple[Assumptions, pd.DataFrame]:
     cw = crosswalk_arrays()
     fw = cw.pemdi
     full_new = [j for j, n in zip(fw.ids, cw.N) if n == 100]

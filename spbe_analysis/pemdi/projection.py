@@ -13,13 +13,11 @@ of the new part; an externally determined indicator (I5, I6, I7, I18) takes ``x_
 shares and scenario values have at most two decimals, so ``10**4 * v_j`` is an integer and the
 projected index is computed exactly and rounded once, as the official index is.
 
-The unknown values are drawn, never fixed: each of ``c``, ``x_new`` and ``x_ext`` is known only
-as low / central / high, and is drawn on the two-decimal grid from the distribution the data file
-names (a PERT by default: a scaled Beta with its mode at the central value, see
-:func:`scenario_pmf`). Every SPBE profile is paired with several such draws
-(``draws_per_profile``), so a single real profile still gives a range (:attr:`Projection.varies`
-lists what was varied). The scenarios differ only in the credit ``c``: ``central`` draws it,
-``strict`` and ``full_credit`` hold it at its low and high value.
+Each of ``c``, ``x_new`` and ``x_ext`` is known only as low / central / high and is drawn on the
+two-decimal grid from the data file's distribution (PERT: mode at the central value, see
+:func:`scenario_pmf`), several draws per SPBE profile, so one real profile still gives a range
+(:attr:`Projection.varies`). ``central`` draws ``c``; ``strict`` and ``full_credit`` hold it at
+its low and high value.
 
 Because the index is linear, its spread splits exactly into the parts from the SPBE profile, the
 credit ``c`` and the unknown new and external values (the last two do not depend on the profile).
@@ -29,7 +27,6 @@ ILLUSTRATIVE.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any, Mapping
 
 import numpy as np
@@ -40,7 +37,7 @@ from .. import checks
 from ..errors import DataError
 from ..official import hundredths
 from ..scoring import level_matrix, score
-from .crosswalk import DISTRIBUTIONS, PARAMETERS, Assumptions, Crosswalk, crosswalk_arrays, load_assumptions
+from .crosswalk import DISTRIBUTIONS, Assumptions, Crosswalk, crosswalk_arrays, load_assumptions
 
 #: The three scenarios of the credit given to carried-over evidence: name -> column of the assumptions.
 #: ``central`` draws the credit between its low and high values (mode at the central one);
@@ -67,28 +64,15 @@ def _hundredths_of(x: Any, source: str, lo: int, hi: int) -> int:
 
 
 def pert_parameters(low: Any, central: Any, high: Any, shape: Any = 4) -> tuple[float, float]:
-    """Beta parameters of a PERT distribution on [low, high] with its mode at ``central``.
-
-    ``alpha = 1 + shape (central - low) / (high - low)``, ``beta = 1 + shape (high - central) /
-    (high - low)``; the mode of the Beta, ``(alpha - 1) / (alpha + beta - 2)``, is then exactly
-    ``(central - low) / (high - low)``.
-
-    Parameters
-    ----------
-    low, central, high : number
-        ``low <= central <= high`` and ``low < high``.
-    shape : number
-        The PERT ``lambda`` (> 0; 4 is the usual PERT).
-
-    Returns
-    -------
-    tuple of float
-        ``(alpha, beta)``.
+    """Beta parameters ``(alpha, beta)`` of a PERT distribution on [low, high] (``low < high``) with
+    its mode at ``central``: ``alpha = 1 + shape (central - low) / (high - low)``, ``beta = 1 + shape
+    (high - central) / (high - low)``, so the Beta's mode ``(alpha - 1) / (alpha + beta - 2)`` is
+    exactly ``(central - low) / (high - low)``; ``shape`` is the PERT ``lambda`` (> 0, usually 4).
 
     Examples
     --------
-    >>> pert_parameters(1, 1.25, 1.75)
-    (2.3333333333333335, 3.6666666666666665)
+    >>> [round(x, 4) for x in pert_parameters(1, 1.25, 1.75)]
+    [2.3333, 3.6667]
     """
     lo, c, hi, lam = (float(checks.exact_number(v, "PERT argument")) for v in (low, central, high, shape))
     if not (lo <= c <= hi and lo < hi and lam > 0):
@@ -153,7 +137,7 @@ def scenario_draws(u: np.ndarray, low: Any, central: Any, high: Any, distributio
     Examples
     --------
     >>> scenario_draws(np.array([0.0, 0.5, 0.999999]), 1, 1.25, 1.75).tolist()
-    [100, 127, 175]
+    [100, 128, 174]
     """
     grid, p = scenario_pmf(low, central, high, distribution, shape)
     cum = np.cumsum(p)
@@ -176,12 +160,17 @@ def sample_scenario(low: Any, central: Any, high: Any, n: int, seed: int = 0, di
     return scenario_draws(u, low, central, high, distribution, shape) / 100
 
 
-def _moments(a: Assumptions, parameter: str) -> tuple[float, float]:
-    """Mean and variance (in units) of a parameter's drawn value."""
+def scenario_moments(a: Assumptions, parameter: str) -> tuple[float, float]:
+    """Mean and variance (in units) of ``parameter``'s drawn value under ``a``.
+
+    Examples
+    --------
+    >>> [round(x, 4) for x in scenario_moments(load_assumptions(), "external_value")]
+    [1.1666, 0.0199]
+    """
     grid, p = scenario_pmf(*a.values(parameter), a.distribution[parameter], a.shape[parameter] or 4)
-    x = grid / 100
-    m = float(p @ x)
-    return m, float(p @ (x - m) ** 2)
+    m = float(p @ (grid / 100))
+    return m, float(p @ (grid / 100 - m) ** 2)
 
 
 def _draw(a: Assumptions, parameter: str, u: np.ndarray) -> np.ndarray:
@@ -303,8 +292,7 @@ class Projection:
         return list(self.varies_by_scenario.get("central", ()))
 
     def varied(self, scenario: str = "central", lang: str = "id") -> list[str]:
-        """What ``scenario`` varies (``strict`` and ``full_credit`` hold the credit fixed), in
-        ``lang`` ("id" or "en")."""
+        """What ``scenario`` varies (``strict``, ``full_credit``: not the credit), in ``lang``."""
         checks.choice(scenario, tuple(SCENARIOS), "scenario argument")
         words = list(self.varies_by_scenario.get(scenario, ()))
         return words if checks.lang(lang) == "id" else [VARIES_EN.get(w, w) for w in words]
@@ -330,11 +318,10 @@ class Projection:
 
 
 def _varies(a: Assumptions, profiles_vary: bool, illustrative: bool) -> dict[str, tuple[str, ...]]:
-    spread = {p: len(scenario_pmf(*a.values(p), a.distribution[p], a.shape[p] or 4)[0]) > 1 for p in PARAMETERS}
-    base = ([VARIES["profile"] if illustrative else "profil SPBE"] if profiles_vary else []) + \
-        [VARIES[p] for p in ("new_value", "external_value") if spread[p]]
-    return {"strict": tuple(base), "central": tuple(base + ([VARIES["carry"]] if spread["carry"] else [])),
-            "full_credit": tuple(base)}
+    base = ((VARIES["profile"] if illustrative else "profil SPBE",) if profiles_vary else ()) + \
+        tuple(VARIES[p] for p in ("new_value", "external_value") if a.values(p)[0] < a.values(p)[2])
+    carry = (VARIES["carry"],) if a.carry[0] < a.carry[2] else ()
+    return {"strict": base, "full_credit": base, "central": base + carry}
 
 
 def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: int | None = None,
@@ -368,12 +355,10 @@ def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: 
     Returns
     -------
     Projection
-        Three scenarios of the credit ``carry`` given to carried-over evidence: ``central`` (drawn
-        between its low and high values with its mode at the central value), ``strict`` (held at
-        low) and ``full_credit`` (held at high); in each, every profile is paired with
-        ``draws_per_profile`` draws of the value of the new part and of the external indices, each
-        from the distribution the data file names (PERT: mode at the central value), on the
-        two-decimal grid. The same draws of the new and external values serve every scenario.
+        Three scenarios of the credit ``carry``: ``central`` (drawn, mode at the central value),
+        ``strict`` (low) and ``full_credit`` (high); each profile is paired with ``draws_per_profile``
+        draws of the new and external values (the same draws in every scenario), each from the data
+        file's distribution on the two-decimal grid.
 
     Examples
     --------
@@ -398,8 +383,8 @@ def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: 
     bands = np.array(cw.pemdi.band_names("id"), dtype=object)
     ids = list(cw.pemdi.ids)
     w = cw.weights
-    m_c, s2_c = _moments(a, "carry")
-    s2_x, s2_e = _moments(a, "new_value")[1], _moments(a, "external_value")[1]
+    m_c, s2_c = scenario_moments(a, "carry")
+    s2_x, s2_e = scenario_moments(a, "new_value")[1], scenario_moments(a, "external_value")[1]
     fixed = {"strict": int(a.carry[0] * 100), "full_credit": int(a.carry[2] * 100)}
     profiles_vary = False
     for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
@@ -507,7 +492,7 @@ def external_gap(projection: Projection, target: float, scenario: str = "central
     >>> import pandas as pd
     >>> p = project({"x": pd.DataFrame([{str(i): 2 for i in range(1, 48)}])}, seed=1)
     >>> round(float(external_gap(p, 2.5)["x"]), 2)
-    0.14
+    0.19
     """
     cw = projection.crosswalk
     g = gap_by_indicator(projection, target, scenario)

@@ -1,0 +1,440 @@
+"""PEMDI moves that hold in every scenario: the first-cycle steps of the action plan that stay in
+the optimal plan whatever the assumption tables say.
+
+A *move* is one indicator raised to one level in the first planned cycle (2027). Each regency is
+planned (:func:`spbe_analysis.actionplan.plan_actions`: the highest band the cycles can reach, at
+the least effort, one new level per indicator per cycle, every prerequisite and dwell row, shared
+one-off efforts paid once) under every combination of the alternative tables the package ships:
+
+* effort (:data:`EFFORTS`): ``unit`` (every level step costs 1, no shared one-off effort), the
+  ``central`` table (``data/assumptions/effort.csv``) and ``adopt_national``
+  (``data/assumptions/effort_adopt_national.csv``: the steps carried by SIAP Digital, SPLP, PDN and
+  the government intranet, the national service portal, SP4N-LAPOR! and SKM online cost less);
+* prerequisites (:data:`PREREQUISITES`): every row of ``prerequisites.csv``, or without the rows
+  whose basis is a judgement;
+* the credit kept by carried-over SPBE evidence (:data:`SCENARIOS`: strict, central, full credit),
+  which moves the projected start;
+
+and, for a projected start, over ``n_draws`` profile draws of the projection (each draw's values
+floored to hundredths, the same draws in every scenario). A regency whose start comes from a real
+PEMDI sheet keeps that start in every scenario and draw, so it has one plan per table.
+
+For each (regency, move) and each of the 18 tables the share of plans containing the move, the
+minimum over tables and the Monte Carlo error ``sqrt(p (1 - p) / n)`` of that share; a move is
+robust when its minimum share is at least the threshold (:data:`ROBUST_SHARE`). Identical starts
+are planned once, the band search is shared by the three effort tables (whether a band can be
+reached does not depend on the effort), and only the first cycle's steps are kept. Everything is
+ILLUSTRATIVE on illustrative profiles and rests on the UNOFFICIAL SPBE-PEMDI crosswalk.
+"""
+from __future__ import annotations
+
+import math
+import os
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import checks, criteria
+from .actionplan import FRAMEWORK, Start, load_settings
+from .assumptions import Prerequisites, load_effort, load_prerequisites
+from .config import data_file
+from .errors import DataError
+from .frameworks import as_framework
+from .paths import InfeasibleTarget, roadmap
+from .scoring import score
+
+#: Default share of every table's plans a move must be in to count as robust (an argument of
+#: :func:`robust_moves`; the 80 % used for robust statements elsewhere in the package).
+ROBUST_SHARE = 0.8
+#: Default profile draws per regency and scenario (checked for seed stability in tests/test_robust.py).
+N_DRAWS = 12
+#: The effort tables compared.
+EFFORTS = ("unit", "central", "adopt_national")
+#: The prerequisite tables compared.
+PREREQUISITES = ("with_judgement", "without_judgement")
+#: The projection scenarios compared (credit of carried-over evidence).
+SCENARIOS = ("strict", "central", "full_credit")
+#: The alternative effort table of the package.
+ADOPT_NATIONAL_FILE = "assumptions/effort_adopt_national.csv"
+
+
+def unit_effort() -> pd.DataFrame:
+    """The unit effort table: every PEMDI level step costs 1.
+
+    Examples
+    --------
+    >>> float(unit_effort().loc["I13", 4])
+    1.0
+    """
+    e = load_effort(FRAMEWORK).copy()
+    fw = as_framework(FRAMEWORK)
+    e.loc[:, [c for c in e.columns if c != fw.level_min]] = 1.0
+    e.attrs["unit"] = "level steps (every step costs 1)"
+    return e
+
+
+def adopt_national_effort(path: str | None = None) -> pd.DataFrame:
+    """The "adopt national platforms" effort table (``data/assumptions/effort_adopt_national.csv``).
+
+    Parameters
+    ----------
+    path : str, optional
+        A file of your own with the columns of ``effort.csv``.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`spbe_analysis.assumptions.load_effort`.
+
+    Examples
+    --------
+    >>> bool((adopt_national_effort() <= load_effort("pemdi2026")).all().all())
+    True
+    """
+    return load_effort(FRAMEWORK, data_file(ADOPT_NATIONAL_FILE) if path is None else path)
+
+
+def without_judgement(prerequisites: Prerequisites) -> Prerequisites:
+    """The prerequisite rows whose basis is not a judgement (``basis`` starting with "judgement").
+
+    Examples
+    --------
+    >>> pr = load_prerequisites("pemdi2026")
+    >>> len(pr.rows) - len(without_judgement(pr).rows)
+    2
+    """
+    rows = prerequisites.rows
+    keep = ~rows["basis"].astype(str).str.strip().str.lower().str.startswith("judgement")
+    return Prerequisites(prerequisites.framework, rows[keep].reset_index(drop=True),
+                         prerequisites.source + " (without judgement rows)")
+
+
+def tables(effort_path: str | None = None) -> tuple[dict, dict]:
+    """The effort tables (name -> (table, shared efforts)) and prerequisite tables (name -> rows).
+
+    Examples
+    --------
+    >>> e, p = tables()
+    >>> tuple(e), tuple(p)
+    (('unit', 'central', 'adopt_national'), ('with_judgement', 'without_judgement'))
+    """
+    shared = criteria.load_shared_efforts(FRAMEWORK)
+    pr = load_prerequisites(FRAMEWORK)
+    eff = {"unit": (unit_effort(), []), "central": (load_effort(FRAMEWORK), shared),
+           "adopt_national": (adopt_national_effort(effort_path), shared)}
+    return eff, {"with_judgement": pr, "without_judgement": without_judgement(pr)}
+
+
+def _hundredths(start: Start) -> tuple:
+    return tuple(sorted((str(i), math.floor(checks.exact_number(v, "start values", column=i) * 100))
+                        for i, v in start.values.items()))
+
+
+def first_cycle_moves(start: Start, effort: pd.DataFrame, prerequisites: Prerequisites, shared: list,
+                      first_cycle: int = 2027, n_cycles: int = 3, band: float | None = None,
+                      effort_per_cycle: float | None = None) -> tuple[float | None, frozenset]:
+    """The moves of the first cycle of :func:`spbe_analysis.actionplan.plan_actions`'s plan.
+
+    The same roadmap as the action plan (the highest band the cycles reach by the last cycle at the
+    least effort; else as far as the yearly effort allows), without the level cards.
+
+    Parameters
+    ----------
+    start : Start
+    effort, prerequisites, shared
+        As in :func:`spbe_analysis.actionplan.plan_actions`.
+    first_cycle, n_cycles : int
+    band : float, optional
+        The band edge already known to be the highest reachable (skips the search); NaN: none.
+    effort_per_cycle : float, optional
+
+    Returns
+    -------
+    tuple
+        ``(band edge or NaN, frozenset of (indicator, level))``.
+
+    Examples
+    --------
+    >>> s = Start("7501", pd.Series({f"I{k}": 1.0 for k in range(1, 21)}), "projected", 2026)
+    >>> e, p = tables()
+    >>> b, m = first_cycle_moves(s, e["central"][0], p["with_judgement"], e["central"][1])
+    >>> b, ("I1", 2) in m
+    (3.5, True)
+    """
+    fw = as_framework(FRAMEWORK)
+    cycles = list(range(first_cycle, first_cycle + n_cycles))
+    values = {i: Fraction(math.floor(checks.exact_number(v, "start values", column=i) * 100), 100)
+              for i, v in start.values.items()}
+    args = dict(max_steps_per_year=1, cost=effort, prerequisites=prerequisites, held_since=start.held_since,
+                shared=shared)
+    rm = None
+    if band is None:
+        idx = score(start.values.to_dict(), FRAMEWORK).index
+        edges = [float(r.lower) for r in fw.bands.sort_values("rank").itertuples() if float(r.lower) > idx + 1e-12]
+        band = float("nan")
+        for b in reversed(edges):
+            try:
+                rm = roadmap(values, fw, cycles, milestones={cycles[-1]: b}, **args)
+            except InfeasibleTarget:
+                continue
+            band = b
+            break
+    elif not math.isnan(band):
+        rm = roadmap(values, fw, cycles, milestones={cycles[-1]: band}, **args)
+    if rm is None:
+        per = load_settings()["effort_per_cycle"] if effort_per_cycle is None else effort_per_cycle
+        rm = roadmap(values, fw, cycles, budgets=per, horizon=None, **args)
+    s = rm.steps[rm.steps["year"] == first_cycle]
+    return band, frozenset((str(i), int(lv)) for i, lv in zip(s["indicator"], s["to"]))
+
+
+def _plan_batch(tasks: list, efforts: dict, prereqs: dict, first_cycle: int, n_cycles: int) -> list:
+    """Every effort table for each (start, prerequisite table) task; the band search once per task."""
+    out = []
+    per = load_settings()["effort_per_cycle"]
+    for key, start, pname in tasks:
+        band = None
+        for ename, (eff, shared) in efforts.items():
+            band, moves = first_cycle_moves(start, eff, prereqs[pname], shared, first_cycle, n_cycles, band, per)
+            out.append((key, ename, pname, band, moves))
+    return out
+
+
+def draw_starts(projection: Any, codes: list, sheet_starts: Mapping[str, Start] | None = None,
+                n_draws: int = N_DRAWS, seed: int = 0, cycle: int = 2026) -> pd.DataFrame:
+    """The starts planned: per (regency, scenario, draw), a projected draw floored to hundredths, or
+    the sheet's start.
+
+    Parameters
+    ----------
+    projection : Projection
+        From :func:`spbe_analysis.pemdi.project` (its ``values``: one row per scenario, entity, draw).
+    codes : list of str
+    sheet_starts : mapping, optional
+        BPS code -> :class:`~spbe_analysis.actionplan.Start` from a PEMDI sheet.
+    n_draws : int
+        Draws per regency (drawn without replacement, the same draws in every scenario; all of
+        them when there are fewer).
+    seed : int
+        Seed of the choice of draws.
+    cycle : int
+
+    Returns
+    -------
+    DataFrame
+        ``code``, ``scenario``, ``draw`` (-1 for a sheet start), ``basis`` and ``start``.
+
+    Examples
+    --------
+    >>> from spbe_analysis import pemdi
+    >>> proj = pemdi.project({"7501": pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 4)}, seed=1)
+    >>> len(draw_starts(proj, ["7501"], n_draws=2))
+    6
+    """
+    n_draws = checks.count(n_draws, "n_draws argument", minimum=1)
+    rng = np.random.default_rng(checks.count(seed, "seed argument", minimum=0))
+    sheet_starts = dict(sheet_starts or {})
+    v = projection.values
+    ids = list(as_framework(FRAMEWORK).ids)
+    rows = []
+    for c in codes:
+        if c in sheet_starts:
+            for sc in SCENARIOS:
+                rows.append({"code": c, "scenario": sc, "draw": -1, "basis": sheet_starts[c].basis,
+                             "start": sheet_starts[c]})
+            continue
+        mine = v[v["entity"] == c]
+        if mine.empty:
+            raise DataError("projection argument", f"draws of every regency (none for {c})", value=c)
+        draws = np.sort(mine["draw"].unique())
+        pick = np.sort(rng.choice(draws, size=min(n_draws, len(draws)), replace=False))
+        for sc in SCENARIOS:
+            m = mine[(mine["scenario"] == sc) & mine["draw"].isin(pick)].sort_values("draw")
+            if len(m) != len(pick):
+                raise DataError("projection argument", f"the {sc} scenario's draws of {c}", value=len(m))
+            for r in m.itertuples(index=False):
+                vals = pd.Series({i: float(getattr(r, i)) for i in ids})
+                rows.append({"code": c, "scenario": sc, "draw": int(r.draw), "basis": "projected",
+                             "start": Start(c, (vals * 100 + 1e-9).floordiv(1) / 100, "projected", cycle)})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class RobustMoves:
+    """The moves that hold in every scenario, and the shares behind them.
+
+    ``varied``: what was varied (keys of the displayed strings: the illustrative SPBE profiles,
+    the credit of carried-over evidence in 3 scenarios, 3 effort tables, prerequisites with and
+    without the judgement rows); ``shares``: one row per (code, indicator, level, effort,
+    prerequisites, scenario) with ``plans`` (plans containing the move), ``n`` (plans of that
+    table) and ``share``; ``moves``: one row per (code, indicator, level) with ``min_share``,
+    ``worst`` (the table of the minimum, "effort / prerequisites / scenario"), ``n`` and
+    ``mc_error`` of that table, ``in_all`` (in every plan of every table) and ``robust``;
+    ``n_draws``: profile draws per regency and scenario; ``basis``: code -> "projected" or the
+    sheet's basis; ``tables``: the 18 (effort, prerequisites, scenario) tables; ``seconds``: the
+    time the plans took."""
+
+    moves: pd.DataFrame
+    shares: pd.DataFrame
+    threshold: float
+    n_draws: int
+    seed: int
+    basis: dict
+    tables: tuple
+    varied: tuple
+    illustrative: bool
+    n_plans: int
+    n_unique_starts: int
+    seconds: float
+
+    @property
+    def robust(self) -> pd.DataFrame:
+        """The robust moves, per regency by descending minimum share."""
+        return self.moves[self.moves["robust"]].reset_index(drop=True)
+
+    @property
+    def max_mc_error(self) -> float:
+        """The largest Monte Carlo error of a minimum share."""
+        return float(self.moves["mc_error"].max()) if len(self.moves) else 0.0
+
+    def robust_set(self) -> set:
+        """{(code, indicator, level)} of the robust moves."""
+        return {(r.code, r.indicator, int(r.level)) for r in self.robust.itertuples()}
+
+
+def _varied(basis: Mapping[str, str], illustrative: bool) -> tuple:
+    out = []
+    if any(b == "projected" for b in basis.values()):
+        out.append("vary_profiles_illustrative" if illustrative else "vary_profiles")
+        out.append("vary_carry_scenarios")
+    out += ["vary_effort_tables", "vary_prerequisite_judgement"]
+    return tuple(out)
+
+
+def robust_moves(projection: Any, codes: list, sheet_starts: Mapping[str, Start] | None = None,
+                 n_draws: int = N_DRAWS, seed: int = 0, threshold: float = ROBUST_SHARE, first_cycle: int = 2027,
+                 n_cycles: int = 3, n_jobs: int = 2, effort_path: str | None = None) -> RobustMoves:
+    """The first-cycle moves of every regency that are in the optimal plan under every table.
+
+    Parameters
+    ----------
+    projection : Projection
+        From :func:`spbe_analysis.pemdi.project`.
+    codes : list of str
+        BPS codes.
+    sheet_starts : mapping, optional
+        Starts from a PEMDI sheet (kept in every scenario and draw).
+    n_draws : int
+        Profile draws per regency and scenario (:data:`N_DRAWS`).
+    seed : int
+        Seed of the choice of draws.
+    threshold : float
+        Minimum share over the tables for a robust move, in (0, 1] (:data:`ROBUST_SHARE`).
+    first_cycle, n_cycles : int
+        As in :func:`spbe_analysis.actionplan.plan_actions`.
+    n_jobs : int
+        Processes (1: in this process).
+    effort_path : str, optional
+        An "adopt national platforms" effort table of your own.
+
+    Returns
+    -------
+    RobustMoves
+
+    Raises
+    ------
+    DataError
+        For bad arguments.
+
+    Examples
+    --------
+    >>> from spbe_analysis import pemdi
+    >>> proj = pemdi.project({"7501": pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 3)}, seed=1)
+    >>> r = robust_moves(proj, ["7501"], n_draws=1, n_jobs=1)
+    >>> len(r.tables), bool(r.moves["min_share"].between(0, 1).all())
+    (18, True)
+    """
+    th = checks.exact_number(threshold, "threshold argument", expected="a share in (0, 1]")
+    if not 0 < th <= 1:
+        raise DataError("threshold argument", "a share in (0, 1]", value=threshold)
+    n_jobs = checks.count(n_jobs, "n_jobs argument", minimum=1)
+    codes = [str(c) for c in checks.collection(codes, "codes argument", allow_empty=False)]
+    t0 = time.perf_counter()
+    starts = draw_starts(projection, codes, sheet_starts, n_draws, seed, first_cycle - 1)
+    starts["key"] = [(_hundredths(s), tuple(sorted(s.held_since.items()))) for s in starts["start"]]
+    efforts, prereqs = tables(effort_path)
+    unique = starts.drop_duplicates("key")
+    tasks = [(k, s, p) for k, s in zip(unique["key"], unique["start"]) for p in prereqs]
+    if n_jobs > 1 and len(tasks) > 1:
+        from joblib import Parallel, delayed
+        k = min(n_jobs, len(tasks), os.cpu_count() or 1)
+        chunks = [tasks[j::k] for j in range(k)]
+        parts = Parallel(n_jobs=k)(delayed(_plan_batch)(ch, efforts, prereqs, first_cycle, n_cycles)
+                                   for ch in chunks)
+        done = [x for part in parts for x in part]
+    else:
+        done = _plan_batch(tasks, efforts, prereqs, first_cycle, n_cycles)
+    result = {(key, e, p): moves for key, e, p, _, moves in done}
+    rows = []
+    for r in starts.itertuples(index=False):
+        for e in efforts:
+            for p in prereqs:
+                for ind, lv in result[(r.key, e, p)]:
+                    rows.append({"code": r.code, "scenario": r.scenario, "effort": e, "prerequisites": p,
+                                 "draw": r.draw, "indicator": ind, "level": lv})
+    hits = pd.DataFrame(rows, columns=["code", "scenario", "effort", "prerequisites", "draw", "indicator", "level"])
+    # a sheet start is one plan per table whatever the scenario and the draw
+    n_of = starts.groupby(["code", "scenario"])["draw"].nunique()
+    table_list = tuple((e, p, s) for e in efforts for p in prereqs for s in SCENARIOS)
+    counts = hits.drop_duplicates().groupby(["code", "indicator", "level", "effort", "prerequisites", "scenario"]
+                                            ).size()
+    moves_of = hits[["code", "indicator", "level"]].drop_duplicates()
+    srows = []
+    for m in moves_of.itertuples(index=False):
+        for e, p, s in table_list:
+            n = int(n_of[(m.code, s)])
+            k_ = int(counts.get((m.code, m.indicator, m.level, e, p, s), 0))
+            srows.append({"code": m.code, "indicator": m.indicator, "level": int(m.level), "effort": e,
+                          "prerequisites": p, "scenario": s, "plans": k_, "n": n, "share": k_ / n})
+    shares = pd.DataFrame(srows, columns=["code", "indicator", "level", "effort", "prerequisites", "scenario", "plans",
+                                          "n", "share"])
+    mrows = []
+    order = {c: k for k, c in enumerate(codes)}
+    ind_order = {i: k for k, i in enumerate(as_framework(FRAMEWORK).ids)}
+    for (c, i, lv), g in shares.groupby(["code", "indicator", "level"], sort=False):
+        w = g.sort_values(["share", "n"], ascending=[True, False], kind="stable").iloc[0]
+        p, n = float(w["share"]), int(w["n"])
+        mrows.append({"code": c, "indicator": i, "level": int(lv), "min_share": p,
+                      "worst": f"{w['effort']} / {w['prerequisites']} / {w['scenario']}", "n": n,
+                      "mc_error": math.sqrt(p * (1 - p) / n), "in_all": bool((g["share"] >= 1).all()),
+                      "robust": p >= float(th) - 1e-12, "plans_total": int(g["n"].sum())})
+    moves = pd.DataFrame(mrows, columns=["code", "indicator", "level", "min_share", "worst", "n", "mc_error", "in_all",
+                                         "robust", "plans_total"])
+    if len(moves):
+        moves = moves.assign(_c=moves["code"].map(order), _i=moves["indicator"].map(ind_order)).sort_values(
+            ["_c", "min_share", "_i"], ascending=[True, False, True], kind="stable").drop(columns=["_c", "_i"])
+    basis = {c: str(starts.loc[starts["code"] == c, "basis"].iloc[0]) for c in codes}
+    illustrative = bool(getattr(projection, "illustrative", True))
+    return RobustMoves(moves.reset_index(drop=True), shares, float(th), int(n_draws), int(seed), basis, table_list,
+                       _varied(basis, illustrative), illustrative, len(starts) * len(efforts) * len(prereqs),
+                       len(unique), time.perf_counter() - t0)
+
+
+def seed_difference(a: RobustMoves, b: RobustMoves) -> set:
+    """The moves robust under one seed and not the other (empty: the list does not change).
+
+    Examples
+    --------
+    >>> seed_difference.__name__
+    'seed_difference'
+    """
+    return a.robust_set() ^ b.robust_set()
+
+
+__all__ = ["ADOPT_NATIONAL_FILE", "EFFORTS", "N_DRAWS", "PREREQUISITES", "ROBUST_SHARE", "RobustMoves", "SCENARIOS",
+           "adopt_national_effort", "draw_starts", "first_cycle_moves", "robust_moves", "seed_difference", "tables",
+           "unit_effort", "without_judgement"]
