@@ -44,7 +44,9 @@ from .assumptions import Prerequisites, load_effort, load_prerequisites
 from .config import data_file
 from .errors import DataError
 from .frameworks import as_framework
+from .official import min_units
 from .paths import InfeasibleTarget, roadmap
+from .paths.problem import build_problem
 from .scoring import score
 
 #: Default share of every table's plans a move must be in to count as robust (an argument of
@@ -134,13 +136,72 @@ def _hundredths(start: Start) -> tuple:
                         for i, v in start.values.items()))
 
 
+def _values(start: Start) -> dict:
+    # the planner climbs in hundredths, as the action plan does
+    return {i: Fraction(math.floor(checks.exact_number(v, "start values", column=i) * 100), 100)
+            for i, v in start.values.items()}
+
+
+def _out_of_reach(values: dict, effort: pd.DataFrame, band: float, n_cycles: int, per: float) -> bool:
+    """True when even a relaxation cannot reach ``band``: the level steps the cycles allow (one a
+    cycle), bought fractionally by gain per effort within the total yearly effort, shared one-off
+    efforts, prerequisites and the yearly split left out. A band this rules out is also out of
+    reach of the roadmap, so the exact search skips it without changing the plan."""
+    fw = as_framework(FRAMEWORK)
+    pb = build_problem(fw, values, effort)
+    steps = [j for j, (p, lv) in enumerate(pb.var) if p < fw.n and lv <= int(pb.cur[p]) + n_cycles]
+    if not steps:
+        return min_units(fw, band) > pb.n0
+    g = pb.gain[steps].astype(float)
+    c = pb.cost[steps].astype(float)
+    order = np.argsort(-g / np.maximum(c, 1e-12), kind="stable")
+    room, best = per * n_cycles, 0.0
+    for j in order:
+        if c[j] <= room:
+            room -= c[j]
+            best += g[j]
+        else:
+            best += g[j] * room / c[j]
+            break
+    return pb.n0 + best < min_units(fw, band) - 1e-9
+
+
+def _plan(start: Start, effort: pd.DataFrame, prerequisites: Prerequisites, shared: list, first_cycle: int,
+          n_cycles: int, per: float, top: float | None = None) -> tuple:
+    """(band edge or NaN, first-cycle moves, roadmap) as in the action plan, trying bands at or below ``top``."""
+    fw = as_framework(FRAMEWORK)
+    cycles = list(range(first_cycle, first_cycle + n_cycles))
+    values = _values(start)
+    args = dict(max_steps_per_year=1, cost=effort, prerequisites=prerequisites, held_since=start.held_since,
+                shared=shared)
+    idx = score(start.values.to_dict(), FRAMEWORK).index
+    edges = [float(r.lower) for r in fw.bands.sort_values("rank").itertuples() if float(r.lower) > idx + 1e-12]
+    rm, band = None, float("nan")
+    for b in reversed(edges):
+        if top is not None and (math.isnan(top) or b > top + 1e-12):
+            continue
+        if _out_of_reach(values, effort, b, n_cycles, per):
+            continue
+        try:
+            rm = roadmap(values, fw, cycles, budgets=per, milestones={cycles[-1]: b}, **args)
+        except InfeasibleTarget:
+            continue
+        band = b
+        break
+    if rm is None:
+        rm = roadmap(values, fw, cycles, budgets=per, horizon=None, **args)
+    s = rm.steps[rm.steps["year"] == first_cycle]
+    return band, frozenset((str(i), int(lv)) for i, lv in zip(s["indicator"], s["to"])), rm
+
+
 def first_cycle_moves(start: Start, effort: pd.DataFrame, prerequisites: Prerequisites, shared: list,
-                      first_cycle: int = 2027, n_cycles: int = 3, band: float | None = None,
-                      effort_per_cycle: float | None = None) -> tuple[float | None, frozenset]:
+                      first_cycle: int = 2027, n_cycles: int = 3,
+                      effort_per_cycle: float | None = None) -> tuple[float, frozenset]:
     """The moves of the first cycle of :func:`spbe_analysis.actionplan.plan_actions`'s plan.
 
-    The same roadmap as the action plan (the highest band the cycles reach by the last cycle at the
-    least effort; else as far as the yearly effort allows), without the level cards.
+    The same roadmap as the action plan (the highest band the cycles reach by the last cycle
+    within the yearly effort, at the least effort; else as far as the yearly effort allows),
+    without the level cards.
 
     Parameters
     ----------
@@ -148,59 +209,76 @@ def first_cycle_moves(start: Start, effort: pd.DataFrame, prerequisites: Prerequ
     effort, prerequisites, shared
         As in :func:`spbe_analysis.actionplan.plan_actions`.
     first_cycle, n_cycles : int
-    band : float, optional
-        The band edge already known to be the highest reachable (skips the search); NaN: none.
     effort_per_cycle : float, optional
+        ``plan_settings.csv`` by default.
 
     Returns
     -------
     tuple
-        ``(band edge or NaN, frozenset of (indicator, level))``.
+        ``(band edge, or NaN when no band is reached, frozenset of (indicator, level))``.
 
     Examples
     --------
     >>> s = Start("7501", pd.Series({f"I{k}": 1.0 for k in range(1, 21)}), "projected", 2026)
     >>> e, p = tables()
     >>> b, m = first_cycle_moves(s, e["central"][0], p["with_judgement"], e["central"][1])
-    >>> b, ("I1", 2) in m
-    (3.5, True)
+    >>> b, ("I5", 2) in m
+    (2.5, True)
     """
-    fw = as_framework(FRAMEWORK)
-    cycles = list(range(first_cycle, first_cycle + n_cycles))
-    values = {i: Fraction(math.floor(checks.exact_number(v, "start values", column=i) * 100), 100)
-              for i, v in start.values.items()}
-    args = dict(max_steps_per_year=1, cost=effort, prerequisites=prerequisites, held_since=start.held_since,
-                shared=shared)
-    rm = None
-    if band is None:
-        idx = score(start.values.to_dict(), FRAMEWORK).index
-        edges = [float(r.lower) for r in fw.bands.sort_values("rank").itertuples() if float(r.lower) > idx + 1e-12]
-        band = float("nan")
-        for b in reversed(edges):
-            try:
-                rm = roadmap(values, fw, cycles, milestones={cycles[-1]: b}, **args)
-            except InfeasibleTarget:
-                continue
-            band = b
-            break
-    elif not math.isnan(band):
-        rm = roadmap(values, fw, cycles, milestones={cycles[-1]: band}, **args)
-    if rm is None:
-        per = load_settings()["effort_per_cycle"] if effort_per_cycle is None else effort_per_cycle
-        rm = roadmap(values, fw, cycles, budgets=per, horizon=None, **args)
-    s = rm.steps[rm.steps["year"] == first_cycle]
-    return band, frozenset((str(i), int(lv)) for i, lv in zip(s["indicator"], s["to"]))
+    per = load_settings()["effort_per_cycle"] if effort_per_cycle is None else effort_per_cycle
+    band, moves, _ = _plan(start, effort, prerequisites, shared, first_cycle, n_cycles, per)
+    return band, moves
+
+
+def _meets(rm: Any, start: Start, rows: pd.DataFrame, first_cycle: int) -> bool:
+    """Whether a roadmap already meets extra same-cycle prerequisite rows (min_years 0): then it is
+    also an optimal plan of the table with those rows (the rows only remove plans)."""
+    cur = {i: math.floor(checks.exact_number(v, "start values", column=i)) for i, v in start.values.items()}
+    years = sorted(set(rm.summary["year"]))
+    level = {y: dict(cur) for y in years}
+    for r in rm.steps.itertuples():
+        for y in years:
+            if y >= r.year:
+                level[y][r.indicator] = max(level[y][r.indicator], int(r.to))
+    for r in rows.itertuples():
+        if not r.requires or not (r.min_years is None or pd.isna(r.min_years) or int(r.min_years) == 0):
+            return False
+        first = max(int(r.level), cur[r.indicator] + 1)
+        for y in years:
+            if level[y][r.indicator] >= first and level[y][r.requires] < int(r.requires_level):
+                return False
+    return True
+
+
+def _plan_start(start: Start, efforts: dict, prereqs: dict, first_cycle: int, n_cycles: int, per: float) -> dict:
+    """(effort, prerequisites) -> (band, moves) for one start. The adopt-national table costs at most
+    the central one, so the central band is at most the adopt-national band; fewer prerequisite rows
+    reach at least as high; a plan without the judgement rows that meets them is that table's plan."""
+    out = {}
+    extra = prereqs["with_judgement"].rows
+    judg = extra[extra["basis"].astype(str).str.strip().str.lower().str.startswith("judgement")]
+    tops = {}
+    for e in ("adopt_national", "central", "unit"):
+        eff, shared = efforts[e]
+        top = tops.get("adopt_national") if e == "central" else None
+        b0, m0, rm0 = _plan(start, eff, prereqs["without_judgement"], shared, first_cycle, n_cycles, per, top)
+        out[(e, "without_judgement")] = (b0, m0)
+        if _meets(rm0, start, judg, first_cycle):
+            out[(e, "with_judgement")] = (b0, m0)
+        else:
+            b1, m1, _ = _plan(start, eff, prereqs["with_judgement"], shared, first_cycle, n_cycles, per, b0)
+            out[(e, "with_judgement")] = (b1, m1)
+        tops[e] = b0
+    return out
 
 
 def _plan_batch(tasks: list, efforts: dict, prereqs: dict, first_cycle: int, n_cycles: int) -> list:
-    """Every effort table for each (start, prerequisite table) task; the band search once per task."""
-    out = []
+    """Every table for each start."""
     per = load_settings()["effort_per_cycle"]
-    for key, start, pname in tasks:
-        band = None
-        for ename, (eff, shared) in efforts.items():
-            band, moves = first_cycle_moves(start, eff, prereqs[pname], shared, first_cycle, n_cycles, band, per)
-            out.append((key, ename, pname, band, moves))
+    out = []
+    for key, start in tasks:
+        for (e, p), (band, moves) in _plan_start(start, efforts, prereqs, first_cycle, n_cycles, per).items():
+            out.append((key, e, p, band, moves))
     return out
 
 
@@ -368,7 +446,7 @@ def robust_moves(projection: Any, codes: list, sheet_starts: Mapping[str, Start]
     starts["key"] = [(_hundredths(s), tuple(sorted(s.held_since.items()))) for s in starts["start"]]
     efforts, prereqs = tables(effort_path)
     unique = starts.drop_duplicates("key")
-    tasks = [(k, s, p) for k, s in zip(unique["key"], unique["start"]) for p in prereqs]
+    tasks = list(zip(unique["key"], unique["start"]))
     if n_jobs > 1 and len(tasks) > 1:
         from joblib import Parallel, delayed
         k = min(n_jobs, len(tasks), os.cpu_count() or 1)
