@@ -131,7 +131,7 @@ def starts_from_sheet(path: str, worksheet: str | None = None, cycle: int = 2026
     >>> import tempfile
     >>> from pathlib import Path
     >>> from spbe_analysis.sheets import template
-    >>> t = template("pemdi2026", entities=("7501",), year=2026).drop(columns="level")
+    >>> t = template("pemdi2026", entities=("7501",), year=2026)
     >>> t["self_assessment"], t["assessor_value"] = "1,5", "1,25"
     >>> p = Path(tempfile.mkdtemp()) / "pemdi.csv"
     >>> t.to_csv(p, index=False, sep=";")

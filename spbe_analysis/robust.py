@@ -230,45 +230,22 @@ def first_cycle_moves(start: Start, effort: pd.DataFrame, prerequisites: Prerequ
     return band, moves
 
 
-def _meets(rm: Any, start: Start, rows: pd.DataFrame, first_cycle: int) -> bool:
-    """Whether a roadmap already meets extra same-cycle prerequisite rows (min_years 0): then it is
-    also an optimal plan of the table with those rows (the rows only remove plans)."""
-    cur = {i: math.floor(checks.exact_number(v, "start values", column=i)) for i, v in start.values.items()}
-    years = sorted(set(rm.summary["year"]))
-    level = {y: dict(cur) for y in years}
-    for r in rm.steps.itertuples():
-        for y in years:
-            if y >= r.year:
-                level[y][r.indicator] = max(level[y][r.indicator], int(r.to))
-    for r in rows.itertuples():
-        if not r.requires or not (r.min_years is None or pd.isna(r.min_years) or int(r.min_years) == 0):
-            return False
-        first = max(int(r.level), cur[r.indicator] + 1)
-        for y in years:
-            if level[y][r.indicator] >= first and level[y][r.requires] < int(r.requires_level):
-                return False
-    return True
-
-
 def _plan_start(start: Start, efforts: dict, prereqs: dict, first_cycle: int, n_cycles: int, per: float) -> dict:
-    """(effort, prerequisites) -> (band, moves) for one start. The adopt-national table costs at most
-    the central one, so the central band is at most the adopt-national band; fewer prerequisite rows
-    reach at least as high; a plan without the judgement rows that meets them is that table's plan."""
+    """(effort, prerequisites) -> (band, moves) for one start, each the action plan's own roadmap.
+    Bands that cannot be reached are skipped without a solve where a bound shows it: the
+    adopt-national table costs at most the central one, so the central band is at most the
+    adopt-national band; with the judgement rows the band is at most the band without them."""
     out = {}
-    extra = prereqs["with_judgement"].rows
-    judg = extra[extra["basis"].astype(str).str.strip().str.lower().str.startswith("judgement")]
-    tops = {}
+    tops: dict = {}
     for e in ("adopt_national", "central", "unit"):
         eff, shared = efforts[e]
-        top = tops.get("adopt_national") if e == "central" else None
-        b0, m0, rm0 = _plan(start, eff, prereqs["without_judgement"], shared, first_cycle, n_cycles, per, top)
-        out[(e, "without_judgement")] = (b0, m0)
-        if _meets(rm0, start, judg, first_cycle):
-            out[(e, "with_judgement")] = (b0, m0)
-        else:
-            b1, m1, _ = _plan(start, eff, prereqs["with_judgement"], shared, first_cycle, n_cycles, per, b0)
-            out[(e, "with_judgement")] = (b1, m1)
-        tops[e] = b0
+        for p in ("without_judgement", "with_judgement"):
+            top = [b for b in (tops.get(("adopt_national", p)) if e == "central" else None,
+                               tops.get((e, "without_judgement")) if p == "with_judgement" else None) if b is not None]
+            t = None if not top else (float("nan") if any(math.isnan(b) for b in top) else min(top))
+            band, moves, _ = _plan(start, eff, prereqs[p], shared, first_cycle, n_cycles, per, t)
+            out[(e, p)] = (band, moves)
+            tops[(e, p)] = band
     return out
 
 

@@ -48,7 +48,7 @@ PEMDI_OPTIONAL = ["self_assessment", "assessor_value", "held_since"]
 REQUIRED = ["bps_code", "year", "indicator", "level"]
 def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] | None = None,
              year: int = 2024) -> pd.DataFrame:
-    """The evaluation-sheet template as a DataFrame, ``level`` empty.
+    """The evaluation-sheet template as a DataFrame, its value columns empty.
 
     Parameters
     ----------
@@ -62,7 +62,8 @@ def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] 
     -------
     DataFrame
         One row per entity and indicator: ``bps_code``, ``year``, ``indicator``,
-        ``indicator_name`` and an empty ``level``.
+        ``indicator_name`` and an empty ``level`` (SPBE); for PEMDI empty ``self_assessment``,
+        ``assessor_value`` and ``held_since`` (keep only your own regency's rows if you like).
 
     Raises
     ------
@@ -72,16 +73,17 @@ def template(framework: Framework | str = "spbe2020", entities: tuple[str, ...] 
     Examples
     --------
     >>> template("pemdi2026", year=2026).shape
-    (120, 5)
+    (120, 7)
     """
     fw = as_framework(framework)
     if entities is None:
         entities = tuple(load_regencies().index)
     entities = tuple(checks.collection(entities, "entities argument", allow_empty=False))
     year = checks.count(year, "year argument", minimum=1900)
+    cols = COLUMNS if not fw.decimal_values else COLUMNS[:-1] + PEMDI_OPTIONAL
     rows = [{"bps_code": e, "year": year, "indicator": i, "indicator_name": fw.indicators.loc[i, "name_id"],
-             "level": ""} for e in entities for i in fw.ids]
-    return pd.DataFrame(rows, columns=COLUMNS)
+             **{c: "" for c in cols[4:]}} for e in entities for i in fw.ids]
+    return pd.DataFrame(rows, columns=cols)
 
 
 def write_template(path: str | Path, framework: Framework | str = "spbe2020", **kwargs: Any) -> Path:

@@ -99,7 +99,7 @@ def test_dwell_holds_the_reviewed_level_back():
 
 
 def test_a_sheet_with_one_regency_and_both_values(tmp_path, projected):
-    t = template("pemdi2026", entities=("7503",), year=2026).drop(columns="level")
+    t = template("pemdi2026", entities=("7503",), year=2026)
     t["self_assessment"] = "1,50"
     t["assessor_value"] = "1,25"
     t.loc[t["indicator"] == "I1", "assessor_value"] = "1,50"
@@ -116,7 +116,7 @@ def test_a_sheet_with_one_regency_and_both_values(tmp_path, projected):
 
 
 def test_bad_pemdi_sheet_is_located(tmp_path):
-    t = template("pemdi2026", entities=("7501",), year=2026).drop(columns="level")
+    t = template("pemdi2026", entities=("7501",), year=2026)
     t["assessor_value"] = "1,25"
     t["self_assessment"] = ""
     t.loc[3, "assessor_value"] = "6,5"

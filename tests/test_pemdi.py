@@ -280,6 +280,7 @@ def test_an_empty_lambda_is_the_usual_pert(tmp_path, monkeypatch):
 def test_pemdi_template_is_shipped():
     want = sheets.template("pemdi2026", year=2026)
     got = pd.read_csv(data_dir() / "templates" / "sheet_template_pemdi2026.csv", dtype=str, keep_default_na=False)
-    assert got["indicator"].tolist() == want["indicator"].tolist() and (got["level"] == "").all()
+    assert got["indicator"].tolist() == want["indicator"].tolist() and list(got.columns) == list(want.columns)
+    assert (got[["self_assessment", "assessor_value", "held_since"]] == "").all().all()
     xl = pd.read_excel(data_dir() / "templates" / "sheet_template_pemdi2026.xlsx", dtype=str).fillna("")
     assert xl["indicator"].tolist() == want["indicator"].tolist()

@@ -13,10 +13,18 @@ from ..frameworks import Framework, as_framework
 from ..labels import num, pct, t
 from ..official import round_half_up
 from ..scoring import predicate, score_table
-from .style import GROUP_COLOURS, canvas, decimal_axis, finish, wrap
+from .style import GROUP_COLOURS, canvas, decimal_axis, finish, legend_below, wrap
 
 
-def _source(fw: Framework) -> str:
+def framework_footer(framework: Framework | str) -> str:
+    """The footer of a chart of a framework's weights: its title and its first source.
+
+    Examples
+    --------
+    >>> framework_footer("spbe2020").startswith("Indeks SPBE")
+    True
+    """
+    fw = as_framework(framework)
     return f"{fw.title}; {fw.source.split(';')[0]}"
 
 
@@ -50,8 +58,9 @@ def weights_finding(framework: Framework | str) -> WeightsFinding:
     return WeightsFinding(fw.name, level, top, str(fw.group_names(level)[top]), float(w.max()))
 
 
-def aspect_weights(framework: Framework | str, lang: str = "id", ax=None):
-    """Horizontal bars: weight of each aspect (percent of the index), coloured by domain."""
+def weights_chart(framework: Framework | str, *, lang: str, footer: str, ax=None):
+    """Horizontal bars: weight of each aspect (percent of the index), coloured by domain (a legend
+    under the plot); the title states :func:`weights_finding`. Returns the axes."""
     fw = as_framework(framework)
     f = weights_finding(fw)
     ind = fw.indicators
@@ -77,9 +86,9 @@ def aspect_weights(framework: Framework | str, lang: str = "id", ax=None):
         dom = ind.groupby("domain").agg(w=("weight_pct", "sum"), name=("domain_name", "first"))
         handles = [Patch(color=GROUP_COLOURS[d], label=f"{t('domain', lang)} {d}: {r['name']} ({num(r['w'], lang, 1)}%)")
                    for d, r in dom.iterrows()]
-        ax.legend(handles=handles, loc="upper right", fontsize=13)
-    return finish(fig, ax, own, f.title(lang), _source(fw), lang,
-                  adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.88})
+        legend_below(ax, handles=handles, ncol=2, fontsize=13)
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.88})
+    return ax
 
 
 @dataclass(frozen=True)
@@ -123,8 +132,9 @@ def step_effect_finding(framework: Framework | str) -> StepEffectFinding:
     return StepEffectFinding(tuple(hi["ids"]), tuple(lo["ids"]), float(hi["gain"]), float(lo["gain"]))
 
 
-def level_step_effect(framework: Framework | str, lang: str = "id", ax=None):
-    """Index gain from one level step on one indicator, by indicator group (aspect)."""
+def step_effect_chart(framework: Framework | str, *, lang: str, footer: str, ax=None):
+    """Index gain from one level step on one indicator, by indicator group (aspect); the title
+    states :func:`step_effect_finding`. Returns the axes."""
     fw = as_framework(framework)
     grp = _step_groups(fw)
     f = step_effect_finding(fw)
@@ -141,8 +151,8 @@ def level_step_effect(framework: Framework | str, lang: str = "id", ax=None):
     ax.set_xlim(0, grp["gain"].max() * 1.25)
     decimal_axis(ax, lang, "x", 3)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, f.title(lang), _source(fw), lang,
-                  adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.88})
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.88})
+    return ax
 
 
 @dataclass(frozen=True)

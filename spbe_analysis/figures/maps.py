@@ -14,7 +14,7 @@ from ..data import MAP_ATTRIBUTION, load_boundaries
 from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, t
 from ..scoring import predicate
-from .style import band_colour, canvas, entity_colour, finish
+from .style import band_colour, canvas, entity_colour, fill_width, finish
 
 LOCATOR = (8.0, 4.5)   # 16:9, a quarter slide
 
@@ -89,10 +89,11 @@ def map_finding(values: pd.Series, framework: Framework | str, year: int) -> Map
     return MapFinding(low, lowest, west, int(year))
 
 
-def choropleth(values: pd.Series, framework: Framework | str, year: int, lang: str = "id", source: str = "",
-               ax=None):
-    """Regencies filled with the colour of their predicate band, labelled with name and value."""
-    fw = as_framework(framework)
+def map_chart(data, *, lang: str, footer: str, ax=None):
+    """Regencies filled with the colour of their predicate band, labelled with name and value
+    (``data``: a :class:`~spbe_analysis.figures.snapshot.YearValues`); the title states
+    :func:`map_finding`, the footer ends with the boundaries' attribution. Returns the axes."""
+    values, fw, year = data.values, as_framework(data.framework), data.year
     f = map_finding(values, fw, year)
     names = entity_names(lang)
     fig, ax, own = canvas(ax)
@@ -109,8 +110,9 @@ def choropleth(values: pd.Series, framework: Framework | str, year: int, lang: s
     shown = [b for b in fw.band_names("id") if b in {predicate(float(v), fw) for v in values}]
     ax.legend(handles=[Patch(facecolor=band_colour(fw, b), edgecolor="#444444", label=b) for b in shown],
               loc="lower left", title=t("col_predicate", lang) + f" {year}", fontsize=13, title_fontsize=13)
-    return finish(fig, ax, own, f.title(lang), f"{source}; {MAP_ATTRIBUTION}", lang,
-                  adjust={"left": 0.02, "right": 0.98, "bottom": 0.1, "top": 0.88})
+    finish(fig, ax, own, f.title(lang), f"{footer}; {MAP_ATTRIBUTION}" if footer else MAP_ATTRIBUTION, lang,
+           adjust={"left": 0.02, "right": 0.98, "bottom": 0.1, "top": 0.88})
+    return ax
 
 
 def _small(code: str, share: float = 0.08) -> bool:
@@ -124,14 +126,34 @@ def _small(code: str, share: float = 0.08) -> bool:
     return extent(b[code]) < share * extent([poly for polys in b.values() for poly in polys])
 
 
-def locator(code: str, lang: str = "id", ax=None, size: tuple[float, float] = LOCATOR):
-    """A small map of the province with ``code`` highlighted in its fixed colour; the attribution
-    line in the footer."""
-    names = entity_names(lang)
+@dataclass(frozen=True)
+class LocatorFinding:
+    """Where a regency lies: its name on a locator map of the province."""
+
+    code: str
+
+    def title(self, lang: str) -> str:
+        return t("locator_title", lang, name=entity_names(lang).get(self.code, self.code))
+
+    def text(self, lang: str) -> str:
+        return self.title(lang) + "."
+
+
+def locator_finding(code: str) -> LocatorFinding:
+    """The locator map's title of ``code`` (a BPS code of one of the six regencies)."""
     if code not in load_boundaries():
         from ..errors import DataError
         raise DataError("code argument", "the BPS code of one of the six regencies", value=code)
-    fig, ax, own = canvas(ax, size)
+    return LocatorFinding(str(code))
+
+
+def locator_chart(code: str, *, lang: str, footer: str, ax=None):
+    """A small map (a quarter slide) of the province with ``code`` highlighted in its fixed colour;
+    the title states :func:`locator_finding`; the footer (may be empty) ends with the attribution
+    line of the boundaries. Returns the axes."""
+    names = entity_names(lang)
+    f = locator_finding(code)
+    fig, ax, own = canvas(ax, LOCATOR)
     _draw(ax, {c: (entity_colour(c) if c == code else "#e0e0e0") for c in load_boundaries()}, edge="#777777", lw=0.8)
     x, y = label_points()[code]
     if _small(code):
@@ -146,8 +168,9 @@ def locator(code: str, lang: str = "id", ax=None, size: tuple[float, float] = LO
                     bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1.5))
     if not own:
         return ax
-    fig.suptitle(t("locator_title", lang, name=names.get(code, code)), x=0.02, y=0.97, ha="left", fontsize=17,
-                 fontweight="bold")
-    fig.text(0.01, 0.01, MAP_ATTRIBUTION, fontsize=8, color="#444444", wrap=True, va="bottom")
-    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.12, top=0.9)
-    return fig
+    fig.suptitle(fill_width(f.title(lang), fig.get_figwidth() * 0.96, 17, bold=True), x=0.02, y=0.97, ha="left",
+                 va="top", fontsize=17, fontweight="bold")
+    note = f"{footer}; {MAP_ATTRIBUTION}" if footer else MAP_ATTRIBUTION
+    fig.text(0.01, 0.01, fill_width(note, fig.get_figwidth() * 0.97, 8), fontsize=8, color="#444444", va="bottom")
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.12, top=0.86)
+    return ax

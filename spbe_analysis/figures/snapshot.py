@@ -3,8 +3,6 @@ each other, and the spread among the regencies. Each chart has a pure ``*_findin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
-
 import numpy as np
 import pandas as pd
 
@@ -13,7 +11,33 @@ from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, pct, t
 from ..official import to_hundredths
 from ..scoring import predicate
-from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish
+from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, panels
+
+
+@dataclass(frozen=True)
+class YearValues:
+    """What the charts of one published year draw: the official values by entity code, their
+    framework and year, and the province's and the nation's values (None where not published).
+
+    Examples
+    --------
+    >>> YearValues(pd.Series({"7501": 2.4}), "spbe2020", 2024, province=4.13).references
+    {'75': 4.13}
+    """
+
+    values: pd.Series
+    framework: Framework | str
+    year: int
+    province: float | None = None
+    national: float | None = None
+    province_code: str = "75"
+    national_code: str = "IDN"
+
+    @property
+    def references(self) -> dict[str, float]:
+        """{code: value} of the province and the nation, where published."""
+        return {c: float(v) for c, v in ((self.province_code, self.province), (self.national_code, self.national))
+                if v is not None}
 
 
 # ============================================================================= ranking
@@ -55,11 +79,11 @@ def ranked_finding(values: pd.Series, framework: Framework | str) -> RankedFindi
     return RankedFinding(len(bands), best, sum(b == best for b in bands.values()), tuple(lag))
 
 
-def ranked_chart(values: pd.Series, framework: Framework | str, year: int, lang: str = "id",
-                 references: Mapping[str, float] | None = None, source: str = "", ax=None):
+def ranked_chart(data: YearValues, *, lang: str, footer: str, ax=None):
     """Ranked horizontal bars of official values over the predicate bands, with reference lines
-    (``references``: {entity code: value}, e.g. province and nation) and value + predicate labels."""
-    fw = as_framework(framework)
+    (the province and the nation of ``data``) and value + predicate labels; the title states
+    :func:`ranked_finding`. Returns the axes."""
+    values, fw, year, references = data.values, as_framework(data.framework), data.year, data.references
     f = ranked_finding(values, fw)
     names = entity_names(lang)
     s = values.astype(float).sort_values()
@@ -82,8 +106,8 @@ def ranked_chart(values: pd.Series, framework: Framework | str, year: int, lang:
         ax.text(v, -0.75 - 0.38 * k, f"{names.get(code, code)} {num(v, lang)}", ha="center", va="top", fontsize=13,
                 zorder=5, bbox=dict(facecolor="white", edgecolor="none", pad=1))
     ax.set_ylim(-1.6, len(s) - 0.4)
-    return finish(fig, ax, own, f.title(lang), source, lang,
-                  adjust={"left": 0.17, "right": 0.97, "bottom": 0.14, "top": 0.82})
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.17, "right": 0.97, "bottom": 0.14, "top": 0.82})
+    return ax
 
 
 # ============================================================================= next band
@@ -121,10 +145,10 @@ def next_band_finding(values: pd.Series, framework: Framework | str) -> NextBand
                            g.loc[lowest, "next_band"], tuple(gt.index[gt["next_band"] == "-"]))
 
 
-def next_band_chart(values: pd.Series, framework: Framework | str, year: int, lang: str = "id", source: str = "",
-                    ax=None):
-    """Bars: how far each entity is from the lower edge of its next predicate band."""
-    fw = as_framework(framework)
+def next_band_chart(data: YearValues, *, lang: str, footer: str, ax=None):
+    """Bars: how far each entity is from the lower edge of its next predicate band; the title
+    states :func:`next_band_finding`. Returns the axes."""
+    values, fw, year = data.values, as_framework(data.framework), data.year
     f = next_band_finding(values, fw)
     names = entity_names(lang)
     gt = gap_table(values, fw)
@@ -143,7 +167,8 @@ def next_band_chart(values: pd.Series, framework: Framework | str, year: int, la
     ax.set_xlabel(t("ax_gap_next_band", lang, year=year))
     ax.grid(axis="y", visible=False)
     title = f.title(lang) if f else t("f_all_top", lang)
-    return finish(fig, ax, own, title, source, lang)
+    finish(fig, ax, own, title, footer, lang)
+    return ax
 
 
 # ============================================================================= province and nation
@@ -186,10 +211,14 @@ def reference_gap_finding(values: pd.Series, framework: Framework | str, provinc
                                gp.idxmax(), None if national is None else float(national), at_nat)
 
 
-def reference_chart(values: pd.Series, framework: Framework | str, province: float, national: float | None,
-                    year: int, lang: str = "id", source: str = "", ax=None):
-    """Dumbbells: each regency's value against the province (and national) value."""
-    fw = as_framework(framework)
+def reference_chart(data: YearValues, *, lang: str, footer: str, ax=None):
+    """Dumbbells: each regency's value against the province (and national) value; the title
+    states :func:`reference_gap_finding`. Returns the axes."""
+    values, fw, year, province, national = (data.values, as_framework(data.framework), data.year, data.province,
+                                            data.national)
+    if province is None:
+        from ..errors import DataError
+        raise DataError("data argument", "the province's value of the year (YearValues.province)", value=None)
     f = reference_gap_finding(values, fw, province, national)
     names = entity_names(lang)
     g = gap_table(values, fw, province=province).sort_values("value")
@@ -216,8 +245,8 @@ def reference_chart(values: pd.Series, framework: Framework | str, province: flo
     decimal_axis(ax, lang, "x", 1)
     ax.set_xlabel(t("index", lang) + f" {year}")
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, f.title(lang), source, lang,
-                  adjust={"left": 0.17, "right": 0.95, "bottom": 0.14, "top": 0.84})
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.17, "right": 0.95, "bottom": 0.14, "top": 0.84})
+    return ax
 
 
 # ============================================================================= pairwise
@@ -245,9 +274,13 @@ def pairwise_finding(values: pd.Series, year: int) -> PairwiseFinding:
     return PairwiseFinding(hi, lo, (h[hi] - h[lo]) / 100, year)
 
 
-def pairwise_chart(pairwise: pd.DataFrame, values: pd.Series, year: int, lang: str = "id", source: str = "", ax=None):
-    """Heatmap of pairwise gaps (column minus row), highest regency first."""
+def pairwise_chart(data: YearValues, *, lang: str, footer: str, ax=None):
+    """Heatmap of pairwise gaps (column minus row, ``disparity.pairwise_gaps``), highest regency
+    first; the title states :func:`pairwise_finding`. Returns the axes."""
     import seaborn as sns
+    from ..disparity import pairwise_gaps
+    values, year = data.values, data.year
+    pairwise = pairwise_gaps(values)
     f = pairwise_finding(values, year)
     names = entity_names(lang)
     order = values.astype(float).sort_values(ascending=False).index
@@ -260,8 +293,8 @@ def pairwise_chart(pairwise: pd.DataFrame, values: pd.Series, year: int, lang: s
     ax.set_xlabel(t("ax_compared", lang))
     ax.set_ylabel(t("ax_reference", lang))
     ax.tick_params(axis="x", rotation=20)
-    return finish(fig, ax, own, f.title(lang), source, lang,
-                  adjust={"left": 0.17, "right": 0.99, "bottom": 0.2, "top": 0.86})
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.17, "right": 0.99, "bottom": 0.2, "top": 0.86})
+    return ax
 
 
 # ============================================================================= spread
@@ -299,17 +332,25 @@ def dispersion_finding(table: pd.DataFrame, year: int, between_share: float | No
                              between_share)
 
 
-def dispersion_chart(table: pd.DataFrame, year: int, lang: str = "id", source: str = "", axes=None):
-    """Three panels (CV, Gini, Theil T): unweighted against population-weighted."""
-    import matplotlib.pyplot as plt
-    from .style import FULL, STYLE
-    f = dispersion_finding(table, year)
-    own = axes is None
-    if own:
-        with plt.style.context(str(STYLE)):
-            fig, axes = plt.subplots(1, 3, figsize=FULL)
-    else:
-        fig = axes[0].figure
+@dataclass(frozen=True)
+class DispersionData:
+    """What :func:`dispersion_chart` draws: ``table``, measures x {"unweighted",
+    "population_weighted"} (from ``disparity.dispersion``), of ``year``; ``between_share``, the
+    Theil between-group share, where known."""
+
+    table: pd.DataFrame
+    year: int
+    between_share: float | None = None
+
+
+def dispersion_chart(data: DispersionData, *, lang: str, footer: str, ax=None):
+    """Three panels (CV, Gini, Theil T): unweighted against population-weighted; the title states
+    :func:`dispersion_finding`. Returns the array of the three axes (given ``ax``, its area is split
+    into them)."""
+    table = data.table
+    f = dispersion_finding(table, data.year, data.between_share)
+    fig, grid, own = panels(ax, 1, 3)
+    axes = grid.ravel()
     lab = [t("unweighted", lang), t("pop_weighted", lang)]
     for ax, (m, name) in zip(axes, [("cv", "CV"), ("gini", "Gini"), ("theil", "Theil T")]):
         vals = [float(table.loc[m, "unweighted"]), float(table.loc[m, "population_weighted"])]
@@ -321,11 +362,12 @@ def dispersion_chart(table: pd.DataFrame, year: int, lang: str = "id", source: s
         ax.set_ylim(0, max(vals) * 1.25)
         decimal_axis(ax, lang, "y", 3)
         ax.grid(axis="x", visible=False)
-    return finish(fig, axes, own, f.title(lang), source, lang,
-                  adjust={"left": 0.06, "right": 0.98, "bottom": 0.16, "top": 0.8, "wspace": 0.35})
+    finish(fig, axes, own, f.title(lang), footer, lang,
+           adjust={"left": 0.06, "right": 0.98, "bottom": 0.16, "top": 0.8, "wspace": 0.35})
+    return axes
 
 
-__all__ = ["DispersionFinding", "NextBandFinding", "PairwiseFinding", "RankedFinding", "ReferenceGapFinding",
+__all__ = ["DispersionData", "DispersionFinding", "NextBandFinding", "YearValues", "PairwiseFinding", "RankedFinding", "ReferenceGapFinding",
            "dispersion_chart", "dispersion_finding", "next_band_chart", "next_band_finding", "pairwise_chart",
            "pairwise_finding", "ranked_chart", "ranked_finding", "reference_chart", "reference_gap_finding"]
 

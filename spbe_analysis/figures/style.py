@@ -3,9 +3,13 @@ the finding, footers with the source (and the illustrative or unofficial label),
 :func:`save_figure`, which writes PNG (200 dpi) and SVG with deterministic bytes to
 ``figures/<lang>/<name>.{png,svg}``.
 
-Chart functions of the family modules follow seaborn's convention: they take ``ax=None``; given
-an axes they draw into it and return it (no title or footer: the caller's figure decides),
-otherwise they create a slide-size figure, add the title and the footer, and return the figure.
+Every chart of the family modules has one signature, ``xxx_chart(data, *, lang, footer, ax=None)``,
+and returns the axes it drew into (an array of axes for charts of several panels): ``data`` is
+one object (a table, or a small dataclass bundling what the chart needs), from which the chart
+computes (or receives) its finding, ``xxx_finding``, whose title it writes. Given an axes, a chart
+draws into it (several panels split its area) and leaves the figure's title and footer to the
+caller; without one it creates a slide-size figure with the finding as title and ``footer`` as the
+footer. :func:`show` takes the axes (or a figure) and saves its figure.
 """
 from __future__ import annotations
 
@@ -151,11 +155,11 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return text_to_path.get_text_width_height_descent(text, props, ismath=False)[0] / 72.0 * RASTER_SLACK
 
 
-def fill_width(text: str, width_in: float, size: float) -> str:
+def fill_width(text: str, width_in: float, size: float, bold: bool = False) -> str:
     """Greedy word wrap of ``text`` to lines at most ``width_in`` inches wide."""
     lines: list[str] = []
     for word in text.split():
-        if lines and text_width(lines[-1] + " " + word, size) <= width_in:
+        if lines and text_width(lines[-1] + " " + word, size, bold) <= width_in:
             lines[-1] += " " + word
         else:
             lines.append(word)
@@ -179,10 +183,14 @@ def add_footer(fig: Figure, source: str, lang: str = "id", illustrative: bool = 
     return out
 
 
-def set_title(fig: Figure, text: str, width: int = 78) -> None:
-    """The figure's title (the finding), left-aligned over the whole figure, wrapped to fit."""
-    fig.suptitle(textwrap.fill(text, width), x=0.01, y=0.985, ha="left", va="top", fontsize=20,
-                 fontweight="bold")
+TITLE_SIZE = 20
+
+
+def set_title(fig: Figure, text: str) -> None:
+    """The figure's title (the finding), left-aligned over the whole figure, wrapped to the
+    canvas width (measured in the style's bold font, so that no line runs off the slide)."""
+    fig.suptitle(fill_width(text, fig.get_figwidth() * 0.97, TITLE_SIZE, bold=True), x=0.01, y=0.985, ha="left",
+                 va="top", fontsize=TITLE_SIZE, fontweight="bold")
 
 
 def wrap(label: str, width: int = 34) -> str:
@@ -206,10 +214,43 @@ def canvas(ax: Axes | None, size: tuple[float, float] = FULL) -> tuple[Figure, A
     return ax.figure, ax, False
 
 
+def panels(ax: Axes | None, nrows: int, ncols: int, size: tuple[float, float] = FULL, **kwargs: Any):
+    """(figure, 2-d array of axes, own) for a chart of several panels: a new slide figure when
+    ``ax`` is None (``own`` True); else the area of the caller's ``ax`` split into the panels
+    (``ax`` itself is removed). ``kwargs``: ``sharex``, ``sharey``, ``gridspec_kw`` as for
+    :func:`matplotlib.pyplot.subplots`."""
+    import numpy as np
+
+    if ax is None:
+        with plt.style.context(str(STYLE)):
+            fig, axes = plt.subplots(nrows, ncols, figsize=size, squeeze=False, **kwargs)
+        return fig, axes, True
+    fig = ax.figure
+    spec = ax.get_subplotspec()
+    gkw = dict(kwargs.get("gridspec_kw") or {})
+    if spec is not None:
+        gs = spec.subgridspec(nrows, ncols, **gkw)
+    else:
+        from matplotlib.gridspec import GridSpec
+        b = ax.get_position()
+        gs = GridSpec(nrows, ncols, figure=fig, left=b.x0, right=b.x1, bottom=b.y0, top=b.y1, **gkw)
+    ax.remove()
+    axes = np.empty((nrows, ncols), dtype=object)
+    for i in range(nrows):
+        for j in range(ncols):
+            share = {}
+            if kwargs.get("sharex") and (i or j):
+                share["sharex"] = axes[0, 0]
+            if kwargs.get("sharey") and (i or j):
+                share["sharey"] = axes[0, 0]
+            axes[i, j] = fig.add_subplot(gs[i, j], **share)
+    return fig, axes, False
+
+
 def finish(fig: Figure, ax: Any, own: bool, title: str, source: str, lang: str, illustrative: bool = False,
            unofficial: bool = False, adjust: dict | None = None) -> Any:
     """Title and footer for a figure the chart created itself; return the figure (or the axes
-    when drawing into a caller's axes)."""
+    when drawing into a caller's axes). Charts return their axes whatever this returns."""
     if not own:
         return ax
     if illustrative:
@@ -263,11 +304,47 @@ def save_figure(fig: Figure, name: str, lang: str = "id", folder: Path | None = 
     return paths
 
 
-def show(fig: Figure, name: str, lang: str) -> Figure:
-    """Save ``fig`` for ``lang`` and hand it back for display in the notebook (closed for
-    pyplot, so that it is shown exactly once)."""
+def figure_of(obj: Any) -> Figure:
+    """The figure of a chart's result: a figure, an axes, or an array (or list) of axes."""
+    if isinstance(obj, Figure):
+        return obj
+    if isinstance(obj, Axes):
+        return obj.figure
+    try:
+        import numpy as np
+        first = np.asarray(obj, dtype=object).ravel()[0]
+    except (TypeError, IndexError):
+        first = None
+    if isinstance(first, Axes):
+        return first.figure
+    raise DataError("figure argument", "a figure, an axes or an array of axes (what a chart returns)",
+                    value=type(obj).__name__)
+
+
+def show(obj: Any, name: str, lang: str) -> Figure:
+    """Save the figure of ``obj`` (a chart's axes, or a figure) for ``lang`` and hand the figure
+    back for display in the notebook (closed for pyplot, so that it is shown exactly once)."""
+    fig = figure_of(obj)
     save_figure(fig, name, lang)
     plt.close(fig)
     return fig
 
 
+
+
+def published_footer(ctx: Any) -> str:
+    """The footer of a chart of published values only: the sources of the year's published
+    values (regencies, province, nation) of a :class:`~spbe_analysis.context.Context`, without
+    the illustrative profiles or the sheet its :attr:`footer` also names."""
+    from ..tables import footer_note
+
+    pub = ctx.published
+    codes = tuple(ctx.codes) + (ctx.province_code, ctx.national_code)
+    used = pub[(pub["year"] == ctx.year) & pub["entity_id"].isin(codes)]
+    return footer_note(used, f"{t('fw_short_' + ctx.framework.name, ctx.lang)} {ctx.year}", ctx.lang)
+
+
+def legend_below(ax: Axes, ncol: int = 2, fontsize: float = 12, **kwargs: Any) -> Any:
+    """The legend under the axes (below its x label), clear of the data; :func:`finish` keeps it
+    above the footer."""
+    return ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=ncol, fontsize=fontsize, **kwargs)
