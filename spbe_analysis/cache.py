@@ -96,9 +96,11 @@ def pemdi_plans(year: int = 2024, sheet: str = "", worksheet: str = "", seed: in
     """
     files = "".join(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in (sheet, pemdi_sheet, effort)
                     if f and Path(f).is_file())
-    return memory().cache(_compute, ignore=[])(stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles,
-                                              str(pemdi_sheet), str(pemdi_worksheet), first_cycle, n_cycles,
-                                              str(effort))
+    mem = memory()
+    out = mem.cache(_compute)(stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles, str(pemdi_sheet),
+                              str(pemdi_worksheet), first_cycle, n_cycles, str(effort))
+    mem.reduce_size(bytes_limit="300M")          # the least recently used results go first
+    return out
 
 
 __all__ = ["PemdiPlans", "memory", "pemdi_plans", "stamp"]

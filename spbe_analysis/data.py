@@ -27,6 +27,7 @@ PUBLISHED_COLUMNS = [
     T.Column("predicate_printed", T.text(required=False)), T.Column("predicate_flag", T.text(required=False)),
     T.Column("source_url", T.text(required=False)), T.Column("source_date", T.text(required=False)),
     T.Column("verified", T.boolean()), T.Column("note", T.text(required=False)),
+    T.Column("official_ref", T.text(required=False)), T.Column("official_url", T.text(required=False)),
 ]
 
 REGENCY_COLUMNS = [
@@ -90,6 +91,15 @@ def load_published() -> pd.DataFrame:
             raise DataError(str(path), "a source_url for every verified value", column="source_url", **where)
         if r.status != "missing" and not (r.source_url or r.note):
             raise DataError(str(path), "a source (source_url or note) for every value", column="source_url", **where)
+        if r.official_url and not r.official_ref:
+            raise DataError(str(path), "an official_ref naming the decision an official_url points to",
+                            column="official_ref", **where)
+        if r.official_url and not str(r.official_url).startswith("https://"):
+            raise DataError(str(path), "an official_url that is an https:// address", column="official_url",
+                            value=r.official_url, **where)
+        if r.official_ref and r.status == "missing":
+            raise DataError(str(path), "no official_ref on a missing value (the decision's value was not read)",
+                            column="official_ref", value=r.official_ref, **where)
         _check_instrument(path, r, where)
     df["value_text"] = df["value"].map(lambda d: "" if d is None else f"{d}")
     df["value"] = pd.array([None if d is None else float(d) for d in df["value"]], dtype="Float64")

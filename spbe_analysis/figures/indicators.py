@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, pct, t
-from .style import FULL, GROUP_COLOURS, STYLE, DecimalFormatter, canvas, decimal_axis, finish, wrap
+from .style import GROUP_COLOURS, DecimalFormatter, canvas, decimal_axis, finish, panels, wrap
 
 ROBUST = 0.8   # a statement holds "robustly" when it holds in at least 80 % of the profiles
 
@@ -74,24 +74,33 @@ def gap_lead_finding(stats: pd.DataFrame, framework: Framework | str, target: st
                           exact=bool((s["n_profiles"] == 1).all()))
 
 
-def gap_ranges_chart(stats: pd.DataFrame, framework: Framework | str, finding: GapLeadFinding, lang: str = "id",
-                     source: str = "", illustrative: bool = True, axes=None):
+@dataclass(frozen=True)
+class GapRangesData:
+    """What :func:`gap_ranges_chart` draws: ``decomposition.gap_summary`` rows (``stats``) of
+    ``framework``, the finding its title states (its ``target`` picks the rows; from
+    :func:`gap_lead_finding` or a brief's ``gap_hold_finding``) and whether the profiles are
+    illustrative."""
+
+    stats: pd.DataFrame
+    framework: Framework | str
+    finding: object
+    illustrative: bool = True
+
+
+def gap_ranges_chart(data: GapRangesData, *, lang: str, footer: str, ax=None):
     """Small multiples, one panel per government: contribution of each domain to the gap to a
-    target, median with the 5-95 % range across the profiles (a bar without range when exact)."""
-    import matplotlib.pyplot as plt
-    fw = as_framework(framework)
+    target, median with the 5-95 % range across the profiles (a bar without range when exact).
+    Returns the array of panels (given ``ax``, its area is split into them)."""
+    stats, finding, illustrative = data.stats, data.finding, data.illustrative
+    fw = as_framework(data.framework)
     names = entity_names(lang)
     s_all = stats[stats["target"] == finding.target]
     ents = list(dict.fromkeys(s_all["entity"]))
     groups = list(dict.fromkeys(s_all["group"]))
     gnames = fw.group_names(finding.level)
-    own = axes is None
-    if own:
-        with plt.style.context(str(STYLE)):
-            rows = 1 if len(ents) <= 3 else 2
-            fig, axes = plt.subplots(rows, -(-len(ents) // rows), figsize=FULL, sharex=True, sharey=True)
-    axes = np.atleast_1d(axes).ravel()
-    fig = axes[0].figure
+    rows = 1 if len(ents) <= 3 else 2
+    fig, grid, own = panels(ax, rows, -(-len(ents) // rows), sharex=True, sharey=True)
+    axes = grid.ravel()
     xmax = max(float(s_all["p95"].max()) * 1.1, 0.05)
     xmin = min(0.0, float(s_all["p5"].min()) * 1.1)
     for ax, e in zip(axes, ents):
@@ -112,8 +121,9 @@ def gap_ranges_chart(stats: pd.DataFrame, framework: Framework | str, finding: G
     if own:
         fig.supxlabel(t("ax_gap_contribution" if finding.exact else "ax_gap_contribution_range", lang), fontsize=14,
                       y=0.07)
-    return finish(fig, axes, own, finding.title(lang), source, lang, illustrative=illustrative,
-                  adjust={"left": 0.12, "right": 0.98, "bottom": 0.15, "top": 0.84, "hspace": 0.45, "wspace": 0.12})
+    finish(fig, axes, own, finding.title(lang), footer, lang, illustrative=illustrative,
+           adjust={"left": 0.12, "right": 0.98, "bottom": 0.15, "top": 0.84, "hspace": 0.45, "wspace": 0.12})
+    return axes
 
 
 @dataclass(frozen=True)
@@ -140,25 +150,38 @@ def aspect_gap_finding(median: pd.DataFrame, framework: Framework | str, target:
     return AspectGapFinding(target, a, str(fw.group_names("aspect")[a]), float(m.max()))
 
 
-def aspect_heatmap(table: pd.DataFrame, framework: Framework | str, title: str, colorbar: str, lang: str = "id",
-                   source: str = "", illustrative: bool = True, decimals: int = 2, cmap: str = "YlOrRd", ax=None,
-                   **heat_kwargs):
-    """Heatmap with aspects as rows and governments as columns; ``table`` is governments x aspects."""
+@dataclass(frozen=True)
+class AspectGapData:
+    """What :func:`aspect_gap_chart` draws: the median contribution (index points) of each aspect
+    (columns) to each government's (rows) gap to ``target``, and whether the profiles are
+    illustrative."""
+
+    median: pd.DataFrame
+    framework: Framework | str
+    target: str
+    illustrative: bool = True
+
+
+def aspect_gap_chart(data: AspectGapData, *, lang: str, footer: str, ax=None):
+    """Heatmap with aspects as rows and governments as columns; the title states
+    :func:`aspect_gap_finding`. Returns the axes."""
     import seaborn as sns
-    fw = as_framework(framework)
+    fw = as_framework(data.framework)
+    f = aspect_gap_finding(data.median, fw, data.target)
     names = entity_names(lang)
     anames = fw.group_names("aspect")
-    m = table.copy().T.astype(float)
+    m = data.median.copy().T.astype(float)
     m.columns = [wrap(names.get(e, e), 12) for e in m.columns]
     m.index = [wrap(f"{a}. {anames[a]}", 34) for a in m.index]
-    annot = np.vectorize(lambda v: num(v, lang, decimals))(m.to_numpy())
+    annot = np.vectorize(lambda v: num(v, lang, 2))(m.to_numpy())
     fig, ax, own = canvas(ax)
-    sns.heatmap(m, annot=annot, fmt="", cmap=cmap, ax=ax, annot_kws={"fontsize": 14}, linewidths=0.5,
-                cbar_kws={"label": colorbar, "format": DecimalFormatter(lang, 2)}, **heat_kwargs)
+    sns.heatmap(m, annot=annot, fmt="", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 14}, linewidths=0.5,
+                cbar_kws={"label": t("index_points", lang), "format": DecimalFormatter(lang, 2)})
     ax.tick_params(axis="x", labelsize=13, rotation=0)
     ax.tick_params(axis="y", labelsize=12, rotation=0)
-    return finish(fig, ax, own, title, source, lang, illustrative=illustrative,
-                  adjust={"left": 0.3, "right": 1.0, "bottom": 0.14, "top": 0.86})
+    finish(fig, ax, own, f.title(lang), footer, lang, illustrative=data.illustrative,
+           adjust={"left": 0.3, "right": 1.0, "bottom": 0.14, "top": 0.86})
+    return ax
 
 
 @dataclass(frozen=True)

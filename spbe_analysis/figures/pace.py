@@ -10,7 +10,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..labels import entity_names, num, pct, t
-from .style import band_spans, canvas, decimal_axis, entity_colour, finish, wrap
+from .style import band_spans, canvas, decimal_axis, entity_colour, finish, legend_below, panels, wrap
 
 
 # ============================================================================= pace from the record
@@ -42,8 +42,21 @@ def pace_finding(pace: pd.DataFrame, bt) -> PaceFinding:
                        bt.mae_no_change, bt.n)
 
 
-def pace_chart(changes: pd.DataFrame, finding: PaceFinding, lang: str = "id", source: str = "", ax=None):
-    """Observed yearly change per regency and year pair (a bar; a range where a value is censored)."""
+@dataclass(frozen=True)
+class PaceData:
+    """What :func:`pace_chart` draws: the observed changes (``entity``, ``y0``, ``y1``, ``low``,
+    ``high``, ``exact``) and the finding its title states (:func:`pace_finding`, which also needs
+    the backtest)."""
+
+    changes: pd.DataFrame
+    finding: PaceFinding
+
+
+def pace_chart(data: PaceData, *, lang: str, footer: str, ax=None):
+    """Observed yearly change per regency and year pair (a bar, lighter for earlier pairs; a
+    hatched range where a value is censored, explained in the legend). Returns the axes."""
+    from matplotlib.patches import Patch
+    changes, finding = data.changes, data.finding
     names = entity_names(lang)
     fig, ax, own = canvas(ax)
     ents = list(dict.fromkeys(changes["entity"]))
@@ -68,8 +81,12 @@ def pace_chart(changes: pd.DataFrame, finding: PaceFinding, lang: str = "id", so
     decimal_axis(ax, lang, "y", 1)
     ax.set_ylabel(t("ax_yearly_change", lang, pairs=", ".join(f"{a}-{b}" for a, b in pairs)))
     ax.grid(axis="x", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang,
-                  adjust={"left": 0.08, "right": 0.98, "bottom": 0.14, "top": 0.86})
+    handles = [Patch(facecolor="#555555", alpha=0.55 + 0.45 * k, label=f"{a}-{b}") for k, (a, b) in enumerate(pairs)]
+    if not changes["exact"].all():
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="//", label=t("lbl_censored_change", lang)))
+    legend_below(ax, ncol=len(handles), handles=handles)
+    finish(fig, ax, own, finding.title(lang), footer, lang, adjust={"left": 0.08, "right": 0.98, "bottom": 0.14, "top": 0.86})
+    return ax
 
 
 # ============================================================================= across the break
@@ -117,19 +134,30 @@ def transition_finding(ens: pd.DataFrame, spbe_targets: Mapping[str, tuple[str, 
     return TransitionFinding(scenario, y_s, y_p, tuple(rows), float(threshold))
 
 
-def transition_chart(ens: pd.DataFrame, finding: TransitionFinding, spbe_fw, pemdi_fw, lang: str = "id",
-                     source: str = "", illustrative: bool = True, axes=None):
+@dataclass(frozen=True)
+class TransitionData:
+    """What :func:`transition_chart` draws: ``transition.transition_ensemble``, the finding its
+    title states (:func:`transition_finding`; its scenario picks the rows), both frameworks and
+    whether the profiles are illustrative."""
+
+    ensemble: pd.DataFrame
+    finding: TransitionFinding
+    spbe_framework: object = "spbe2020"
+    pemdi_framework: object = "pemdi2026"
+    illustrative: bool = True
+
+
+def transition_chart(data: TransitionData, *, lang: str, footer: str, ax=None):
     """Two panels with a break: the SPBE index (start year and the last SPBE year) and the PEMDI
-    index (projected start and each roadmap year), median and range over draws per regency."""
-    import matplotlib.pyplot as plt
-    from .style import FULL, STYLE
+    index (projected start and each roadmap year), median and range over draws per regency.
+    Returns the array of the two axes (given ``ax``, its area is split into them)."""
+    from ..frameworks import as_framework
+    finding, illustrative = data.finding, data.illustrative
+    spbe_fw, pemdi_fw = as_framework(data.spbe_framework), as_framework(data.pemdi_framework)
     names = entity_names(lang)
-    d = ens[ens["scenario"] == finding.scenario]
-    own = axes is None
-    if own:
-        with plt.style.context(str(STYLE)):
-            fig, axes = plt.subplots(1, 2, figsize=FULL, gridspec_kw={"width_ratios": [1, 2.4]})
-    fig = axes[0].figure
+    d = data.ensemble[data.ensemble["scenario"] == finding.scenario]
+    fig, grid, own = panels(ax, 1, 2, gridspec_kw={"width_ratios": [1, 2.4]})
+    axes = grid.ravel()
     for ax, fw_name, fw, lo, hi in ((axes[0], "spbe2020", spbe_fw, 1.8, 3.6), (axes[1], "pemdi2026", pemdi_fw, 1.0, 3.5)):
         band_spans(ax, fw, orientation="h", lo=lo, hi=hi, alpha=0.4)
         sub = d[d["framework"] == fw_name]
@@ -145,11 +173,12 @@ def transition_chart(ens: pd.DataFrame, finding: TransitionFinding, spbe_fw, pem
     axes[0].set_xticks(ys, [str(int(y)) for y in ys])
     yp = sorted(d.loc[d["framework"] == "pemdi2026", "year"].unique())
     axes[1].set_xticks(yp, [t("pemdi_start", lang) if y != int(y) else str(int(y)) for y in yp])
-    axes[1].legend(loc="upper left", fontsize=11, ncol=2)
+    legend_below(axes[1], ncol=3, fontsize=11)
     if own:
         fig.text(0.335, 0.5, "//", fontsize=26, ha="center", va="center", color="#555555")
-    return finish(fig, axes, own, finding.title(lang), source, lang, illustrative=illustrative, unofficial=True,
-                  adjust={"left": 0.07, "right": 0.93, "bottom": 0.14, "top": 0.84, "wspace": 0.3})
+    finish(fig, axes, own, finding.title(lang), footer, lang, illustrative=illustrative, unofficial=True,
+           adjust={"left": 0.07, "right": 0.93, "bottom": 0.14, "top": 0.84, "wspace": 0.3})
+    return axes
 
 
 # ============================================================================= forecasts with a track record

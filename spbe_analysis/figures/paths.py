@@ -13,9 +13,9 @@ import pandas as pd
 from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, pct, t
 from ..paths import ServiceComparison
-from .pace import (PaceFinding, TransitionFinding, pace_chart, pace_finding,  # noqa: F401  (their home is .pace)
-                   transition_chart, transition_finding)
-from .style import canvas, entity_colour, finish, stacked_shares
+from .pace import (PaceData, PaceFinding, TransitionData, TransitionFinding, pace_chart,  # noqa: F401  (home: .pace)
+                   pace_finding, transition_chart, transition_finding)
+from .style import canvas, entity_colour, finish, legend_below, stacked_shares
 
 
 def _range(s: pd.Series, lang: str) -> str:
@@ -202,10 +202,21 @@ def shared_service_finding(cmp: ServiceComparison, target: str) -> SharedService
                                 ya, yw, never)
 
 
-def shared_service_chart(cmp: ServiceComparison, finding: SharedServiceFinding, lang: str = "id", source: str = "",
-                         illustrative: bool = True, ax=None):
-    """Grouped bars: median cost to the target for each regency alone and with the shared service
-    (from ``paths.shared_service_ensemble`` or ``paths.compare_shared_service``)."""
+@dataclass(frozen=True)
+class SharedServiceData:
+    """What :func:`shared_service_chart` draws: the comparison (``paths.shared_service_ensemble``
+    or ``paths.compare_shared_service``), its target band and whether the profiles are illustrative."""
+
+    comparison: ServiceComparison
+    target: str
+    illustrative: bool = True
+
+
+def shared_service_chart(data: SharedServiceData, *, lang: str, footer: str, ax=None):
+    """Grouped bars: median cost to the target for each regency alone and with the shared service;
+    the title states :func:`shared_service_finding`. Returns the axes."""
+    cmp, illustrative = data.comparison, data.illustrative
+    finding = shared_service_finding(cmp, data.target)
     names = entity_names(lang)
     per = cmp.table.groupby("entity")[["cost_alone", "cost_with_service"]].median().sort_values("cost_alone")
     fig, ax, own = canvas(ax)
@@ -221,9 +232,10 @@ def shared_service_chart(cmp: ServiceComparison, finding: SharedServiceFinding, 
     ax.set_yticks(y, [names.get(e, e) for e in per.index])
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel(t("ax_service_cost", lang, target=finding.target))
-    ax.legend(loc="lower right")
+    legend_below(ax, ncol=2)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative)
+    finish(fig, ax, own, finding.title(lang), footer, lang, illustrative=illustrative)
+    return ax
 
 
 @dataclass(frozen=True)
@@ -287,13 +299,26 @@ def effort_shift_finding(shares: Mapping[str, pd.DataFrame], target: str, aspect
                               bool(shares) and any(len(v) for v in shares.values()))
 
 
-def effort_shift_chart(shares: Mapping[str, pd.DataFrame], finding: EffortShiftFinding, framework, lang: str = "id",
-                       source: str = "", illustrative: bool = True, ax=None):
+@dataclass(frozen=True)
+class EffortShiftData:
+    """What :func:`effort_shift_chart` draws: {scenario: entities x aspects share of steps} of
+    ``framework`` to ``target``, the aspects its finding sums and whether the profiles are
+    illustrative."""
+
+    shares: Mapping[str, pd.DataFrame]
+    framework: Framework | str
+    target: str
+    aspects: tuple[int, ...] = (7, 8)
+    illustrative: bool = True
+
+
+def effort_shift_chart(data: EffortShiftData, *, lang: str, footer: str, ax=None):
     """Stacked bars: share of the cheapest steps per aspect, each scenario side by side (mean over
-    the regencies)."""
-    from ..frameworks import as_framework
+    the regencies); the title states :func:`effort_shift_finding`. Returns the axes."""
     from .style import GROUP_COLOURS
-    fw = as_framework(framework)
+    shares, illustrative = data.shares, data.illustrative
+    finding = effort_shift_finding(shares, data.target, tuple(data.aspects))
+    fw = as_framework(data.framework)
     names = fw.group_names("aspect")
     fig, ax, own = canvas(ax)
     scen = list(shares)
@@ -304,10 +329,11 @@ def effort_shift_chart(shares: Mapping[str, pd.DataFrame], finding: EffortShiftF
     ax.set_yticks(y, [t("scen_" + s, lang) for s in scen])
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("ax_step_share", lang, target=finding.target))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.14), ncol=2, fontsize=11)
+    legend_below(ax, ncol=2, fontsize=11)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative,
-                  adjust={"left": 0.22, "right": 0.97, "bottom": 0.36, "top": 0.86})
+    finish(fig, ax, own, finding.title(lang), footer, lang, illustrative=illustrative,
+           adjust={"left": 0.22, "right": 0.97, "bottom": 0.36, "top": 0.86})
+    return ax
 
 
 # ============================================================================= no-regret moves
@@ -351,10 +377,24 @@ def no_regret_finding(nr: pd.DataFrame, threshold: float = 0.8, unit: str = "uni
     return NoRegretFinding(float(threshold), tuple(moves), tuple(unit_only))
 
 
-def no_regret_chart(nr: pd.DataFrame, finding: NoRegretFinding, lang: str = "id", source: str = "",
-                    illustrative: bool = True, top: int = 6, ax=None):
+@dataclass(frozen=True)
+class NoRegretData:
+    """What :func:`no_regret_chart` draws: ``paths.no_regret``, the no-regret threshold, how many
+    moves per regency to show and whether the profiles are illustrative."""
+
+    moves: pd.DataFrame
+    threshold: float = 0.8
+    top: int = 6
+    illustrative: bool = True
+
+
+def no_regret_chart(data: NoRegretData, *, lang: str, footer: str, ax=None):
     """Dot matrix: for each regency, its most frequent moves and in what share of the optimal plans
-    they appear (filled: no-regret, at or above the threshold)."""
+    they appear (filled: no-regret, at or above the threshold); the title states
+    :func:`no_regret_finding`. Returns the axes."""
+    from matplotlib.lines import Line2D
+    nr, top, illustrative = data.moves, data.top, data.illustrative
+    finding = no_regret_finding(nr, data.threshold)
     names = entity_names(lang)
     fig, ax, own = canvas(ax)
     ents = list(dict.fromkeys(nr["entity"]))
@@ -374,5 +414,11 @@ def no_regret_chart(nr: pd.DataFrame, finding: NoRegretFinding, lang: str = "id"
     ax.grid(False)
     for s_ in ("top", "right", "bottom"):
         ax.spines[s_].set_visible(False)
-    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative,
-                  adjust={"left": 0.17, "right": 0.98, "bottom": 0.1, "top": 0.86})
+    legend_below(ax, ncol=2, fontsize=12, handles=[
+        Line2D([], [], ls="none", marker="o", ms=12, color="#555555", label=t("lbl_no_regret", lang,
+                                                                               p=pct(finding.threshold, lang))),
+        Line2D([], [], ls="none", marker="o", ms=12, markerfacecolor="white", markeredgecolor="#555555",
+               markeredgewidth=2, label=t("lbl_not_no_regret", lang, p=pct(finding.threshold, lang)))])
+    finish(fig, ax, own, finding.title(lang), footer, lang, illustrative=illustrative,
+           adjust={"left": 0.17, "right": 0.98, "bottom": 0.1, "top": 0.86})
+    return ax

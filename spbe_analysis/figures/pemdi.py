@@ -10,7 +10,8 @@ import pandas as pd
 
 from ..labels import entity_names, num, pct, t
 from ..pemdi import Crosswalk, Projection, weight_table
-from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, stacked_shares, wrap
+from .style import (DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish,
+                    legend_below, stacked_shares, wrap)
 
 PARTS = (("carried", "#0072B2"), ("new", "#E69F00"), ("external", "#999999"))
 
@@ -46,9 +47,16 @@ def weight_shift_finding(cw: Crosswalk) -> WeightShiftFinding:
     return WeightShiftFinding(cw.carried_weight, cw.new_weight, cw.external_weight, sat)
 
 
-def weights_chart(cw: Crosswalk, lang: str = "id", ax=None):
+def crosswalk_footer(lang: str) -> str:
+    """The footer of a chart of the crosswalk itself (the regulation and this package's
+    unofficial crosswalk)."""
+    return t("source_crosswalk", lang)
+
+
+def weights_chart(cw: Crosswalk, *, lang: str, footer: str, ax=None):
     """Stacked bars per PEMDI aspect: the weight informed by SPBE evidence (unofficial crosswalk),
-    the new part and the part set by national indices."""
+    the new part and the part set by national indices (legend under the plot); the title states
+    :func:`weight_shift_finding`. Returns the axes."""
     f = weight_shift_finding(cw)
     w = weight_table(cw).iloc[::-1]
     fig, ax, own = canvas(ax)
@@ -63,10 +71,11 @@ def weights_chart(cw: Crosswalk, lang: str = "id", ax=None):
     ax.set_xlabel(t("weight_pct_pemdi", lang))
     ax.set_xlim(0, float(w["weight"].max()) * 1.2)
     decimal_axis(ax, lang, "x", 0)
-    ax.legend(loc="lower right")
+    legend_below(ax, ncol=3, fontsize=13)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, f.title(lang), t("source_crosswalk", lang), lang, unofficial=True,
-                  adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    finish(fig, ax, own, f.title(lang), footer, lang, unofficial=True,
+           adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    return ax
 
 
 @dataclass(frozen=True)
@@ -106,9 +115,21 @@ def projected_band_finding(projection: Projection, spbe_bands: dict[str, str],
     return ProjectedBandFinding(scenario, rows)
 
 
-def band_chart(projection: Projection, finding: ProjectedBandFinding, lang: str = "id", source: str = "",
-               illustrative: bool = True, ax=None):
-    """Per regency: the probability of each PEMDI band (stacked), with its SPBE 2024 band."""
+@dataclass(frozen=True)
+class BandData:
+    """What :func:`band_chart` draws: the projection, each regency's SPBE band and the scenario."""
+
+    projection: Projection
+    spbe_bands: dict
+    scenario: str = "central"
+
+
+def band_chart(data: BandData, *, lang: str, footer: str, ax=None):
+    """Per regency: the probability of each PEMDI band (stacked), with its SPBE 2024 band; the
+    title states :func:`projected_band_finding`. Returns the axes."""
+    projection = data.projection
+    illustrative = bool(projection.illustrative)
+    finding = projected_band_finding(projection, data.spbe_bands, data.scenario)
     names = entity_names(lang)
     probs = projection.band_probabilities(finding.scenario)
     fw = projection.crosswalk.pemdi
@@ -120,10 +141,11 @@ def band_chart(projection: Projection, finding: ProjectedBandFinding, lang: str 
     ax.set_yticks(y, [f"{names.get(e, e)}\n(SPBE 2024: {spbe.get(e, '-')})" for e in probs.index], fontsize=13)
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("ax_band_probability", lang, scenario=t("scenario_" + finding.scenario, lang)))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.13), ncol=3, fontsize=12)
+    legend_below(ax, ncol=3, fontsize=12)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative, unofficial=True,
-                  adjust={"left": 0.2, "right": 0.97, "bottom": 0.3, "top": 0.86})
+    finish(fig, ax, own, finding.title(lang), footer, lang, illustrative=illustrative, unofficial=True,
+           adjust={"left": 0.2, "right": 0.97, "bottom": 0.3, "top": 0.86})
+    return ax
 
 
 @dataclass(frozen=True)
@@ -151,9 +173,10 @@ def range_finding(projection: Projection) -> RangeFinding:
     return RangeFinding(float(s["median"].min()), float(s["median"].max()), float(s["p95"].max()), baik)
 
 
-def range_chart(projection: Projection, lang: str = "id", source: str = "", illustrative: bool = True, ax=None):
+def range_chart(projection: Projection, *, lang: str, footer: str, ax=None):
     """Per regency and scenario: median and 5-95 % range of the projected PEMDI index over the
-    PEMDI bands."""
+    PEMDI bands; the title states :func:`range_finding`. Returns the axes."""
+    illustrative = bool(projection.illustrative)
     f = range_finding(projection)
     names = entity_names(lang)
     fw = projection.crosswalk.pemdi
@@ -175,9 +198,10 @@ def range_chart(projection: Projection, lang: str = "id", source: str = "", illu
     ax.set_xlim(1.0, 3.0)
     decimal_axis(ax, lang, "x", 1)
     ax.set_xlabel(t("ax_pemdi_projected", lang))
-    ax.legend(loc="lower right", fontsize=12)
+    legend_below(ax, ncol=3, fontsize=12)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, f.title(lang), source, lang, illustrative=illustrative, unofficial=True)
+    finish(fig, ax, own, f.title(lang), footer, lang, illustrative=illustrative, unofficial=True)
+    return ax
 
 
 @dataclass(frozen=True)
@@ -215,14 +239,32 @@ def gap_indicator_finding(gap: pd.DataFrame, projection: Projection, target: str
                                float(top.sum()) / total if total > 0 else 0.0, ext)
 
 
-def gap_chart(gap: pd.DataFrame, finding: GapIndicatorFinding, projection: Projection, lang: str = "id",
-              source: str = "", illustrative: bool = True, ax=None):
-    """Heatmap: median contribution of each PEMDI indicator (rows; externally determined ones
-    marked) to each regency's gap to the target."""
+@dataclass(frozen=True)
+class GapData:
+    """What :func:`gap_chart` draws: :func:`spbe_analysis.pemdi.gap_by_indicator` (entity x
+    indicator) to ``target`` (its lower edge ``value``), the projection, and how many indicators
+    to show (the largest; at most about 12 rows read on a slide)."""
+
+    gap: pd.DataFrame
+    projection: Projection
+    target: str
+    value: float
+    rows: int = 12
+
+
+def gap_chart(data: GapData, *, lang: str, footer: str, ax=None):
+    """Heatmap: median contribution of the PEMDI indicators holding most of the gap (rows, the
+    ``data.rows`` largest on average, largest first; externally determined ones marked) to each
+    regency's gap to the target; the title states :func:`gap_indicator_finding` and, when rows are
+    left out, how many are shown. Returns the axes."""
     import seaborn as sns
+    gap, projection = data.gap, data.projection
+    illustrative = bool(projection.illustrative)
+    finding = gap_indicator_finding(gap, projection, data.target, data.value)
     names = entity_names(lang)
     cw = projection.crosswalk
-    m = gap.T.astype(float)
+    keep = list(gap.mean().sort_values(ascending=False, kind="stable").index[:data.rows])
+    m = gap[keep].T.astype(float)
     ext = dict(zip(cw.pemdi.ids, cw.external))
     m.index = [wrap(f"{i} {cw.pemdi.indicators.loc[i, 'name_id']}" + (" *" if ext[i] else ""), 40) for i in m.index]
     m.columns = [wrap(names.get(e, e), 12) for e in m.columns]
@@ -230,11 +272,14 @@ def gap_chart(gap: pd.DataFrame, finding: GapIndicatorFinding, projection: Proje
     fig, ax, own = canvas(ax)
     sns.heatmap(m, annot=annot, fmt="", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 10}, linewidths=0.4,
                 cbar_kws={"label": t("index_points", lang), "format": DecimalFormatter(lang, 2)})
-    ax.tick_params(axis="y", labelsize=10, rotation=0)
+    ax.tick_params(axis="y", labelsize=12, rotation=0)
     ax.tick_params(axis="x", labelsize=12, rotation=0)
-    return finish(fig, ax, own, finding.title(lang), f"{t('note_external_star', lang)}. {source}", lang,
-                  illustrative=illustrative, unofficial=True,
-                  adjust={"left": 0.33, "right": 1.0, "bottom": 0.2, "top": 0.88})
+    title = finding.title(lang)
+    if len(keep) < gap.shape[1]:
+        title += t("note_top_rows", lang, k=len(keep), n=gap.shape[1])
+    finish(fig, ax, own, title, f"{t('note_external_star', lang)}. {footer}", lang,
+           illustrative=illustrative, unofficial=True, adjust={"left": 0.33, "right": 1.0, "bottom": 0.2, "top": 0.88})
+    return ax
 
 
 @dataclass(frozen=True)
@@ -263,6 +308,6 @@ def spread_finding(projection: Projection) -> SpreadFinding | None:
                          float(s["share_external"].mean()))
 
 
-__all__ = ["GapIndicatorFinding", "ProjectedBandFinding", "RangeFinding", "SpreadFinding",
+__all__ = ["BandData", "GapData", "GapIndicatorFinding", "crosswalk_footer", "ProjectedBandFinding", "RangeFinding", "SpreadFinding",
            "WeightShiftFinding", "band_chart", "gap_chart", "gap_indicator_finding", "projected_band_finding",
            "range_chart", "range_finding", "spread_finding", "weight_shift_finding", "weights_chart"]

@@ -97,14 +97,19 @@ def band_spans(ax: Axes, framework: Any, orientation: str = "h", alpha: float = 
 
 class DecimalFormatter(Formatter):
     """Tick labels with a decimal comma in Bahasa Indonesia (a point in English), with at least
-    ``decimals`` decimals and as many more (up to 4) as the ticks need to read distinct."""
+    ``decimals`` decimals and as many more (up to 4) as the ticks need to read distinct and exact."""
 
     def __init__(self, lang: str, decimals: int = 1):
         self.lang, self.decimals = lang, decimals
 
     def _places(self, values) -> int:
+        """Enough decimals for the labels to read distinct and to state each tick exactly (a tick
+        at 2.5 never reads "3")."""
         d = self.decimals
-        while d < 4 and len({num(float(v), self.lang, d) for v in values}) < len(values):
+        vals = [float(v) for v in values]
+        scale = max([abs(v) for v in vals] + [1.0])
+        while d < 4 and (len({num(v, self.lang, d) for v in vals}) < len(vals)
+                         or any(abs(round(v, d) - v) > 1e-9 * scale for v in vals)):
             d += 1
         return d
 

@@ -114,16 +114,30 @@ def _segment_band_spans(ax, groups: list[tuple[Framework, float, float]], alpha:
                         fontsize=10, color=BAND_TEXT[int(b.rank)], fontweight="bold", zorder=1)
 
 
-def trajectories_chart(published: pd.DataFrame, entities: tuple[str, ...], years: list[int],
-                       framework: Framework | str, finding: TrajectoryFinding, lang: str = "id", source: str = "",
-                       break_after: int | Iterable[int] | None = None, ax=None):
+@dataclass(frozen=True)
+class TrajectoryData:
+    """What :func:`trajectories_chart` draws: the published values of ``entities`` in ``years``
+    (``framework``: the bands where every year shares them), the finding its title states (from
+    :func:`trajectory_finding`, which counts over its own years) and any extra ``break_after``."""
+
+    published: pd.DataFrame
+    entities: tuple[str, ...]
+    years: list[int]
+    framework: Framework | str
+    finding: TrajectoryFinding
+    break_after: int | Iterable[int] | None = None
+
+
+def trajectories_chart(data: TrajectoryData, *, lang: str, footer: str, ax=None):
     """Slope chart of published values by year. Exact values are dots joined by lines (dotted and
     hollow where unverified); censored values are open down-triangles at their bound, labelled
     '< bound'; missing years are gaps; a change of instrument is drawn as a grey band and no line
     crosses it (the breaks are read from the data's ``instrument`` column, see
     :func:`trajectory_breaks`; ``break_after`` may add more). Each instrument's years are shaded with
-    its own predicate bands (``framework`` where every year shares its bands)."""
-    fw = as_framework(framework)
+    its own predicate bands (``framework`` where every year shares its bands). Returns the axes."""
+    published, entities, years, finding, break_after = (data.published, data.entities, list(data.years), data.finding,
+                                                        data.break_after)
+    fw = as_framework(data.framework)
     names = entity_names(lang)
     fig, ax, own = canvas(ax)
     breaks = trajectory_breaks(published, years, break_after)
@@ -199,8 +213,8 @@ def trajectories_chart(published: pd.DataFrame, entities: tuple[str, ...], years
     ax.set_ylabel(t("index", lang) if not pemdi else
                   t("index_pemdi", lang) if len(pemdi) == len(segments) else f"{t('index', lang)} / {t('index_pemdi', lang)}")
     ax.grid(axis="x", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang,
-                  adjust={"left": 0.08, "right": 0.9, "bottom": 0.14, "top": 0.86})
+    finish(fig, ax, own, finding.title(lang), footer, lang, adjust={"left": 0.08, "right": 0.9, "bottom": 0.14, "top": 0.86})
+    return ax
 
 
 # ============================================================================= sigma convergence
@@ -252,9 +266,21 @@ def sigma_finding(sig: pd.DataFrame, trend: dict, measure: str = "cv") -> SigmaF
                         float(last["low"]), float(trend["slope_low"]), float(trend["slope_high"]))
 
 
-def sigma_chart(sig: pd.DataFrame, finding: SigmaFinding, lang: str = "id", source: str = "", ax=None):
+@dataclass(frozen=True)
+class SigmaData:
+    """What :func:`sigma_chart` draws: ``disparity.sigma_convergence`` and the measure shown."""
+
+    sigma: pd.DataFrame
+    measure: str = "cv"
+
+
+def sigma_chart(data: SigmaData, *, lang: str, footer: str, ax=None):
     """Dispersion by year: exact values as dots, years with censored values as a bar spanning the
-    exact bounds."""
+    exact bounds; the title states :func:`sigma_finding` (with ``disparity.sigma_trend`` of the
+    measure). Returns the axes."""
+    from ..disparity import sigma_trend
+    sig = data.sigma
+    finding = sigma_finding(sig, sigma_trend(sig, data.measure), data.measure)
     names = entity_names(lang)
     d = sig[sig["measure"] == finding.measure].set_index("year")
     fig, ax, own = canvas(ax)
@@ -282,8 +308,8 @@ def sigma_chart(sig: pd.DataFrame, finding: SigmaFinding, lang: str = "id", sour
     ax.set_ylabel(t(MEASURE_KEYS[finding.measure], lang) + (" (%)" if finding.measure == "cv" else "") + " "
                   + t("across_regencies", lang))
     ax.grid(axis="x", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang,
-                  adjust={"left": 0.1, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    finish(fig, ax, own, finding.title(lang), footer, lang, adjust={"left": 0.1, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    return ax
 
 
 # ============================================================================= beta convergence
@@ -312,8 +338,10 @@ def beta_finding(bc: BetaConvergence) -> BetaFinding:
     return BetaFinding(bc.years[0], bc.years[1], bc.beta, bc.r2, bc.n, bc.half_life)
 
 
-def beta_chart(bc: BetaConvergence, lang: str = "id", source: str = "", ax=None):
-    """Annualised growth against the initial (log) level, with the OLS line."""
+def beta_chart(bc: BetaConvergence, *, lang: str, footer: str, ax=None):
+    """Annualised growth against the initial (log) level, with the OLS line; ticks at round
+    values; the title states :func:`beta_finding`. Returns the axes."""
+    from matplotlib.ticker import MaxNLocator
     f = beta_finding(bc)
     names = entity_names(lang)
     d = bc.data
@@ -329,13 +357,14 @@ def beta_chart(bc: BetaConvergence, lang: str = "id", source: str = "", ax=None)
     ticks = np.arange(np.floor(d["v0"].min() * 10) / 10, d["v0"].max() * 1.03, 0.1)
     ax.set_xticks(ticks, [num(v, lang, 1) for v in ticks], minor=False)
     ax.minorticks_off()
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10], integer=True))
     decimal_axis(ax, lang, "y", 0)
     ax.set_xlabel(t("ax_initial_index", lang, y0=f.y0))
     ax.set_ylabel(t("ax_annual_growth", lang, y0=f.y0, y1=f.y1))
     ax.text(0.99, 0.97, t("f_beta_half_life", lang, hl=num(f.half_life, lang, 1) if f.half_life else "-", n=f.n),
             transform=ax.transAxes, ha="right", va="top", fontsize=13, color="#444444")
-    return finish(fig, ax, own, f.title(lang), source, lang,
-                  adjust={"left": 0.1, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.1, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    return ax
 
 
 # ============================================================================= the province's leap
@@ -373,8 +402,18 @@ def leap_finding(changes: pd.Series, province: str, gap0: float, gap1: float, y0
     return LeapFinding(y0, y1, float(changes[province]), float(regs.mean()), float(gap0), float(gap1))
 
 
-def leap_chart(changes: pd.Series, finding: LeapFinding, lang: str = "id", source: str = "", ax=None):
-    """Bars: change of the published index between two years."""
+@dataclass(frozen=True)
+class LeapData:
+    """What :func:`leap_chart` draws: the exact change per entity (province included) and the
+    finding its title states (:func:`leap_finding`, which also needs the gaps to the province)."""
+
+    changes: pd.Series
+    finding: LeapFinding
+
+
+def leap_chart(data: LeapData, *, lang: str, footer: str, ax=None):
+    """Bars: change of the published index between two years. Returns the axes."""
+    changes, finding = data.changes, data.finding
     names = entity_names(lang)
     c = changes.sort_values(ascending=True)
     fig, ax, own = canvas(ax)
@@ -389,8 +428,8 @@ def leap_chart(changes: pd.Series, finding: LeapFinding, lang: str = "id", sourc
     ax.set_xlabel(t("ax_change", lang, y0=finding.y0, y1=finding.y1))
     ax.set_xlim(min(0, c.min()) - 0.1, c.max() * 1.2)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang,
-                  adjust={"left": 0.2, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    finish(fig, ax, own, finding.title(lang), footer, lang, adjust={"left": 0.2, "right": 0.97, "bottom": 0.14, "top": 0.86})
+    return ax
 
 
 # ============================================================================= bands and ranks
