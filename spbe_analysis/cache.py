@@ -103,4 +103,57 @@ def pemdi_plans(year: int = 2024, sheet: str = "", worksheet: str = "", seed: in
     return out
 
 
-__all__ = ["PemdiPlans", "memory", "pemdi_plans", "stamp"]
+def _compute_robust(key: str, year: int, sheet: str, worksheet: str, seed: int, n_profiles: int, pemdi_sheet: str,
+                    pemdi_worksheet: str, first_cycle: int, n_cycles: int, n_draws: int, draw_seed: int,
+                    threshold: float, n_jobs: int):
+    from . import actionplan, pemdi, robust
+    from .context import context
+
+    ctx = context(year=year, sheet=sheet, worksheet=worksheet, seed=seed, n_profiles=n_profiles, lang="id")
+    proj = pemdi.project(ctx.profiles.levels, seed=seed, illustrative=ctx.illustrative)
+    own = actionplan.starts_from_sheet(pemdi_sheet, pemdi_worksheet or None, first_cycle - 1) if pemdi_sheet else {}
+    return robust.robust_moves(proj, list(ctx.codes), own, n_draws=n_draws, seed=draw_seed, threshold=threshold,
+                               first_cycle=first_cycle, n_cycles=n_cycles, n_jobs=n_jobs)
+
+
+def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: int = 20250723, n_profiles: int = 1000,
+                 pemdi_sheet: str = "", pemdi_worksheet: str = "", first_cycle: int = 2027, n_cycles: int = 3,
+                 n_draws: int | None = None, draw_seed: int = 0, threshold: float | None = None, n_jobs: int = 2):
+    """The PEMDI moves that hold in every scenario (:func:`spbe_analysis.robust.robust_moves`), computed
+    once per set of inputs and kept on disk like :func:`pemdi_plans`.
+
+    Parameters
+    ----------
+    year, sheet, worksheet, seed, n_profiles, pemdi_sheet, pemdi_worksheet, first_cycle, n_cycles
+        As in :func:`pemdi_plans`.
+    n_draws : int, optional
+        Profile draws per regency and scenario (:data:`spbe_analysis.robust.N_DRAWS`).
+    draw_seed : int
+        Seed of the choice of draws.
+    threshold : float, optional
+        Minimum share over the tables (:data:`spbe_analysis.robust.ROBUST_SHARE`).
+    n_jobs : int
+        Processes on a first computation (not part of the key).
+
+    Returns
+    -------
+    RobustMoves
+
+    Examples
+    --------
+    >>> r = robust_moves(n_profiles=20, n_draws=1)
+    >>> len(r.tables)
+    18
+    """
+    from . import robust
+
+    n_draws = robust.N_DRAWS if n_draws is None else n_draws
+    threshold = robust.ROBUST_SHARE if threshold is None else threshold
+    files = "".join(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in (sheet, pemdi_sheet)
+                    if f and Path(f).is_file())
+    return memory().cache(_compute_robust, ignore=["n_jobs"])(
+        stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles, str(pemdi_sheet), str(pemdi_worksheet),
+        first_cycle, n_cycles, int(n_draws), int(draw_seed), float(threshold), int(n_jobs))
+
+
+__all__ = ["PemdiPlans", "memory", "pemdi_plans", "robust_moves", "stamp"]

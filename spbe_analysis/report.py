@@ -24,6 +24,7 @@ from .checks import LANGS
 from .config import PACKAGE_DIR, figures_dir, notebooks_dir, reports_dir
 from .errors import DataError, NotebookError, UsageError
 from .labels import t
+from .pages import MAX_FINDINGS, caveat_box, decorate, split_findings
 
 TEMPLATES = PACKAGE_DIR / "templates"
 #: Parameters set by the builder itself, never by ``--set``.
@@ -61,6 +62,13 @@ def declared(path: Path) -> dict[str, dict]:
     import papermill
 
     return papermill.inspect_notebook(str(path))
+
+
+def defaults(path: Path) -> dict[str, Any]:
+    """The default value of every parameter a notebook declares (:func:`declared`), as a Python
+    value (None where the default is not a literal)."""
+    decl = declared(path)
+    return {name: _default(decl, name) for name in decl}
 
 
 _TYPES = {"int": int, "float": (int, float), "str": str, "bool": bool, "list": list, "dict": dict}
@@ -265,6 +273,10 @@ def _clean(nb: Any) -> Any:
     return nb
 
 
+#: Run in every kernel before the notebook: figures displayed on a page carry their title as alt text.
+_ALT_HOOK = '__import__("spbe_analysis.pages", fromlist=["install_alt_text"]).install_alt_text()'
+
+
 def execute(path: Path, params: dict[str, Any] | None = None, lang: str = "id", cwd: Path | None = None,
             timeout: int = 1800, name: str | None = None) -> Any:
     """Execute ``path`` top to bottom on a fresh kernel with ``params`` and ``LANG=lang``.
@@ -280,7 +292,7 @@ def execute(path: Path, params: dict[str, Any] | None = None, lang: str = "id", 
     try:
         nb = papermill.execute_notebook(str(path), None, parameters=params, kernel_name="python3",
                                         progress_bar=False, cwd=str(cwd or path.parent), execution_timeout=timeout,
-                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL", f"--IPKernelApp.exec_lines={_ALT_HOOK}"])
     except PapermillExecutionError as exc:
         raise NotebookError(name or path.stem, lang, exc.exec_count, exc.ename, _ANSI.sub("", str(exc.evalue))) from None
     return _clean(nb)
@@ -304,27 +316,66 @@ def for_language(nb: Any, lang: str) -> Any:
 
 
 def findings_first(nb: Any, lang: str = "en") -> Any:
-    """A copy of ``nb`` with its closing findings (heading and computed output) repeated right
-    after the opening cell, so that a policy reader meets the findings first."""
+    """A copy of ``nb`` that opens with its findings and does not repeat them at the end.
+
+    The closing findings (the ``## Findings`` / ``## Temuan`` heading and the computed list under it)
+    move right after the opening cell: at most :data:`MAX_FINDINGS` findings, then the caveats of
+    the list (illustrative, unofficial, assumptions) in a boxed note. Findings beyond the first five
+    stay at the end under "Further findings"; otherwise the closing section is dropped. Markdown
+    cells after the findings (method text) go under a "Method notes" heading.
+    """
     import nbformat
 
     head, title, note = "## " + t("findings", lang), t("findings_first", lang), t("findings_first_note", lang)
     nb = copy.deepcopy(nb)
     idx = next((i for i, c in enumerate(nb.cells)
-                if c.cell_type == "markdown" and c.source.lstrip().startswith(head)), None)
+                if c.cell_type == "markdown" and c.source.strip() == head), None)
+    if idx is None:
+        idx = next((i for i, c in enumerate(nb.cells)
+                    if c.cell_type == "markdown" and c.source.lstrip().startswith(head)), None)
     if idx is None or idx + 1 >= len(nb.cells):
         return nb
+    closing = nb.cells[idx + 1]
+    after = nb.cells[idx + 2:]
     summary = nbformat.v4.new_markdown_cell(f"## {title}\n{note}")
     summary["id"] = "findings-first-heading"
-    output = copy.deepcopy(nb.cells[idx + 1])
+    output = copy.deepcopy(closing)
     output["id"] = "findings-first-output"
-    nb.cells[1:1] = [summary, output]
+    rest: list[str] = []
+    md_out = next((o for o in output.get("outputs", []) if "text/markdown" in o.get("data", {})), None)
+    parts = split_findings(md_out["data"]["text/markdown"], lang) if md_out is not None else None
+    if parts is not None:
+        findings, caveats = parts
+        top, rest = findings[:MAX_FINDINGS], findings[MAX_FINDINGS:]
+        md_out["data"]["text/markdown"] = "\n".join(f"- {s}" for s in top)
+        md_out["data"]["text/plain"] = "\n".join(f"- {s}" for s in top)
+        if caveats:
+            output["outputs"].append(nbformat.v4.new_output(
+                "display_data", data={"text/html": caveat_box(caveats, lang), "text/plain": " ".join(caveats)}))
+    tail = []
+    if rest:
+        more = nbformat.v4.new_markdown_cell(f"## {t('findings_more', lang)}")
+        more["id"] = "findings-more-heading"
+        rest_cell = copy.deepcopy(closing)
+        rest_cell["id"] = "findings-more-output"
+        for o in rest_cell.get("outputs", []):
+            if "text/markdown" in o.get("data", {}):
+                o["data"]["text/markdown"] = "\n".join(f"- {s}" for s in rest)
+                o["data"]["text/plain"] = "\n".join(f"- {s}" for s in rest)
+        tail += [more, rest_cell]
+    if any(c.cell_type == "markdown" and c.source.strip() for c in after):
+        annex = nbformat.v4.new_markdown_cell(f"## {t('method_annex', lang)}")
+        annex["id"] = "method-annex-heading"
+        tail += [annex]
+    nb.cells = nb.cells[:1] + [summary, output] + nb.cells[1:idx] + tail + after
     return nb
 
 
-def to_html(nb: Any, title: str, lang: str = "id") -> str:
-    """Self-contained HTML for one language: findings first, no code, images embedded, no
-    script and no request to the network."""
+def to_html(nb: Any, title: str, lang: str = "id", stem: str | None = None) -> str:
+    """Self-contained HTML for one language: findings first, no code, images embedded (each with
+    its figure's title as alt text), no script and no request to the network. With ``stem`` (the
+    page's file name), a header bar links the start page and the same page in the other language,
+    and every regency's name links to its brief."""
     from nbconvert import HTMLExporter
 
     nb = findings_first(for_language(nb, lang), lang)
@@ -332,7 +383,7 @@ def to_html(nb: Any, title: str, lang: str = "id") -> str:
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                             embed_images=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "language_code": lang})
-    return body
+    return body if stem is None else decorate(body, stem, lang)
 
 
 def page_title(nb: Any, lang: str, fallback: str) -> str:
@@ -383,7 +434,7 @@ def build(request: Request, reports: Path | None = None, figures: Path | None = 
                 out.mkdir(parents=True, exist_ok=True)
                 nbformat.write(nb, out / f"{job.stem}.ipynb")
                 title = job.title.get(lang) or page_title(nb, lang, job.stem)
-                (out / f"{job.stem}.html").write_text(to_html(nb, title, lang), encoding="utf-8")
+                (out / f"{job.stem}.html").write_text(to_html(nb, title, lang, job.stem), encoding="utf-8")
                 progress(f"  {job.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
 
             try:

@@ -67,6 +67,15 @@ ADOPT_NATIONAL_FILE = "assumptions/effort_adopt_national.csv"
 def unit_effort() -> pd.DataFrame:
     """The unit effort table: every PEMDI level step costs 1.
 
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    DataFrame
+        As :func:`spbe_analysis.assumptions.load_effort`, every level above the lowest at 1.
+
     Examples
     --------
     >>> float(unit_effort().loc["I13", 4])
@@ -103,6 +112,14 @@ def adopt_national_effort(path: str | None = None) -> pd.DataFrame:
 def without_judgement(prerequisites: Prerequisites) -> Prerequisites:
     """The prerequisite rows whose basis is not a judgement (``basis`` starting with "judgement").
 
+    Parameters
+    ----------
+    prerequisites : Prerequisites
+
+    Returns
+    -------
+    Prerequisites
+
     Examples
     --------
     >>> pr = load_prerequisites("pemdi2026")
@@ -116,7 +133,18 @@ def without_judgement(prerequisites: Prerequisites) -> Prerequisites:
 
 
 def tables(effort_path: str | None = None) -> tuple[dict, dict]:
-    """The effort tables (name -> (table, shared efforts)) and prerequisite tables (name -> rows).
+    """The effort tables and prerequisite tables compared.
+
+    Parameters
+    ----------
+    effort_path : str, optional
+        An "adopt national platforms" table of your own.
+
+    Returns
+    -------
+    tuple of dict
+        ``({name: (effort table, shared one-off efforts)}, {name: Prerequisites})``; the unit
+        table has no shared one-off effort (every level step costs 1 and nothing else is paid).
 
     Examples
     --------
@@ -222,8 +250,10 @@ def first_cycle_moves(start: Start, effort: pd.DataFrame, prerequisites: Prerequ
     >>> s = Start("7501", pd.Series({f"I{k}": 1.0 for k in range(1, 21)}), "projected", 2026)
     >>> e, p = tables()
     >>> b, m = first_cycle_moves(s, e["central"][0], p["with_judgement"], e["central"][1])
-    >>> b, ("I5", 2) in m
-    (2.5, True)
+    >>> from spbe_analysis.actionplan import plan_actions
+    >>> pa = plan_actions(s)
+    >>> b == pa.target[1], m == {(r.indicator, r.to_level) for r in pa.steps.itertuples() if r.kind != "shared"}
+    (True, True)
     """
     per = load_settings()["effort_per_cycle"] if effort_per_cycle is None else effort_per_cycle
     band, moves, _ = _plan(start, effort, prerequisites, shared, first_cycle, n_cycles, per)
@@ -482,10 +512,21 @@ def robust_moves(projection: Any, codes: list, sheet_starts: Mapping[str, Start]
 def seed_difference(a: RobustMoves, b: RobustMoves) -> set:
     """The moves robust under one seed and not the other (empty: the list does not change).
 
+    Parameters
+    ----------
+    a, b : RobustMoves
+
+    Returns
+    -------
+    set
+        ``{(code, indicator, level)}``.
+
     Examples
     --------
-    >>> seed_difference.__name__
-    'seed_difference'
+    >>> from spbe_analysis import pemdi
+    >>> proj = pemdi.project({"7501": pd.DataFrame([{str(i): 2 for i in range(1, 48)}] * 2)}, seed=1)
+    >>> seed_difference(robust_moves(proj, ["7501"], n_draws=1, n_jobs=1), robust_moves(proj, ["7501"], n_draws=1, n_jobs=1))
+    set()
     """
     return a.robust_set() ^ b.robust_set()
 

@@ -1,6 +1,7 @@
-"""``reports/index.html``: every report and regency brief in both languages, every figure (a
-thumbnail with its PNG and SVG links), a short "how to read" and the data caveats, Indonesian
-first. Plain HTML and CSS, no script, nothing loaded from the network; the thumbnails are the
+"""``reports/index.html``: first the headline (the six regencies' SPBE position, PEMDI start and
+first-cycle priorities, each linking to its brief), then every report and regency brief in both
+languages, every figure (a thumbnail with its PNG and SVG links), a short "how to read" and the
+data caveats, Indonesian first. Plain HTML and CSS, no script, nothing loaded from the network; the thumbnails are the
 figure files themselves, linked relatively (``../figures/<lang>/<name>.png``)."""
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 th { background: #e8eef4; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 14px; }
 .fig { border: 1px solid #ddd; padding: 6px; font-size: 0.85rem; } .fig img { width: 100%; height: auto; }
+table.headline td { vertical-align: top; } table.headline ol { margin: 0; padding-left: 1.2em; }
+table.headline small { color: #555; }
 .note { border-left: 5px solid #b2182b; background: #fdf0f0; padding: 0.4em 1em; }
 """
 
@@ -41,6 +44,106 @@ def pages(reports: Path) -> list[str]:
         here = {p.stem for p in (reports / lang).glob("*.html")} if (reports / lang).exists() else set()
         stems = here if stems is None else stems & here
     return sorted(stems or [], key=lambda s: (s.startswith("brief_"), s))
+
+
+#: Notebook 05's parameters and the keyword of :func:`spbe_analysis.cache.pemdi_plans` each one sets.
+PLAN_PARAMS = {"YEAR": "year", "SHEET": "sheet", "SHEET_NAME": "worksheet", "SEED": "seed", "N_PROFILES": "n_profiles",
+               "PEMDI_SHEET": "pemdi_sheet", "PEMDI_WORKSHEET": "pemdi_worksheet", "FIRST_CYCLE": "first_cycle",
+               "N_CYCLES": "n_cycles", "EFFORT": "effort"}
+#: First steps named per regency in the headline.
+N_PRIORITIES = 3
+
+
+def plan_defaults() -> dict:
+    """The keywords of :func:`spbe_analysis.cache.pemdi_plans` that notebook 05 uses by default (its
+    declared parameters, read with :func:`spbe_analysis.report.declared`)."""
+    from .report import defaults, select
+
+    values = defaults(select(["05"])[0])
+    return {kw: values[name] for name, kw in PLAN_PARAMS.items() if name in values}
+
+
+def headline_rows() -> list[dict]:
+    """One row per regency for the start page's headline: its published SPBE index and band of the
+    planning year, its PEMDI start (value, band, basis) and the indicators of its first-cycle steps
+    (the cached plans of notebook 05, with its defaults)."""
+    from . import cache
+    from .actionplan import FRAMEWORK
+    from .data import entity_codes, framework_of_year, load_published
+    from .frameworks import as_framework
+    from .scoring import predicate
+
+    kw = plan_defaults()
+    year = int(kw.get("year") or 2024)
+    res = cache.pemdi_plans(**kw)
+    pub = load_published()
+    fw = framework_of_year(pub, year)
+    pfw = as_framework(FRAMEWORK)
+    names = pfw.indicators
+    rows = []
+    for code in entity_codes(pub)[0]:
+        r = pub[(pub["entity_id"] == code) & (pub["year"] == year) & (pub["status"] == "exact")]
+        value = float(r["value"].iloc[0]) if len(r) else None
+        plan = res.plans[code]
+        steps = plan.steps[plan.steps["kind"] != "shared"] if len(plan.steps) else plan.steps
+        firsts = []
+        for s in steps.itertuples():
+            if s.indicator not in [f[0] for f in firsts]:
+                firsts.append((s.indicator, int(s.to_level)))
+            if len(firsts) == N_PRIORITIES:
+                break
+        rows.append({"code": code, "year": year, "value": value,
+                     "band": predicate(value, fw) if value is not None else "",
+                     "start": float(plan.start.index), "start_band": predicate(float(plan.start.index), pfw),
+                     "basis": plan.start.basis, "start_cycle": int(plan.start.cycle),
+                     "cycle": int(plan.cycles[0]) if plan.cycles else int(plan.start.cycle) + 1,
+                     "target": plan.target[0] if plan.target else "", "reached": plan.reached,
+                     "steps": [(i, str(names.loc[i, "name_id"]), str(names.loc[i, "name_en"]), lv) for i, lv in firsts],
+                     "illustrative": bool(res.illustrative)})
+    return rows
+
+
+def headline(reports: Path) -> str:
+    """The start page's headline (HTML): the six regencies' position and next-cycle priorities,
+    each regency linking to its brief in both languages. Empty when the plans cannot be computed."""
+    from .errors import DataError
+    from .labels import entity_names, num
+
+    try:
+        rows = headline_rows()
+    except (DataError, FileNotFoundError, KeyError, IndexError) as exc:   # a page list without a headline
+        return f"<!-- headline not available: {html.escape(type(exc).__name__)} -->"
+    if not rows:
+        return ""
+    r0 = rows[0]
+    both = lambda key, **f: (f"{html.escape(t(key, 'id', **f))}<br><span class=\"en\">"   # noqa: E731
+                             f"{html.escape(t(key, 'en', **f))}</span>")
+    body = []
+    for r in rows:
+        links = " ".join(
+            f'<a href="{lang}/brief_{r["code"]}.html" hreflang="{lang}">{html.escape(entity_names(lang)[r["code"]]) if lang == "id" else "EN"}</a>'
+            for lang in LANGS if (reports / lang / f"brief_{r['code']}.html").exists())
+        if not links:
+            links = html.escape(entity_names("id")[r["code"]])
+        spbe = f"{num(r['value'], 'id')} ({html.escape(r['band'])})" if r["value"] is not None else "-"
+        when = f", {r['reached']}" if r["reached"] else ""
+        start = (f"{num(r['start'], 'id')} ({html.escape(r['start_band'])})<br>"
+                 f"<small>{html.escape(t('act_basis_' + r['basis'], 'id'))}<br><span class=\"en\">"
+                 f"{html.escape(t('act_basis_' + r['basis'], 'en'))}</span></small>")
+        target = f"<br><small>→ {html.escape(r['target'])}{when}</small>" if r["target"] else ""
+        steps = "".join(f"<li>{html.escape(i)} {html.escape(n_id)} → {lv}<br><span class=\"en\">{html.escape(n_en)}</span></li>"
+                        for i, n_id, n_en, lv in r["steps"])
+        body.append(f"<tr><td>{links}</td><td>{spbe}</td><td>{start}{target}</td><td><ol>{steps}</ol></td></tr>")
+    note = (f'<p class="note">{html.escape(t("site_headline_note", "id"))}<br><span class="en">'
+            f'{html.escape(t("site_headline_note", "en"))}</span></p>') if any(r["basis"] == "projected" for r in rows) else ""
+    return f"""<h2>{both("site_headline")}</h2>
+<p>{html.escape(t("site_headline_text", "id", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"]))}</p>
+<p class="en">{html.escape(t("site_headline_text", "en", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"]))}</p>
+<table class="headline"><thead><tr><th>{both("col_entity")}</th><th>{both("col_spbe_year", year=r0["year"])}</th>
+<th>{both("col_pemdi_start", year=r0["start_cycle"])}</th><th>{both("col_first_steps", cycle=r0["cycle"])}</th></tr></thead><tbody>
+{chr(10).join(body)}
+</tbody></table>
+{note}"""
 
 
 def write_index(reports: Path, figures: Path) -> Path:
@@ -72,6 +175,7 @@ def write_index(reports: Path, figures: Path) -> Path:
 <body>
 <h1>{html.escape(t("site_title", "id"))}</h1>
 <p class="en">{html.escape(t("site_title", "en"))}</p>
+{headline(reports)}
 <h2>{both("site_how")}</h2>
 <p>{html.escape(t("site_how_text", "id"))}</p>
 <p class="en">{html.escape(t("site_how_text", "en"))}</p>

@@ -4,6 +4,7 @@ byte-identical (no pandas Styler and its random ids)."""
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Iterable, Mapping
 
 import numpy as np
@@ -166,9 +167,35 @@ def status_table(published: pd.DataFrame, entities: Iterable[str], years: Iterab
     return out
 
 
+def official_short(ref: str) -> str:
+    """A short citation of an official decision for a footer: ``"Keputusan Menteri PANRB Nomor 663
+    Tahun 2024 tentang ..."`` reads ``"KepmenPANRB 663/2024"``; any other text is kept as it is.
+
+    Examples
+    --------
+    >>> official_short("Keputusan Menteri PANRB Nomor 13 Tahun 2024 tentang Hasil Evaluasi SPBE")
+    'KepmenPANRB 13/2024'
+    """
+    m = re.match(r"\s*Keputusan Menteri PANRB Nomor\s+(\S+)\s+Tahun\s+(\d{4})", str(ref))
+    return f"KepmenPANRB {m.group(1)}/{m.group(2)}" if m else str(ref).strip()
+
+
+def official_refs(rows: pd.DataFrame) -> list[str]:
+    """The official decisions behind some rows of ``published`` (column ``official_ref``), short
+    and in order of first appearance; none when the rows carry no such column."""
+    if "official_ref" not in rows.columns:
+        return []
+    out: list[str] = []
+    for ref in rows["official_ref"]:
+        if isinstance(ref, str) and ref.strip() and official_short(ref) not in out:
+            out.append(official_short(ref))
+    return out
+
+
 def footer_note(rows: pd.DataFrame, what: str = "", lang: str = "id") -> str:
-    """The source line of a figure footer for some rows of ``published``: the sites (with dates
-    where known) that published them (:func:`spbe_analysis.panel.published_sources`) and how many
+    """The source line of a figure footer for some rows of ``published``: the official decisions
+    that set the values (``official_ref``) first where there are, then the sites (with dates where
+    known) through which they were read (:func:`spbe_analysis.panel.published_sources`) and how many
     values are unverified.
 
     Examples
@@ -176,10 +203,17 @@ def footer_note(rows: pd.DataFrame, what: str = "", lang: str = "id") -> str:
     >>> from spbe_analysis import load_published
     >>> pub = load_published()
     >>> footer_note(pub[(pub["year"] == 2024) & (pub["entity_id"] == "7501")], "SPBE 2024")
-    'SPBE 2024: politikal.co.id (2025-07)'
+    'SPBE 2024: KepmenPANRB 663/2024; melalui politikal.co.id (2025-07)'
+    >>> footer_note(pub[(pub["year"] == 2022) & (pub["entity_id"] == "7502")], "SPBE 2022", "en")
+    'SPBE 2022: hargo.co.id'
     """
     src = published_sources(rows)
-    text = "; ".join(src.sites) if src.sites else t("no_source", lang)
+    refs = official_refs(rows)
+    sites = "; ".join(src.sites)
+    if refs:
+        text = ", ".join(refs) + (f"; {t('via', lang)} {sites}" if sites else "")
+    else:
+        text = sites or t("no_source", lang)
     if src.unverified:
         text += "; " + t("n_unverified", lang, k=src.unverified)
     return f"{what}: {text}" if what else text

@@ -1,9 +1,12 @@
 """Every HTML page opens offline in a real browser (headless Chromium from the Debian packages):
-no request leaves the machine, the title is set, every image renders, and a screenshot of each
-page is saved to build/screenshots/ as a build artefact. Not skipped: without Chromium the test
+no request leaves the machine, the title is set, every image renders with alt text that states
+its finding (not nbconvert's placeholder), the header bar's links (start page, the other
+language) and the regency links lead to pages that exist, and a screenshot of each page is saved
+to build/screenshots/ as a build artefact. Not skipped: without Chromium the test
 fails and says how to install it."""
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -11,6 +14,7 @@ from spbe_analysis.config import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "build" / "screenshots"
+NO_ALT = "No description has been provided for this image"   # nbconvert's placeholder
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--host-resolver-rules=MAP * ~NOTFOUND"]
@@ -65,6 +69,17 @@ def test_every_page_opens_offline_with_its_images(built, browser):
         bad = [alt for ok, w, alt in images if not ok or w <= 0]
         if not images or bad:
             problems.append(f"{name}: {len(images)} images, not rendered: {bad[:3]}")
+        if page_path.name != "index.html":
+            mute = [alt for _, _, alt in images if not alt.strip() or alt == NO_ALT]
+            if mute:
+                problems.append(f"{name}: {len(mute)} images without alt text stating their finding")
+            hrefs = page.evaluate("() => Array.from(document.querySelectorAll('nav.spbe-nav a, a.spbe-regency'))"
+                                  ".map(a => a.href)")
+            if len([h for h in hrefs if h.endswith(("index.html", f"/{page_path.name}"))]) < 2:
+                problems.append(f"{name}: no header bar to the start page and the other language")
+            dead = sorted({h for h in hrefs if not Path(unquote(urlparse(h).path)).exists()})
+            if dead:
+                problems.append(f"{name}: links to missing pages: {dead[:3]}")
         ctx.close()
     assert not problems, problems
     assert len(list(SHOTS.glob("*.png"))) >= len(pages)

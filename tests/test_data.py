@@ -265,7 +265,8 @@ def test_the_trajectory_line_breaks_at_2025_2026(data_copy):
     pub = sa.load_published()
     years = [2023, 2024, 2025, 2026]
     finding = FT.trajectory_finding(pub, REG, "75", 2023, 2024)
-    fig = FT.trajectories_chart(pub, ("7502",), years, "spbe2020", finding, "en")   # no break passed
+    fig = FT.trajectories_chart(FT.TrajectoryData(pub, ("7502",), years, "spbe2020", finding), lang="en",
+                                footer="").figure   # no break passed
     xs = {y: k for k, y in enumerate(years)}
     segments = {tuple(sorted(ln.get_xdata())) for ln in fig.axes[0].get_lines() if len(ln.get_xdata()) == 2}
     assert (xs[2023], xs[2024]) in segments and (xs[2024], xs[2025]) in segments

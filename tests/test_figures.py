@@ -17,7 +17,7 @@ def test_save_figure_is_byte_identical_on_rebuild(tmp_path):
     fw = sa.load_framework("spbe2020")
     runs = []
     for k in range(2):
-        fig = F.framework.aspect_weights(fw, "en")
+        fig = F.framework.weights_chart(fw, lang="en", footer=F.framework.framework_footer(fw)).figure
         runs.append(digest(plots.save_figure(fig, "weights", "en", folder=tmp_path / str(k))))
         plt.close(fig)
     assert runs[0] == runs[1]
@@ -105,3 +105,38 @@ def test_long_titles_and_footers_push_the_axes_in_rather_than_overlap(supx):
         assert not any(fig._supxlabel.get_window_extent(r).overlaps(b) for b in below)
     assert axes_box.y1 < fig._suptitle.get_window_extent(r).y0
     plt.close(fig)
+
+
+def test_every_chart_has_one_signature():
+    """``xxx_chart(data, *, lang, footer, ax=None)``: one positional parameter, then keyword-only
+    lang, footer and ax (robustness.py is being reworked and joins later)."""
+    import inspect
+
+    P = inspect.Parameter
+    bad = []
+    for modname in F.__all__:
+        mod = getattr(F, modname)
+        if not inspect.ismodule(mod) or modname in ("robustness", "style"):
+            continue
+        for name, fn in vars(mod).items():
+            if not name.endswith("_chart") or name.startswith("_") or not inspect.isfunction(fn):
+                continue
+            ps = list(inspect.signature(fn).parameters.values())
+            shape = [(p.name if p.kind is not P.POSITIONAL_OR_KEYWORD else "data", p.kind, p.default is P.empty)
+                     for p in ps]
+            want = [("data", P.POSITIONAL_OR_KEYWORD, True), ("lang", P.KEYWORD_ONLY, True),
+                    ("footer", P.KEYWORD_ONLY, True), ("ax", P.KEYWORD_ONLY, False)]
+            if shape != want or ps[3].default is not None:
+                bad.append(f"{modname}.{name}{inspect.signature(fn)}")
+    assert not bad, bad
+
+
+def test_show_takes_axes_or_figure(tmp_path, monkeypatch):
+    import numpy as np
+
+    monkeypatch.setattr(plots, "figures_dir", lambda: tmp_path)
+    fig, axes = plt.subplots(1, 2)
+    for obj in (fig, axes[0], axes, list(axes)):
+        assert plots.show(obj, "probe", "en") is fig
+    with pytest.raises(sa.DataError):
+        plots.show(np.array([1, 2]), "probe", "en")

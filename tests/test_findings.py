@@ -148,17 +148,17 @@ def test_path_findings():
 
 
 @pytest.mark.parametrize("draw", [
-    lambda ax: FF.aspect_weights(FW, "en", ax=ax),
-    lambda ax: FF.level_step_effect(FW, "id", ax=ax),
-    lambda ax: FS.ranked_chart(V24, FW, 2024, "en", {"75": 4.13}, ax=ax),
-    lambda ax: FS.next_band_chart(V24, FW, 2024, "id", ax=ax),
-    lambda ax: FS.reference_chart(V24, FW, 4.13, 3.12, 2024, "en", ax=ax),
-    lambda ax: FS.pairwise_chart(D.pairwise_gaps(V24), V24, 2024, "id", ax=ax),
-    lambda ax: FM.choropleth(V24, FW, 2024, "en", ax=ax),
-    lambda ax: FM.locator("7505", "id", ax=ax),
-    lambda ax: FT.leap_chart(pd.Series({"75": 0.91, "7501": 0.38}), FT.LeapFinding(2023, 2024, 0.91, 0.38, 1, 2),
-                             "en", ax=ax),
-    lambda ax: FP.shared_service_chart(SERVICE, FP.shared_service_finding(SERVICE, "Sangat Baik"), "en", ax=ax),
+    lambda ax: FF.weights_chart(FW, lang="en", footer="", ax=ax),
+    lambda ax: FF.step_effect_chart(FW, lang="id", footer="", ax=ax),
+    lambda ax: FS.ranked_chart(FS.YearValues(V24, FW, 2024, province=4.13), lang="en", footer="", ax=ax),
+    lambda ax: FS.next_band_chart(FS.YearValues(V24, FW, 2024), lang="id", footer="", ax=ax),
+    lambda ax: FS.reference_chart(FS.YearValues(V24, FW, 2024, 4.13, 3.12), lang="en", footer="", ax=ax),
+    lambda ax: FS.pairwise_chart(FS.YearValues(V24, FW, 2024), lang="id", footer="", ax=ax),
+    lambda ax: FM.map_chart(FS.YearValues(V24, FW, 2024), lang="en", footer="", ax=ax),
+    lambda ax: FM.locator_chart("7505", lang="id", footer="", ax=ax),
+    lambda ax: FT.leap_chart(FT.LeapData(pd.Series({"75": 0.91, "7501": 0.38}),
+                                         FT.LeapFinding(2023, 2024, 0.91, 0.38, 1, 2)), lang="en", footer="", ax=ax),
+    lambda ax: FP.shared_service_chart(FP.SharedServiceData(SERVICE, "Sangat Baik"), lang="en", footer="", ax=ax),
 ])
 def test_charts_draw_into_a_given_axes(draw):
     fig, ax = plt.subplots()
@@ -169,21 +169,31 @@ def test_charts_draw_into_a_given_axes(draw):
 
 
 def test_chart_titles_are_their_findings():
-    fig = FS.ranked_chart(V24, FW, 2024, "id")
+    ax = FS.ranked_chart(FS.YearValues(V24, FW, 2024), lang="id", footer="")
+    fig = ax.figure
     assert fig._suptitle.get_text().replace("\n", " ") == FS.ranked_finding(V24, FW).title("id")
     plt.close(fig)
 
 
+def test_multi_panel_charts_split_a_given_axes():
+    disp = pd.DataFrame({"unweighted": D.dispersion(V24), "population_weighted": D.dispersion(V24)})
+    fig, ax = plt.subplots()
+    out = FS.dispersion_chart(FS.DispersionData(disp, 2024), lang="en", footer="", ax=ax)
+    assert len(out) == 3 and all(a.figure is fig for a in out) and ax not in fig.axes
+    assert fig._suptitle is None
+    plt.close(fig)
+
+
 @pytest.mark.parametrize("draw", [
-    lambda: FF.level_step_effect(FW, "id"),
-    lambda: FS.ranked_chart(V24, FW, 2024, "id", {"75": 4.13}),
-    lambda: FS.next_band_chart(V24, FW, 2024, "id"),
-    lambda: FS.reference_chart(V24, FW, 4.13, 3.12, 2024, "id"),
-    lambda: FS.pairwise_chart(D.pairwise_gaps(V24), V24, 2024, "id"),
+    lambda: FF.step_effect_chart(FW, lang="id", footer=""),
+    lambda: FS.ranked_chart(FS.YearValues(V24, FW, 2024, province=4.13), lang="id", footer=""),
+    lambda: FS.next_band_chart(FS.YearValues(V24, FW, 2024), lang="id", footer=""),
+    lambda: FS.reference_chart(FS.YearValues(V24, FW, 2024, 4.13, 3.12), lang="id", footer=""),
+    lambda: FS.pairwise_chart(FS.YearValues(V24, FW, 2024), lang="id", footer=""),
 ])
 def test_indonesian_figures_write_decimal_commas_on_every_axis_and_colour_bar(draw):
     import re
-    fig = draw()
+    fig = draw().figure
     fig.canvas.draw()
     labels = [t.get_text() for a in fig.axes for t in a.get_xticklabels() + a.get_yticklabels()]
     assert labels and not [s for s in labels if re.search(r"\d\.\d", s)], labels
@@ -221,7 +231,7 @@ def test_locator_rings_a_regency_too_small_to_see():
     from matplotlib.collections import PathCollection
     rings = {}
     for code in ("7571", "7501"):
-        fig = FM.locator(code, "en")
+        fig = FM.locator_chart(code, lang="en", footer="").figure
         rings[code] = sum(isinstance(c, PathCollection) for c in fig.axes[0].collections)
         plt.close(fig)
     assert rings == {"7571": 1, "7501": 0}

@@ -1,6 +1,7 @@
 """Every notebook executes top to bottom on a fresh kernel, in both languages, through the same
-builder as the README's build command; the pages are self-contained, findings first, without
-code, warnings, NaN or temp paths; rebuilds are byte-identical; real sheets drive every number."""
+builder as the README's build command; the pages are self-contained, at most five findings first
+and not repeated at the end, without code, warnings, NaN or temp paths; rebuilds are
+byte-identical; real sheets drive every number."""
 import hashlib
 import json
 import re
@@ -67,6 +68,10 @@ def test_built_pages(built, stem, lang):
     assert 'class="jp-CodeMirrorEditor' not in html and 'class="highlight' not in html, "no code on a policy page"
     first = html.find(LANG_HEADINGS[lang])
     assert 0 < first < html.find("<img"), "the findings come before the first figure"
+    top = re.search(r"<ul>(.*?)</ul>", html[first:], flags=re.S)
+    assert top and top.group(1).count("<li>") <= report.MAX_FINDINGS, "at most five findings first"
+    closing = "Temuan" if lang == "id" else "Findings"
+    assert f'id="{closing}"' not in html, "the findings are not repeated at the end"
     findings = html.split(LANG_HEADINGS[lang])[1][:20000]
     assert not re.search(r"\b(nan|NaN|<NA>|None)\b", findings)
     other = "## Findings" if lang == "id" else "## Temuan"

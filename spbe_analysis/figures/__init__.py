@@ -1,6 +1,8 @@
-"""Figures by family. Each chart function has a pure ``*_finding`` partner that returns the
-finding as a small dataclass (``.title(lang)``, ``.text(lang)``): the figure's title, the
-notebook's findings and the regency briefs all format that same object.
+"""Figures by family. Every chart is ``xxx_chart(data, *, lang, footer, ax=None)`` and returns
+its axes; ``data`` is one object (a table or a small dataclass bundling the chart's inputs). Each
+chart has a pure ``*_finding`` partner that returns the finding as a small dataclass
+(``.title(lang)``, ``.text(lang)``): the figure's title, the notebook's findings and the regency
+briefs all format that same object. :func:`show` saves the figure of a chart's axes.
 
 ========== =====================================================================
 module     charts
@@ -16,7 +18,7 @@ pace       observed yearly change and its backtest, roadmaps across the SPBE-PEM
 ========== =====================================================================
 """
 from . import brief, framework, indicators, maps, pace, paths, pemdi, robustness, snapshot, style, trends
-from .style import save_figure, show, use_style
+from .style import published_footer, save_figure, show, use_style
 
-__all__ = ["brief", "framework", "indicators", "maps", "pace", "paths", "pemdi", "robustness", "save_figure", "show",
-           "snapshot", "style", "trends", "use_style"]
+__all__ = ["brief", "framework", "indicators", "maps", "pace", "paths", "pemdi", "published_footer", "robustness",
+           "save_figure", "show", "snapshot", "style", "trends", "use_style"]

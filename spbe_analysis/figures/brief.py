@@ -13,7 +13,7 @@ from ..frameworks import as_framework
 from ..official import to_hundredths
 from ..pemdi import Projection
 from ..scoring import predicate
-from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, stacked_shares
+from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, legend_below, stacked_shares
 
 
 @dataclass(frozen=True)
@@ -70,15 +70,33 @@ def position_finding(code: str, values: pd.Series, previous: float | None, frame
                            None if national is None else float(r["gap_national"]))
 
 
-def position_chart(code: str, published: pd.DataFrame, years: list[int], framework, references: tuple[str, ...],
-                   finding: PositionFinding, lang: str = "id", source: str = "", ax=None):
-    """The regency's published values over the years (censored values as a triangle at the bound)
-    against the province and the nation, over the predicate bands."""
-    fw = as_framework(framework)
+@dataclass(frozen=True)
+class PositionData:
+    """What :func:`position_chart` draws: the published values of regency ``code`` and of the
+    ``references`` (province, nation) in ``years``, and the finding its title states
+    (:func:`position_finding`)."""
+
+    code: str
+    published: pd.DataFrame
+    years: list
+    framework: object
+    references: tuple
+    finding: PositionFinding
+
+
+def position_chart(data: PositionData, *, lang: str, footer: str, ax=None):
+    """The regency's published values over the years (censored values as a triangle at the bound,
+    named in the legend) against the province and the nation, over the predicate bands. Returns the
+    axes."""
+    from matplotlib.lines import Line2D
+    code, published, years, references, finding = (data.code, data.published, list(data.years), tuple(data.references),
+                                                    data.finding)
+    fw = as_framework(data.framework)
     names = entity_names(lang)
     fig, ax, own = canvas(ax)
     band_spans(ax, fw, orientation="h", lo=1.0, hi=5.0, alpha=0.4)
     xs = {y: k for k, y in enumerate(years)}
+    censored = False
     for e in (code,) + tuple(references):
         rows = published[(published["entity_id"] == e) & published["year"].isin(years)].set_index("year")
         ex = rows[rows["status"] == "exact"].sort_index()
@@ -88,6 +106,7 @@ def position_chart(code: str, published: pd.DataFrame, years: list[int], framewo
         for y, r in rows[rows["status"] == "below"].iterrows():
             ax.scatter([xs[y]], [float(r["bound"])], marker="v", s=150, facecolor="white", edgecolor=entity_colour(e),
                        lw=2, zorder=3)
+            censored = True
         if e == code:
             for y, r in ex.iterrows():
                 ax.text(xs[y], float(r["value"]) + 0.12, num(float(r["value"]), lang), ha="center", fontsize=14,
@@ -96,10 +115,14 @@ def position_chart(code: str, published: pd.DataFrame, years: list[int], framewo
     ax.set_ylim(1.0, 5.0)
     decimal_axis(ax, lang, "y", 1)
     ax.set_ylabel(t("index", lang))
-    ax.legend(loc="upper left")
+    handles, _ = ax.get_legend_handles_labels()
+    if censored:
+        handles.append(Line2D([], [], ls="none", marker="v", ms=11, markerfacecolor="white", markeredgecolor="#444444",
+                              markeredgewidth=2, label=t("lbl_censored_bound", lang)))
+    legend_below(ax, ncol=len(handles), handles=handles)
     ax.grid(axis="x", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang,
-                  adjust={"left": 0.08, "right": 0.88, "bottom": 0.14, "top": 0.86})
+    finish(fig, ax, own, finding.title(lang), footer, lang, adjust={"left": 0.08, "right": 0.88, "bottom": 0.14, "top": 0.86})
+    return ax
 
 
 @dataclass(frozen=True)
@@ -133,9 +156,21 @@ def pemdi_start_finding(projection: Projection, code: str, spbe_band: str) -> Pe
     return PemdiStartFinding(code, spbe_band, top("central"), top("strict"), src)
 
 
-def pemdi_start_chart(projection: Projection, finding: PemdiStartFinding, lang: str = "id", source: str = "",
-                      illustrative: bool = True, ax=None):
-    """Probability of each PEMDI band for the regency under the three scenarios."""
+@dataclass(frozen=True)
+class PemdiStartData:
+    """What :func:`pemdi_start_chart` draws: the projection, the regency and its SPBE band."""
+
+    projection: Projection
+    code: str
+    spbe_band: str
+
+
+def pemdi_start_chart(data: PemdiStartData, *, lang: str, footer: str, ax=None):
+    """Probability of each PEMDI band for the regency under the three scenarios; the title states
+    :func:`pemdi_start_finding`. Returns the axes."""
+    projection = data.projection
+    illustrative = bool(projection.illustrative)
+    finding = pemdi_start_finding(projection, data.code, data.spbe_band)
     fw = projection.crosswalk.pemdi
     fig, ax, own = canvas(ax)
     scen = ["strict", "central", "full_credit"]
@@ -145,10 +180,11 @@ def pemdi_start_chart(projection: Projection, finding: PemdiStartFinding, lang: 
     ax.set_yticks(y, [t("scenario_" + s, lang) for s in scen])
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("ax_band_share", lang))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.14), ncol=3, fontsize=12)
+    legend_below(ax, ncol=3, fontsize=12)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=illustrative, unofficial=True,
-                  adjust={"left": 0.2, "right": 0.97, "bottom": 0.3, "top": 0.86})
+    finish(fig, ax, own, finding.title(lang), footer, lang, illustrative=illustrative, unofficial=True,
+           adjust={"left": 0.2, "right": 0.97, "bottom": 0.3, "top": 0.86})
+    return ax
 
 
 @dataclass(frozen=True)

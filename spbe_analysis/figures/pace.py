@@ -159,7 +159,7 @@ def transition_chart(data: TransitionData, *, lang: str, footer: str, ax=None):
     fig, grid, own = panels(ax, 1, 2, gridspec_kw={"width_ratios": [1, 2.4]})
     axes = grid.ravel()
     for ax, fw_name, fw, lo, hi in ((axes[0], "spbe2020", spbe_fw, 1.8, 3.6), (axes[1], "pemdi2026", pemdi_fw, 1.0, 3.5)):
-        band_spans(ax, fw, orientation="h", lo=lo, hi=hi, alpha=0.4)
+        band_spans(ax, fw, orientation="h", lo=lo, hi=hi, alpha=0.4, label=ax is axes[-1])   # no names in the gap
         sub = d[d["framework"] == fw_name]
         for e, g in sub.groupby("entity", sort=False):
             st = g.groupby("year")["index"].agg(["median", "min", "max"])

@@ -71,7 +71,7 @@ def weights_chart(cw: Crosswalk, *, lang: str, footer: str, ax=None):
     ax.set_xlabel(t("weight_pct_pemdi", lang))
     ax.set_xlim(0, float(w["weight"].max()) * 1.2)
     decimal_axis(ax, lang, "x", 0)
-    legend_below(ax, ncol=3, fontsize=13)
+    legend_below(ax, ncol=2, fontsize=13)
     ax.grid(axis="y", visible=False)
     finish(fig, ax, own, f.title(lang), footer, lang, unofficial=True,
            adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.86})
@@ -270,7 +270,7 @@ def gap_chart(data: GapData, *, lang: str, footer: str, ax=None):
     m.columns = [wrap(names.get(e, e), 12) for e in m.columns]
     annot = np.vectorize(lambda v: num(v, lang, 2))(m.to_numpy())
     fig, ax, own = canvas(ax)
-    sns.heatmap(m, annot=annot, fmt="", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 10}, linewidths=0.4,
+    sns.heatmap(m, annot=annot, fmt="", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 12}, linewidths=0.4,
                 cbar_kws={"label": t("index_points", lang), "format": DecimalFormatter(lang, 2)})
     ax.tick_params(axis="y", labelsize=12, rotation=0)
     ax.tick_params(axis="x", labelsize=12, rotation=0)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..labels import entity_names, num, pct, t
 from ..sensitivity import Sensitivity, rank_stability
-from .style import band_colour, canvas, entity_colour, finish, stacked_shares
+from .style import band_colour, canvas, entity_colour, finish, panels, stacked_shares
 
 ROBUST = 0.8
 
@@ -112,3 +112,93 @@ def sweep_text(sweep: dict[float, Sensitivity], lang: str) -> str:
     keep = sweep_table(sweep).mean()
     parts = ", ".join(f"{num(k, lang, 0)}: {pct(float(v), lang)}" for k, v in keep.items())
     return t("f_sweep", lang, parts=parts) + "."
+
+
+@dataclass(frozen=True)
+class RobustMovesFinding:
+    """Which regencies have first-cycle PEMDI moves that hold in every scenario (in at least
+    ``threshold`` of the optimal plans under every assumption table), with what varied."""
+
+    codes: tuple
+    robust: tuple            # (code, ((indicator, level, min_share, plans_total), ...))
+    threshold: float
+    n_draws: int
+    n_tables: int
+    max_mc_error: float
+    varied: tuple
+    basis: tuple             # (code, basis)
+    cycle: int
+
+    def title(self, lang: str) -> str:
+        k = sum(1 for _, m in self.robust if m)
+        return t("f_robust_moves_title", lang, k=k, n=len(self.codes), cycle=self.cycle)
+
+    def _share(self, p: float, n: int, lang: str) -> str:
+        return t("f_robust_in_all", lang, n=num(n, lang, 0)) if p >= 1 else t("f_robust_min_share", lang, p=pct(p, lang))
+
+    def lines(self, lang: str) -> list[str]:
+        """One line per regency: its robust moves, or that it has none."""
+        names = entity_names(lang)
+        basis = dict(self.basis)
+        out = []
+        for code, moves in self.robust:
+            who = names.get(code, code)
+            if basis.get(code, "projected") != "projected":
+                who += f" ({t('f_robust_sheet', lang)})"
+            if moves:
+                ms = "; ".join(f"{i} \u2192 {lv} ({self._share(p, n, lang)})" for i, lv, p, n in moves)
+                out.append(t("f_robust_moves_who", lang, who=who, moves=ms))
+            else:
+                out.append(t("f_robust_moves_none", lang, who=who))
+        return out
+
+    def text(self, lang: str) -> str:
+        varied = ", ".join(t(k, lang) for k in self.varied)
+        head = t("f_robust_moves_text", lang, cycle=self.cycle, p=pct(self.threshold, lang), tables=self.n_tables,
+                 varied=varied, n=num(self.n_draws, lang, 0), e=pct(self.max_mc_error, lang, 1))
+        return self.title(lang) + ". " + head + ". " + ". ".join(self.lines(lang)) + "."
+
+
+def robust_moves_finding(r, cycle: int = 2027) -> RobustMovesFinding:
+    """From :func:`spbe_analysis.robust.robust_moves` (or the cached one)."""
+    codes = tuple(r.basis)
+    rob = r.robust
+    per = tuple((c, tuple((x.indicator, int(x.level), float(x.min_share), int(x.plans_total))
+                          for x in rob[rob["code"] == c].itertuples())) for c in codes)
+    return RobustMovesFinding(codes, per, r.threshold, r.n_draws, len(r.tables), r.max_mc_error, tuple(r.varied),
+                              tuple(r.basis.items()), cycle)
+
+
+def robust_moves_chart(r, finding: RobustMovesFinding, lang: str = "id", source: str = "", top: int = 8, ax=None):
+    """Per regency: the share of optimal plans containing each first-cycle move under its worst
+    table (the moves with the highest such share), the robust ones marked with a star."""
+    names = entity_names(lang)
+    codes = list(finding.codes)
+    ncols = 3 if len(codes) > 2 else len(codes)
+    nrows = int(np.ceil(len(codes) / ncols))
+    fig, axes, own = panels(ax, nrows, ncols, sharex=True)
+    for k, a in enumerate(axes.flat):
+        if k >= len(codes):
+            a.set_visible(False)
+            continue
+        c = codes[k]
+        m = r.moves[(r.moves["code"] == c) & (r.moves["min_share"] > 0)].head(top)
+        y = np.arange(len(m))
+        col = entity_colour(c)
+        a.barh(y, m["min_share"].to_numpy() * 100, color=[col if x else "#c8c8c8" for x in m["robust"]], height=0.7)
+        for yi, x in zip(y, m.itertuples()):
+            if x.robust:
+                a.text(x.min_share * 100 + 2, yi, "\u2605", va="center", fontsize=13)
+        a.axvline(r.threshold * 100, color="black", lw=1, ls="--")
+        a.set_yticks(y, [f"{x.indicator} \u2192 {x.level}" for x in m.itertuples()], fontsize=11)
+        a.set_ylim(top - 0.5, -0.5)
+        a.set_xlim(0, 112)
+        a.set_title(names.get(c, c), fontsize=13)
+        a.grid(axis="y", visible=False)
+        if not len(m):
+            a.text(50, 0.5, "\u2013", ha="center", va="center", transform=a.get_xaxis_transform())
+    if own:
+        fig.supxlabel(t("ax_robust_share", lang) + " (%)  \u00b7  " + t("lg_robust_marked", lang, p=pct(r.threshold, lang)),
+                      fontsize=12)
+    return finish(fig, axes, own, finding.title(lang), source, lang, illustrative=r.illustrative, unofficial=True,
+                  adjust={"left": 0.07, "right": 0.98, "bottom": 0.14, "top": 0.86, "wspace": 0.35, "hspace": 0.35})

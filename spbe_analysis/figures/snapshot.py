@@ -11,7 +11,7 @@ from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, pct, t
 from ..official import to_hundredths
 from ..scoring import predicate
-from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, panels
+from .style import DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, panels, wrap
 
 
 @dataclass(frozen=True)
@@ -357,7 +357,7 @@ def dispersion_chart(data: DispersionData, *, lang: str, footer: str, ax=None):
         ax.bar([0, 1], vals, color=["#0072B2", "#E69F00"], width=0.6)
         for k, v in enumerate(vals):
             ax.text(k, v, num(v, lang, 4 if m == "theil" else 3), ha="center", va="bottom", fontsize=14)
-        ax.set_xticks([0, 1], [s.replace(" ", "\n", 1) for s in lab])
+        ax.set_xticks([0, 1], [wrap(s, 12) for s in lab])
         ax.set_title(name, loc="center")
         ax.set_ylim(0, max(vals) * 1.25)
         decimal_axis(ax, lang, "y", 3)

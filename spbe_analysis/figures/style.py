@@ -337,16 +337,19 @@ def show(obj: Any, name: str, lang: str) -> Figure:
 
 
 
-def published_footer(ctx: Any) -> str:
-    """The footer of a chart of published values only: the sources of the year's published
-    values (regencies, province, nation) of a :class:`~spbe_analysis.context.Context`, without
-    the illustrative profiles or the sheet its :attr:`footer` also names."""
+def published_footer(ctx: Any, years: Any = None) -> str:
+    """The footer of a chart of published values only: the sources of the published values
+    (regencies, province, nation) of ``years`` (default: the context's year) of a
+    :class:`~spbe_analysis.context.Context`, without the illustrative profiles or the sheet its
+    :attr:`footer` also names."""
     from ..tables import footer_note
 
     pub = ctx.published
+    ys = [int(ctx.year)] if years is None else sorted({int(y) for y in years})
     codes = tuple(ctx.codes) + (ctx.province_code, ctx.national_code)
-    used = pub[(pub["year"] == ctx.year) & pub["entity_id"].isin(codes)]
-    return footer_note(used, f"{t('fw_short_' + ctx.framework.name, ctx.lang)} {ctx.year}", ctx.lang)
+    used = pub[pub["year"].isin(ys) & pub["entity_id"].isin(codes)]
+    span = str(ys[0]) if len(ys) == 1 else f"{ys[0]}-{ys[-1]}"
+    return footer_note(used, f"{t('fw_short_' + ctx.framework.name, ctx.lang)} {span}", ctx.lang)
 
 
 def legend_below(ax: Axes, ncol: int = 2, fontsize: float = 12, **kwargs: Any) -> Any:
