@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..disparity import gap_table
-from ..labels import entity_names, num, pct, t
+from ..labels import entity_names, num, pct, share, t
 from ..frameworks import as_framework
 from ..official import to_hundredths
 from ..pemdi import Projection
@@ -128,23 +128,28 @@ def position_chart(data: PositionData, *, lang: str, footer: str, ax=None):
 @dataclass(frozen=True)
 class PemdiStartFinding:
     """The regency's projected PEMDI start: the most likely band under the central and the strict
-    scenario, with probabilities, against its SPBE band."""
+    scenario, with their shares of draws, against its SPBE band; ``draws`` and what they vary."""
 
     code: str
     spbe_band: str
     central: tuple[str, float]
     strict: tuple[str, float]
     source: str
+    draws: int = 0
+    varied: tuple = ()
 
     def title(self, lang: str) -> str:
         name = entity_names(lang).get(self.code, self.code)
-        return t("f_pemdi_start", lang, name=name, band=self.central[0], p=pct(self.central[1], lang),
+        return t("f_pemdi_start", lang, name=name, band=self.central[0], p=share(self.central[1], self.draws, lang),
                  spbe=self.spbe_band)
 
     def text(self, lang: str) -> str:
         if self.source == "pemdi result":
             return t("f_pemdi_real", lang, band=self.central[0]) + "."
-        return self.title(lang) + "; " + t("f_pemdi_strict", lang, band=self.strict[0], p=pct(self.strict[1], lang)) + "."
+        words = dict(self.varied).get(lang, ())
+        vary = (" " + t("f_draws_vary", lang, what=", ".join(words)) + ".") if words else ""
+        return self.title(lang) + "; " + t("f_pemdi_strict", lang, band=self.strict[0],
+                                           p=share(self.strict[1], self.draws, lang)) + "." + vary
 
 
 def pemdi_start_finding(projection: Projection, code: str, spbe_band: str) -> PemdiStartFinding:
@@ -153,7 +158,9 @@ def pemdi_start_finding(projection: Projection, code: str, spbe_band: str) -> Pe
         p = projection.band_probabilities(sc).loc[code]
         return str(p.idxmax()), float(p.max())
     src = str(projection.draws.loc[projection.draws["entity"] == code, "source"].iloc[0])
-    return PemdiStartFinding(code, spbe_band, top("central"), top("strict"), src)
+    d = projection.draws[(projection.draws["entity"] == code) & (projection.draws["scenario"] == "central")]
+    return PemdiStartFinding(code, spbe_band, top("central"), top("strict"), src, int(len(d)),
+                             tuple((lg, tuple(projection.varied("central", lg))) for lg in ("id", "en")))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from ..labels import entity_names, num, pct, t
+from ..labels import entity_names, num, open_pct, pct, share, t
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish, legend_below, panels, wrap
 
 
@@ -182,26 +182,9 @@ def transition_chart(data: TransitionData, *, lang: str, footer: str, ax=None):
 
 
 # ============================================================================= forecasts with a track record
-def _open_pct(p: float, lang: str) -> str:
-    """A share strictly between 0 and 1 as a percentage that never reads 0 % or 100 %."""
-    s = pct(p, lang)
-    if p > 0 and s == pct(0.0, lang):
-        return "<" + pct(0.01, lang)
-    if p < 1 and s == pct(1.0, lang):
-        return ">" + pct(0.99, lang)
-    return s
-
-
 def share_text(p: float, draws: int, lang: str, short: bool = False) -> str:
-    """A share of draws in words: "in 37% of 4,000 draws" ("in 37%" when ``short``); where every
-    draw agrees, "in all 4,000 draws" / "in none of the 4,000 draws" (a statement about the draws,
-    never 100 % or 0 %)."""
-    n = num(draws, lang, 0)
-    if p >= 1:
-        return t("fc_in_all", lang, n=n)
-    if p <= 0:
-        return t("fc_in_none", lang, n=n)
-    return t("fc_in_share_short" if short else "fc_in_share", lang, p=_open_pct(p, lang), n=n)
+    """A share of draws in words (:func:`spbe_analysis.labels.share`)."""
+    return share(p, draws, lang, short)
 
 
 def _model(m: str, lang: str) -> str:

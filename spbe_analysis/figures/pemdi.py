@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..labels import entity_names, num, pct, t
+from ..labels import entity_names, num, pct, share, t
 from ..pemdi import Crosswalk, Projection, weight_table
 from .style import (DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish,
                     legend_below, stacked_shares, wrap)
@@ -80,28 +80,37 @@ def weights_chart(cw: Crosswalk, *, lang: str, footer: str, ax=None):
 
 @dataclass(frozen=True)
 class ProjectedBandFinding:
-    """Per regency under one scenario: the most likely PEMDI band and its probability, the
-    probability of reaching Baik or better, and the SPBE 2024 band for comparison."""
+    """Per regency under one scenario: the most likely PEMDI band and its share of draws, the share
+    reaching Baik or better, and the SPBE 2024 band for comparison; ``draws`` per regency and what
+    the draws vary (``varied``: {lang: words})."""
 
     scenario: str
     rows: tuple[tuple[str, str, float, float, str, str], ...]  # entity, band, prob, p(baik+), spbe band, source
+    draws: int = 0
+    varied: tuple = ()
 
     @property
     def bands(self) -> dict[str, int]:
         return pd.Series([r[1] for r in self.rows]).value_counts().to_dict()
 
+    def what_varies(self, lang: str) -> str:
+        words = dict(self.varied).get(lang, ())
+        return t("f_draws_vary", lang, what=", ".join(words)) if words else ""
+
     def title(self, lang: str) -> str:
         top = max(self.bands.items(), key=lambda kv: kv[1])
         lo = min(r[2] for r in self.rows if r[1] == top[0])
-        return t("f_pemdi_band", lang, k=top[1], n=len(self.rows), band=top[0], p=pct(lo, lang))
+        return t("f_pemdi_band", lang, k=top[1], n=len(self.rows), band=top[0], p=share(lo, self.draws, lang))
 
     def text(self, lang: str) -> str:
         names = entity_names(lang)
-        parts = "; ".join(f"{names.get(e, e)} {b} ({pct(p, lang)}; SPBE 2024 {s})" for e, b, p, _, s, _ in self.rows)
+        parts = "; ".join(f"{names.get(e, e)} {b} ({share(p, self.draws, lang, True)}; SPBE 2024 {s})"
+                          for e, b, p, _, s, _ in self.rows)
         reach = max(r[3] for r in self.rows)
         key = "f_pemdi_baik_never" if reach == 0 else "f_pemdi_baik_some"
+        vary = self.what_varies(lang)
         return t("f_pemdi_band_text", lang, scenario=t("scenario_" + self.scenario, lang), parts=parts) + "; " + \
-            t(key, lang, p=pct(reach, lang)) + "."
+            t(key, lang, p=share(reach, self.draws, lang)) + "." + (" " + vary + "." if vary else "")
 
 
 def projected_band_finding(projection: Projection, spbe_bands: dict[str, str],
@@ -112,7 +121,10 @@ def projected_band_finding(projection: Projection, spbe_bands: dict[str, str],
     src = projection.draws.groupby("entity")["source"].first()
     rows = tuple((e, str(r.idxmax()), float(r.max()), float(r[baik].sum()), spbe_bands.get(e, "-"), str(src[e]))
                  for e, r in probs.iterrows())
-    return ProjectedBandFinding(scenario, rows)
+    d = projection.draws[projection.draws["scenario"] == scenario]
+    n = int(d.groupby("entity").size().min()) if len(d) else 0
+    return ProjectedBandFinding(scenario, rows, n, tuple((lg, tuple(projection.varied(scenario, lg)))
+                                                         for lg in ("id", "en")))
 
 
 @dataclass(frozen=True)
@@ -285,15 +297,18 @@ def gap_chart(data: GapData, *, lang: str, footer: str, ax=None):
 @dataclass(frozen=True)
 class SpreadFinding:
     """Where the spread of the projected index comes from (shares of its variance, averaged over
-    the regencies): the SPBE profile, the unknown new evidence, the external indices."""
+    the regencies): the SPBE profile, the credit of carried-over evidence, the unknown new evidence,
+    the external indices; the text names the largest first."""
 
     profile: float
     new: float
     external: float
+    carry: float = 0.0
 
     def text(self, lang: str) -> str:
-        return t("f_pemdi_spread", lang, new=pct(self.new, lang), prof=pct(self.profile, lang),
-                 ext=pct(self.external, lang)) + "."
+        parts = sorted([(self.carry, "spread_carry"), (self.new, "spread_new"), (self.profile, "spread_profile"),
+                        (self.external, "spread_external")], reverse=True)
+        return t("f_pemdi_spread2", lang, parts="; ".join(f"{t(k, lang)} {pct(v, lang)}" for v, k in parts)) + "."
 
     def title(self, lang: str) -> str:
         return self.text(lang)
@@ -304,8 +319,9 @@ def spread_finding(projection: Projection) -> SpreadFinding | None:
     s = projection.spread
     if s.empty:
         return None
+    carry = float(s["share_carry"].mean()) if "share_carry" in s.columns else 0.0
     return SpreadFinding(float(s["share_profile"].mean()), float(s["share_new"].mean()),
-                         float(s["share_external"].mean()))
+                         float(s["share_external"].mean()), carry)
 
 
 __all__ = ["BandData", "GapData", "GapIndicatorFinding", "crosswalk_footer", "ProjectedBandFinding", "RangeFinding", "SpreadFinding",

@@ -152,5 +152,34 @@ def _entity_names(lang: str, _where: str) -> tuple[tuple[str, str], ...]:
                  for c, k, n in zip(ent.index, ent["kind"], ent["short_name"]))
 
 
-__all__ = ["KIND_LABELS", "LABELS", "LANGS", "STRINGS", "band_gloss", "entity_names", "load_strings", "num", "pct",
-           "t"]
+def open_pct(p: float, lang: str = "id") -> str:
+    """A share strictly between 0 and 1 as a percentage that never reads 0 % or 100 %
+    (``open_pct(0.999, "id") == ">99%"``)."""
+    s = pct(p, lang)
+    if p > 0 and s == pct(0.0, lang):
+        return "<" + pct(0.01, lang)
+    if p < 1 and s == pct(1.0, lang):
+        return ">" + pct(0.99, lang)
+    return s
+
+
+def share(p: float, draws: int, lang: str = "id", short: bool = False) -> str:
+    """A share of draws in words: "dalam 37% dari 4.000 simulasi" ("dalam 37%" when ``short``);
+    where every draw agrees, "dalam semua 4.000 simulasi" / "dalam tak satu pun dari 4.000
+    simulasi": a statement about the draws, never 100 % or 0 %.
+
+    Examples
+    --------
+    >>> share(1.0, 1000, "id"), share(0.5, 1000, "en")
+    ('dalam semua 1.000 simulasi', 'in 50% of 1,000 draws')
+    """
+    n = num(draws, lang, 0)
+    if p >= 1:
+        return t("fc_in_all", lang, n=n)
+    if p <= 0:
+        return t("fc_in_none", lang, n=n)
+    return t("fc_in_share_short" if short else "fc_in_share", lang, p=open_pct(p, lang), n=n)
+
+
+__all__ = ["KIND_LABELS", "LABELS", "LANGS", "STRINGS", "band_gloss", "entity_names", "load_strings", "num",
+           "open_pct", "pct", "share", "t"]
