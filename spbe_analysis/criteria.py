@@ -226,7 +226,12 @@ def load_owners(path: str | Path | None = None) -> pd.DataFrame:
     'Bappeda'
     """
     p = _path(path, "pemdi/owners.csv")
-    src = str(p)
+    return _read_owners(str(p), _stamp(p)).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _read_owners(path: str, stamp: int) -> pd.DataFrame:
+    p, src = Path(path), path
     df = T.read_csv_strict(p, _OWNER_COLS, key="indicator")
     fw = _pemdi()
     _check_indicators(df, src, fw)
@@ -262,6 +267,12 @@ def load_timeline(path: str | Path | None = None) -> pd.DataFrame:
     '2026-09-15'
     """
     p = _path(path, "pemdi/timeline.csv")
+    return _read_timeline(str(p), _stamp(p)).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _read_timeline(path: str, stamp: int) -> pd.DataFrame:
+    p = Path(path)
     df = T.read_csv_strict(p, _TIMELINE_COLS)
     for k, r in enumerate(df.itertuples()):
         if (r.start is None) != (r.end is None):

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from .. import checks
 from ..errors import DataError
@@ -238,13 +239,14 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
     def v(j: int, t: int) -> int:
         return t * nb + j
 
-    rows, lbs, ubs = [], [], []
+    data, ri, ci, lbs, ubs = [], [], [], [], []
 
     def add(coefs: dict[int, float], lb: float, ub: float) -> None:
-        r = np.zeros(nv)
+        r = len(lbs)
         for j, a in coefs.items():
-            r[j] += a
-        rows.append(r); lbs.append(lb); ubs.append(ub)
+            if a:
+                ri.append(r); ci.append(j); data.append(a)
+        lbs.append(lb); ubs.append(ub)
 
     upper = np.ones(nv)
     first: dict[int, int] = {}
@@ -294,24 +296,24 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
             if t > 0:
                 cost_c[v(j, t - 1)] -= pb.cost[j]
     progress = -np.concatenate([pb.gain.astype(float)] * T)
-    if objective == "min_cost":
-        # among plans of equal cost, the one that gains earlier (a tie-break worth less than a
-        # thousandth of the smallest cost)
-        small = float(pb.cost[pb.cost > 0].min()) if (pb.cost > 0).any() else 1.0
-        c = cost_c + 1e-3 * small / (float(np.abs(progress).sum()) + 1.0) * progress
-    else:
-        eps = 0.5 / (float(np.abs(cost_c).sum()) + 1.0)          # cost only breaks ties of progress
-        c = progress + eps * cost_c
+    A = sparse.csr_matrix((data, (ri, ci)), shape=(len(lbs), nv))
     if nv == 0:
         x = np.zeros(0)
     else:
-        res = solve(c, rows, lbs, ubs, upper)
+        first = cost_c if objective == "min_cost" else progress
+        res = solve(first, A, lbs, ubs, upper)
         if res.status != 0:
             why = ("the yearly budgets, pace, one level per cycle, prerequisites and dwell times cannot meet the "
                    "milestones") if milestones else res.message
             raise InfeasibleTarget("milestones argument", f"milestones reachable under the constraints: {why}",
                                    value=milestones)
-        x = res.x
+        # second stage: among the optimal plans, the one that gains earlier (min_cost) or costs
+        # least (max_progress), the first objective held at its optimum
+        second = progress if objective == "min_cost" else cost_c
+        best = float(res.fun)
+        res2 = solve(second, sparse.vstack([A, sparse.csr_matrix(first)]), lbs + [-np.inf],
+                     ubs + [best + 1e-7 * max(1.0, abs(best))], upper)
+        x = res2.x if res2.status == 0 else res.x
     level_t = np.repeat(pb.cur[None, :], T, axis=0)
     items_t: dict[int, int] = {}
     for t in range(T):

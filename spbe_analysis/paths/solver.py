@@ -37,8 +37,11 @@ def native_stdout_silenced():
         os.close(saved)
 
 
-def solve(c: np.ndarray, rows: list, lbs: list, ubs: list, upper: np.ndarray) -> Any:
-    """Minimise ``c @ x`` over binary ``x <= upper`` subject to ``lbs <= rows @ x <= ubs``.
+def solve(c: np.ndarray, rows: Any, lbs: list, ubs: list, upper: np.ndarray) -> Any:
+    """Minimise ``c @ x`` over binary ``x <= upper`` subject to ``lbs <= rows @ x <= ubs``, to proven
+    optimality (no relative gap: a tie-break worth less than the default gap is still honoured).
+
+    ``rows`` is a list of dense rows or a (sparse) matrix.
 
     Examples
     --------
@@ -47,9 +50,12 @@ def solve(c: np.ndarray, rows: list, lbs: list, ubs: list, upper: np.ndarray) ->
     [1.0, 0.0]
     """
     nv = len(c)
-    cons = LinearConstraint(np.vstack(rows), lbs, ubs) if rows else None
+    if isinstance(rows, list):
+        rows = np.vstack(rows) if rows else None
+    cons = LinearConstraint(rows, lbs, ubs) if rows is not None and rows.shape[0] else None
     with native_stdout_silenced():
-        return milp(c, integrality=np.ones(nv), bounds=Bounds(np.zeros(nv), upper), constraints=cons)
+        return milp(c, integrality=np.ones(nv), bounds=Bounds(np.zeros(nv), upper), constraints=cons,
+                    options={"mip_rel_gap": 0.0})
 
 
 __all__ = ["native_stdout_silenced", "solve"]
