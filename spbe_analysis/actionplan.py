@@ -21,7 +21,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import checks, criteria
-from .assumptions import load_effort, load_prerequisites
+from .assumptions import load_effort, load_prerequisites, load_shared_efforts
 from .config import data_file
 from .csvio import Column, decimal, read_csv_strict, text
 from .errors import DataError
@@ -287,7 +287,7 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
     cycles = list(range(first_cycle, first_cycle + n_cycles))
     effort = load_effort(FRAMEWORK, effort) if effort is None or isinstance(effort, str) else effort
     pr = load_prerequisites(FRAMEWORK) if prerequisites is None else prerequisites
-    shared = criteria.load_shared_efforts(FRAMEWORK) if shared is None else list(shared)
+    shared = load_shared_efforts(FRAMEWORK) if shared is None else list(shared)
     per = load_settings()["effort_per_cycle"] if effort_per_cycle is None else checks.positive(
         effort_per_cycle, "effort_per_cycle argument")
     target = next_target(start.index)

@@ -296,6 +296,80 @@ def as_prerequisites(prerequisites: object, framework: Framework) -> Prerequisit
 
 
 
+@dataclass(frozen=True)
+class SharedEffort:
+    """A one-off effort that several level steps share.
+
+    ``steps`` are ``(indicator, level)`` pairs: taking any of them needs the item, whose ``cost``
+    is paid once (in the same units as the level steps); each member step's own cost is then the
+    residual work. Example: one planning document (RPJMD or Renstra revision carrying the national
+    action plan and the architecture) that serves the level-2 steps of several policy indicators.
+    """
+
+    name: str
+    cost: float
+    steps: tuple = ()
+
+
+_SHARED_COLS = [
+    T.Column("item", T.text()), T.Column("framework", T.text()), T.Column("indicator", T.text()),
+    T.Column("level", T.integer()), T.Column("item_effort", T.decimal()), T.Column("basis", T.text()),
+]
+
+
+def load_shared_efforts(framework: Framework | str, path: str | Path | None = None) -> list:
+    """One-off efforts shared by several steps of a plan (``data/assumptions/shared_efforts.csv``).
+
+    Each row is a member step (indicator, level) of an item; the item's effort is repeated on
+    every member row and counts once when any member step is taken (the member's own effort in
+    ``effort.csv`` is then the residual work).
+
+    Parameters
+    ----------
+    framework : Framework or str
+    path : str or Path, optional
+        A file of your own with the same columns.
+
+    Returns
+    -------
+    list of SharedEffort
+        One item per shared effort of the framework, with its member steps (empty when the
+        framework has none), for the ``shared=`` argument of the planners.
+
+    Raises
+    ------
+    DataError
+        For an unknown indicator, a level outside the framework's steps, a non-positive effort,
+        an item whose rows disagree on its effort, or a repeated member step.
+
+    Examples
+    --------
+    >>> se = load_shared_efforts("pemdi2026")
+    >>> se[0].name, se[0].steps[0]
+    ('pemdi_planning_document', ('I1', 2))
+    """
+    fw = as_framework(framework)
+    p = _path(path, "assumptions/shared_efforts.csv")
+    src = str(p)
+    df = T.read_csv_strict(p, _SHARED_COLS, key=("item", "framework", "indicator", "level"))
+    df["line"] = [f"line {k + 2}" for k in range(len(df))]
+    df = df[df["framework"] == fw.name].reset_index(drop=True)
+    items: dict[str, float] = {}
+    for r in df.itertuples():
+        if r.indicator not in fw.indicators.index:
+            raise DataError(src, f"an indicator of {fw.name}", row=r.line, column="indicator", value=r.indicator)
+        if not fw.level_min < r.level <= fw.level_max:
+            raise DataError(src, f"a level {fw.level_min + 1}-{fw.level_max}", row=r.line, column="level", value=r.level)
+        if r.item_effort <= 0:
+            raise DataError(src, "a positive item_effort", row=r.line, column="item_effort", value=str(r.item_effort))
+        if r.item in items and items[r.item] != float(r.item_effort):
+            raise DataError(src, f"the same item_effort on every row of item {r.item!r} ({items[r.item]})",
+                            row=r.line, column="item_effort", value=str(r.item_effort))
+        items[r.item] = float(r.item_effort)
+    return [SharedEffort(name, cost, tuple((r.indicator, int(r.level)) for r in df[df["item"] == name].itertuples()))
+            for name, cost in items.items()]
+
+
 def effort_by_aspect(effort: pd.DataFrame, framework: Framework | str) -> pd.DataFrame:
     """Mean effort of reaching each level, per aspect, to show an effort table at a glance.
 
@@ -321,4 +395,4 @@ def effort_by_aspect(effort: pd.DataFrame, framework: Framework | str) -> pd.Dat
     out = e.groupby(fw.indicators["aspect"]).mean()
     out.index.name = "aspect"
     return out
-__all__ = ["Prerequisites", "as_prerequisites", "effort_by_aspect", "effort_unit", "load_effort", "load_prerequisites"]
+__all__ = ["Prerequisites", "SharedEffort", "load_shared_efforts", "as_prerequisites", "effort_by_aspect", "effort_unit", "load_effort", "load_prerequisites"]

@@ -31,7 +31,7 @@ import pandas as pd
 from . import csvio as T
 from .config import data_file
 from .errors import DataError
-from .paths.problem import SharedEffort
+from .assumptions import load_shared_efforts
 from .frameworks import Framework, as_framework
 
 #: Status of a criteria text or an evidence list (``data/pemdi/README.md``): the text as extracted
@@ -105,10 +105,6 @@ _TIMELINE_COLS = [
 _NOTE_COLS = [
     T.Column("indicator", T.text()), T.Column("level", _level(optional=True)), T.Column("item", T.text()),
     T.Column("accepted", T.one_of("yes", "no", "n/a")), T.Column("note", T.text()), T.Column("source", _url_list()),
-]
-_SHARED_COLS = [
-    T.Column("item", T.text()), T.Column("framework", T.text()), T.Column("indicator", T.text()),
-    T.Column("level", T.integer()), T.Column("item_effort", T.decimal()), T.Column("basis", T.text()),
 ]
 
 
@@ -442,59 +438,6 @@ def level_card(indicator: str, level: int, *, levels: str | Path | None = None,
     return LevelCard(indicator, int(level), r["criteria_text"], r["criteria_status"], items, r["evidence_status"],
                      r["timing_rule"], r["external_dependency"], r["source"], o["lead_office"], o["co_owners"],
                      o["national_counterpart"])
-
-
-def load_shared_efforts(framework: Framework | str, path: str | Path | None = None) -> list:
-    """One-off efforts shared by several steps of a plan (``data/assumptions/shared_efforts.csv``).
-
-    Each row is a member step (indicator, level) of an item; the item's effort is repeated on
-    every member row and counts once when any member step is taken (the member's own effort in
-    ``effort.csv`` is then the residual work).
-
-    Parameters
-    ----------
-    framework : Framework or str
-    path : str or Path, optional
-        A file of your own with the same columns.
-
-    Returns
-    -------
-    list of SharedEffort
-        One item per shared effort of the framework, with its member steps (empty when the
-        framework has none), for the ``shared=`` argument of the planners.
-
-    Raises
-    ------
-    DataError
-        For an unknown indicator, a level outside the framework's steps, a non-positive effort,
-        an item whose rows disagree on its effort, or a repeated member step.
-
-    Examples
-    --------
-    >>> se = load_shared_efforts("pemdi2026")
-    >>> se[0].name, se[0].steps[0]
-    ('pemdi_planning_document', ('I1', 2))
-    """
-    fw = as_framework(framework)
-    p = _path(path, "assumptions/shared_efforts.csv")
-    src = str(p)
-    df = T.read_csv_strict(p, _SHARED_COLS, key=("item", "framework", "indicator", "level"))
-    df["line"] = [_line(k) for k in range(len(df))]
-    df = df[df["framework"] == fw.name].reset_index(drop=True)
-    items: dict[str, float] = {}
-    for r in df.itertuples():
-        if r.indicator not in fw.indicators.index:
-            raise DataError(src, f"an indicator of {fw.name}", row=r.line, column="indicator", value=r.indicator)
-        if not fw.level_min < r.level <= fw.level_max:
-            raise DataError(src, f"a level {fw.level_min + 1}-{fw.level_max}", row=r.line, column="level", value=r.level)
-        if r.item_effort <= 0:
-            raise DataError(src, "a positive item_effort", row=r.line, column="item_effort", value=str(r.item_effort))
-        if r.item in items and items[r.item] != float(r.item_effort):
-            raise DataError(src, f"the same item_effort on every row of item {r.item!r} ({items[r.item]})",
-                            row=r.line, column="item_effort", value=str(r.item_effort))
-        items[r.item] = float(r.item_effort)
-    return [SharedEffort(name, cost, tuple((r.indicator, int(r.level)) for r in df[df["item"] == name].itertuples()))
-            for name, cost in items.items()]
 
 
 __all__ = ["Deadline", "FRAMEWORK", "LEVELS", "LevelCard", "STATUSES", "evidence_deadline", "level_card",

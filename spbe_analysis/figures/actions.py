@@ -111,9 +111,12 @@ def step_cards(plan, lang: str = "id") -> str:
     for k, (_, r) in enumerate(plan.steps.iterrows(), 1):
         head = f"**{k}. {_indicator(r, lang)}**"
         if r["kind"] == "shared":
-            out.append(f"{head}: {t('act_card_shared', lang, serves=r.get('serves', ''), e=num(r['effort'], lang))}; "
-                       f"{t('act_card_lead', lang)}: {r['lead_office']}; "
-                       f"{t('act_card_deadline', lang)}: {r['deadline']}")
+            serves = ", ".join(_move(*x.split(" -> "), lang) if " -> " in x else x
+                               for x in str(r.get("serves", "")).split(", ") if x)
+            out.append(f"{head}: {t('act_card_shared', lang, serves=serves, e=num(r['effort'], lang))}")
+            out.append(f"    - {t('act_card_produce', lang)}: {_md(produce_text(r, lang))}")
+            out.append(f"    - {t('act_card_lead', lang)}: {_md(r['lead_office'])}; "
+                       f"{t('act_card_deadline', lang)}: {date_text(r['deadline'], lang)}")
             continue
         out.append(f"{head}: {num(r['from_value'], lang)} → {t('act_card_level', lang, l=int(r['to_level']))} "
                    f"(+{num(r['index_gain'], lang, 3)} {t('act_card_points', lang)}, "
@@ -125,7 +128,7 @@ def step_cards(plan, lang: str = "id") -> str:
         co = _md(r["co_owners"]) if r["co_owners"] else none
         out.append(f"    - {t('act_card_lead', lang)}: {_md(r['lead_office'])}; {t('act_card_co', lang)}: {co}")
         out.append(f"    - {t('act_card_outside', lang)}: {_md(r['outside']) if r['outside'] else none}; "
-                   f"{t('act_card_deadline', lang)}: {r['deadline']}")
+                   f"{t('act_card_deadline', lang)}: {date_text(r['deadline'], lang)}")
     return "\n".join(f"- {x}" if not x.startswith("    ") else x for x in out) if out else t("act_no_steps", lang)
 
 
@@ -290,6 +293,197 @@ def first_cycle_finding(plans: Mapping) -> FirstCycleFinding:
     return FirstCycleFinding(year, tuple(per), tuple((k, tuple(v)) for k, v in shared.items()), tuple(outside))
 
 
+# ----------------------------------------------------------------------------- short texts for readers
+def date_text(d, lang: str = "id") -> str:
+    """An ISO date as an official writes it: "15 September 2027" ("2027-09-15" in, any str() of a date)."""
+    y, m, day = (int(x) for x in str(d)[:10].split("-"))
+    return f"{day} {t('months', lang).split('|')[m - 1]} {y}"
+
+
+def step_name(row, lang: str = "id") -> str:
+    """A step by its name only: the indicator's name without its code, or a shared item's title."""
+    if row["kind"] == "shared":
+        return _indicator(row, lang)
+    fw = as_framework(FRAMEWORK)
+    return str(fw.indicators.loc[row["indicator"], "name_en" if lang == "en" else "name_id"])
+
+
+def produce_text(row, lang: str = "id") -> str:
+    """What a step produces, in a few words (``act_produce_<indicator>``, or a shared item's
+    ``shared_<item>`` title); the step card gives the full evidence list."""
+    key = ("shared_" if row["kind"] == "shared" else "act_produce_") + str(row["indicator"])
+    return t(key, lang) if key in LABELS else step_name(row, lang)
+
+
+def overview_frame(plans: Mapping, lang: str = "id", k: int = 3) -> pd.DataFrame:
+    """One row per regency: its level steps in the first cycle, their effort, and its first ``k``
+    steps by name (the full list is in the regency's brief and workbook)."""
+    names = entity_names(lang)
+    rows = []
+    for c, p in plans.items():
+        s = p.steps
+        rows.append({"code": c, "name": names.get(c, c), "steps": int((s["kind"] != "shared").sum()) if len(s) else 0,
+                     "effort": float(s["effort"].sum()) if len(s) else 0.0,
+                     "first": "; ".join(step_name(r, lang) for _, r in s.head(k).iterrows()) or t("none", lang)})
+    return pd.DataFrame(rows)
+
+
+def first_cycle_short(f: FirstCycleFinding, lang: str = "id") -> str:
+    """The first cycle in one sentence: the range of steps and effort, the shared item, the steps
+    that rest on another agency's index (by name)."""
+    ks, es = [k for _, k, _ in f.per], [e for _, _, e in f.per]
+    steps = str(ks[0]) if min(ks) == max(ks) else f"{min(ks)}-{max(ks)}"
+    effort = num(es[0], lang) if len(es) == 1 else f"{num(min(es), lang)}-{num(max(es), lang)}"
+    out = t("f_act_first_short", lang, y=f.year, k=steps, e=effort)
+    if f.shared:
+        item, _ = f.shared[0]
+        key = "act_shared_" + item
+        out += "; " + t("f_act_first_shared", lang, item=t(key, lang) if key in LABELS else item)
+    if f.outside:
+        fw = as_framework(FRAMEWORK)
+        col = "name_en" if lang == "en" else "name_id"
+        which = sorted({i for _, i in f.outside}, key=lambda i: int(i[1:]))
+        out += "; " + t("f_act_first_outside", lang, which=", ".join(str(fw.indicators.loc[i, col]) for i in which))
+    return out + "."
+
+
+def roadmap_short(f: ActionRoadmapFinding, lang: str = "id") -> str:
+    """The roadmap in one sentence: who reaches which band by when, and the total effort range."""
+    eff = [r[6] for r in f.rows]
+    targets = sorted({r[2] for r in f.rows if r[2]})
+    rng = num(eff[0], lang) if len(eff) == 1 else f"{num(min(eff), lang)}-{num(max(eff), lang)}"
+    return t("f_act_roadmap_short", lang, k=f.k, n=len(f.rows), y=f.last_year,
+             target=", ".join(targets) or t("top_band", lang), e=rng) + "."
+
+
+def start_line(plan, projection, lang: str = "id") -> str:
+    """Where one regency starts on PEMDI, from the same projection as its band chart: the start
+    index and band, and (for a projected start) the share of the central scenario's draws in that
+    band, and the most likely band when it is another."""
+    from ..labels import share
+
+    r = start_frame({plan.code: plan}, lang).iloc[0]
+    name = entity_names(lang).get(plan.code, plan.code)
+    when = t("act_reached_in", lang, y=plan.reached) if plan.reached else t("act_not_reached", lang, y=plan.cycles[-1])
+    out = t("f_brief_start", lang, name=name, y=plan.start.cycle, band=r["predicate"], v=num(r["index"], lang),
+            basis=r["basis"], target=r["target"], when=when)
+    if plan.start.basis == "projected" and projection is not None:
+        p = projection.band_probabilities("central").loc[plan.code]
+        n = int(((projection.draws["entity"] == plan.code) & (projection.draws["scenario"] == "central")).sum())
+        out += " " + t("f_brief_start_share", lang, p=share(float(p.get(r["predicate"], 0.0)), n, lang))
+        if str(p.idxmax()) != r["predicate"]:
+            out += "; " + t("f_brief_start_likely", lang, band=str(p.idxmax()), p=pct(float(p.max()), lang))
+        out += "."
+    return out
+
+
+def todo_line(plan, lang: str = "id", k: int = 3) -> str:
+    """What to do in the first cycle: the number of steps, and the ``k`` steps that add the most to
+    the index, by name and with what each produces."""
+    s = plan.steps
+    if not len(s):
+        return t("act_no_steps", lang)
+    level = s[s["kind"] != "shared"].sort_values("index_gain", ascending=False, kind="stable")
+    top = "; ".join(f"{step_name(r, lang)} ({produce_text(r, lang)})" for _, r in level.head(k).iterrows())
+    name = entity_names(lang).get(plan.code, plan.code)
+    return t("f_brief_todo", lang, name=name, y=plan.cycles[0], n=len(level), top=top,
+             d=date_text(s["deadline"].iloc[0], lang)) + "."
+
+
+# ----------------------------------------------------------------------------- tables of pages 06 and 07 in words
+def framework_frame(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The two frameworks side by side with the bands as an official writes them ("Baik ≥ 2,50")."""
+    import re
+
+    def bands(text: str) -> str:
+        return "; ".join(re.sub(r"\s*>=\s*([\d.]+)", lambda m: " \u2265 " + num(float(m.group(1)), lang), b.strip())
+                         for b in str(text).split("|"))
+
+    return df.assign(bands=df["bands"].map(bands),
+                     values=df["values"].map(lambda v: str(v).replace("(2 dec.)", t("act_values_decimal", lang))))
+
+
+def basis_frame(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The projection's assumptions with their parameter and basis in words (``param_<p>`` and
+    ``param_basis_<p>``), without file paths."""
+    return table.assign(basis=table["parameter"].map(lambda p: t("param_basis_" + p, lang)),
+                        parameter=table["parameter"].map(lambda p: t("param_" + p, lang)))
+
+
+def external_frame(ext: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The externally determined indicators with the name of their national index in ``lang``."""
+    return ext.assign(external_index=[t("ext_index_" + i, lang) if "ext_index_" + i in LABELS else x
+                                      for i, x in zip(ext["indicator"], ext["external_index"])])
+
+
+@dataclass(frozen=True)
+class RankTitle:
+    """The title of page 07's rank chart: how many governments keep their rank (the band chart
+    states the bands)."""
+
+    keep_rank: tuple
+    threshold: float = 0.8
+
+    def title(self, lang: str) -> str:
+        k = sum(1 for _, _, s in self.keep_rank if s >= self.threshold)
+        return t("f_ranks_title", lang, k=k, n=len(self.keep_rank), p=pct(self.threshold, lang))
+
+
+def rank_title(ranks) -> RankTitle:
+    """From :func:`spbe_analysis.figures.robustness.rank_finding`."""
+    return RankTitle(tuple(ranks.keep_rank))
+
+
+def robustness_lines(ranks, lang: str = "id") -> list[str]:
+    """Two short findings: the bands that hold (and those that do not), the ranks that hold."""
+    names = entity_names(lang)
+    ok = sum(1 for _, _, s in ranks.keep_band if s >= 0.8)
+    shaky = ", ".join(f"{names.get(e, e)} ({pct(s, lang)})" for e, _, s in ranks.keep_band if s < 0.8)
+    bands = t("f_bands_short", lang, k=ok, n=len(ranks.keep_band)) + \
+        ("; " + t("f_bands_short_shaky", lang, who=shaky) if shaky else "") + "."
+    held = ", ".join(f"{names.get(e, e)} ({pct(s, lang)})" for e, _, s in ranks.keep_rank if s >= 0.8)
+    return [bands, (t("f_ranks_hold", lang, who=held) if held else t("f_ranks_none", lang)) + "."]
+
+
+def _move(indicator: str, level, lang: str) -> str:
+    key = "act_shared_" + str(indicator)
+    if key in LABELS:
+        return t(key, lang)
+    fw = as_framework(FRAMEWORK)
+    name = fw.indicators.loc[indicator, "name_en" if lang == "en" else "name_id"] if indicator in fw.indicators.index \
+        else indicator
+    return f"{name} ({t('act_card_level', lang, l=level)})"
+
+
+def robust_lines(moves, lang: str = "id") -> list[str]:
+    """One line per regency: its moves that hold in every scenario, by name (shared items by their
+    title), with the smallest share of plans they are in."""
+    names = entity_names(lang)
+    out = []
+    for code, ms in moves.robust:
+        who = names.get(code, code)
+        if ms:
+            out.append(f"{who}: " + "; ".join(f"{_move(i, lv, lang)}, {t('f_robust_min_share', lang, p=pct(p, lang))}"
+                                              for i, lv, p, _ in ms))
+        else:
+            out.append(t("f_robust_moves_none", lang, who=who))
+    return out
+
+
+def robust_short(moves, lang: str = "id") -> str:
+    """The moves that hold in every scenario in one sentence: which moves, in how many regencies."""
+    count: dict = {}
+    for _, ms in moves.robust:
+        for i, lv, _, _ in ms:
+            count[(i, lv)] = count.get((i, lv), 0) + 1
+    parts = ", ".join(f"{_move(i, lv, lang)} ({k})" for (i, lv), k in sorted(count.items(), key=lambda x: -x[1]))
+    return t("f_robust_short", lang, cycle=moves.cycle, p=pct(moves.threshold, lang),
+             parts=parts or t("none", lang)) + "."
+
+
 __all__ = ["ActionRoadmapFinding", "FirstCycleFinding", "StartFinding", "first_cycle_finding", "history_text",
            "roadmap_chart", "roadmap_data", "roadmap_finding", "start_finding", "start_frame", "start_notes",
-           "start_text", "step_cards", "steps_frame", "summary_frame"]
+           "start_text", "step_cards", "steps_frame", "summary_frame", "date_text", "step_name", "produce_text",
+           "overview_frame", "first_cycle_short", "roadmap_short", "start_line", "todo_line", "framework_frame",
+           "basis_frame", "external_frame", "RankTitle", "rank_title", "robustness_lines", "robust_lines",
+           "robust_short"]

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .. import checks
-from ..assumptions import as_prerequisites
+from ..assumptions import SharedEffort, as_prerequisites
 from ..errors import DataError
 from ..frameworks import Framework, as_framework
 from ..official import official_value
@@ -40,21 +40,6 @@ from .costs import cost_matrix
 
 class InfeasibleTarget(DataError):
     """The target cannot be reached under the constraints; the message says why."""
-
-
-@dataclass(frozen=True)
-class SharedEffort:
-    """A one-off effort that several level steps share.
-
-    ``steps`` are ``(indicator, level)`` pairs: taking any of them needs the item, whose ``cost``
-    is paid once (in the same units as the level steps); each member step's own cost is then the
-    residual work. Example: one planning document (RPJMD or Renstra revision carrying the national
-    action plan and the architecture) that serves the level-2 steps of several policy indicators.
-    """
-
-    name: str
-    cost: float
-    steps: tuple = ()
 
 
 def indicator_key(key: Any, fw: Framework, where: str) -> str:

@@ -98,6 +98,11 @@ def load_pairs() -> list[Pair]:
     reference file exists, its indicators reproduce its published aspects and index, and that
     index equals ``pemdi_index``.
 
+    Parameters
+    ----------
+    None
+        The pairs are read from ``data/reference/spbe_pemdi_pairs.csv``.
+
     Returns
     -------
     list of Pair
