@@ -86,7 +86,12 @@ def test_every_public_function_has_a_docstring(module, name, fn):
     assert len(summary) >= 2 or ">>> " in doc, f"{module}.{name}"
 
 
-@pytest.mark.parametrize("module", MODULES)
+#: Modules whose examples plan many regencies or scenarios: run in the full tier only.
+HEAVY_EXAMPLES = {"spbe_analysis.cache", "spbe_analysis.robust"}
+
+
+@pytest.mark.parametrize("module", [pytest.param(m, marks=pytest.mark.slow) if m in HEAVY_EXAMPLES else m
+                                    for m in MODULES])
 def test_docstring_examples_run(module):
     mod = importlib.import_module(module)
     finder = doctest.DocTestFinder(exclude_empty=True)

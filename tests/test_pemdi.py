@@ -117,6 +117,7 @@ def test_a_crosswalk_that_does_not_add_up_is_refused(tmp_path, monkeypatch):
         pemdi.load_crosswalk()
 
 
+@pytest.mark.slow
 @given(st.lists(st.integers(1, 5), min_size=47, max_size=47), st.integers(0, 46),
        st.sampled_from([0.25, 0.5, 1.0]), st.sampled_from([1.0, 1.37, 1.75]))
 def test_raising_an_spbe_level_never_lowers_a_projected_pemdi_value(levels, i, carry, new):

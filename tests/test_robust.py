@@ -62,6 +62,7 @@ def test_threshold_between_shares(monkeypatch):
     assert lo.moves["mc_error"].iloc[0] == pytest.approx(math.sqrt(0.75 * 0.25 / 4))
 
 
+@pytest.mark.slow
 def test_shares_are_shares_and_match_the_action_plan():
     """Real plans on a small projection: every share in [0, 1], n per table, and each table's
     first-cycle moves equal to plan_actions' own first cycle under that table."""
