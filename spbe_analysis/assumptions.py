@@ -52,7 +52,7 @@ def load_effort(framework: Framework | str, path: str | Path | None = None) -> p
     Returns
     -------
     DataFrame
-        Indicators x levels (column ``level_min`` unused); ``attrs["unit"]`` says the unit.
+        Indicators x levels (column ``level_min`` unused); :func:`effort_unit` gives the unit.
 
     Raises
     ------
@@ -62,8 +62,8 @@ def load_effort(framework: Framework | str, path: str | Path | None = None) -> p
     Examples
     --------
     >>> e = load_effort("spbe2020")
-    >>> float(e.loc["1", 2]), float(e.loc["47", 5]), e.attrs["unit"].split(" (")[0]
-    (0.5, 6.0, 'relative effort')
+    >>> float(e.loc["1", 2]), float(e.loc["47", 5])
+    (0.5, 6.0)
     """
     fw = as_framework(framework)
     p = _path(path, "assumptions/effort.csv")
@@ -90,7 +90,6 @@ def load_effort(framework: Framework | str, path: str | Path | None = None) -> p
     units = sorted(set(df["unit"]))
     if len(units) != 1:
         raise DataError(str(p), "one unit for every row of a framework", column="unit", value=units)
-    out.attrs["unit"] = units[0]
     return out
 
 
@@ -235,25 +234,33 @@ def load_prerequisites(framework: Framework | str, path: str | Path | None = Non
     return Prerequisites(fw.name, df, src)
 
 
-def effort_unit(effort: pd.DataFrame) -> str:
-    """The unit of an effort table.
+def effort_unit(framework: Framework | str, path: str | Path | None = None) -> str:
+    """The unit of an effort table (one unit for every row of a framework).
 
     Parameters
     ----------
-    effort : DataFrame
-        From :func:`load_effort`, or a plain cost table.
+    framework : Framework or str
+    path : str or Path, optional
+        A file with the columns of ``data/assumptions/effort.csv`` (the package's by default).
 
     Returns
     -------
     str
-        ``attrs["unit"]``, or "level steps" for a plain cost table.
+
+    Raises
+    ------
+    DataError
+        For a file whose rows of the framework do not share one unit (as :func:`load_effort`).
 
     Examples
     --------
-    >>> effort_unit(pd.DataFrame())
-    'level steps'
+    >>> effort_unit("spbe2020").split(" (")[0]
+    'relative effort'
     """
-    return str(effort.attrs.get("unit", "level steps")) if isinstance(effort, pd.DataFrame) else "level steps"
+    fw = as_framework(framework)
+    load_effort(fw, path)                                 # validates, one unit included
+    df = T.read_csv_strict(_path(path, "assumptions/effort.csv"), _EFFORT, key=("framework", "indicator", "level"))
+    return str(df.loc[df["framework"] == fw.name, "unit"].iloc[0])
 
 
 def as_prerequisites(prerequisites: object, framework: Framework) -> Prerequisites | None:

@@ -46,7 +46,6 @@ def unit_effort() -> pd.DataFrame:
     e = load_effort(FRAMEWORK).copy()
     fw = as_framework(FRAMEWORK)
     e.loc[:, [c for c in e.columns if c != fw.level_min]] = 1.0
-    e.attrs["unit"] = "level steps (every step costs 1)"
     return e
 
 

@@ -397,7 +397,6 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
     df["year"] = df["year"].astype("int64")
     if fw.level_step == 1:
         df["level"] = df["level"].astype("int64")
-    df.attrs.update(framework=fw.name, source=src, worksheet=sheet_name)
     return df
 
 

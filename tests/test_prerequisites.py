@@ -130,7 +130,7 @@ def test_a_user_effort_table_in_rupiah(tmp_path):
     p = tmp_path / "effort.csv"
     pd.DataFrame(rows, columns=["framework", "indicator", "level", "effort", "unit", "basis"]).to_csv(p, index=False)
     e = assumptions.load_effort("spbe2020", p)
-    assert e.attrs["unit"] == "juta rupiah" and e.loc["5", 4] == 40
+    assert assumptions.effort_unit("spbe2020", p) == "juta rupiah" and e.loc["5", 4] == 40
     bad = pd.DataFrame(rows[:-1], columns=["framework", "indicator", "level", "effort", "unit", "basis"])
     bad.to_csv(p, index=False)
     with pytest.raises(sa.DataError, match="an effort for every indicator and level"):

@@ -2,13 +2,14 @@
 regency's start, the steps of the first planned cycle, and the index per cycle against the bands."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
 
 from ..frameworks import as_framework
-from ..labels import LABELS, entity_names, num, t
+from ..labels import LABELS, entity_names, num, pct, t
 from ..scoring import predicate
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish
 
@@ -123,7 +124,8 @@ def step_cards(plan, lang: str = "id") -> str:
                    f"{t('act_card_effort', lang)} {num(r['effort'], lang)})")
         status = f" *({t(STATUS_NOTE[r['criteria_status']], lang)})*" if r["criteria_status"] in STATUS_NOTE else ""
         lines = [x.strip() for x in str(r["criteria_text"]).splitlines() if x.strip()]
-        out.append(f"    - {t('act_card_criteria', lang)}{status}: " + _md(" ".join(lines)))
+        text = re.sub(r"^Kriteria\s*:?\s*", "", " ".join(lines))
+        out.append(f"    - {t('act_card_criteria', lang)}{status}: " + _md(text))
         out.append(f"    - {t('act_card_evidence', lang)}: {_md(r['evidence']) if r['evidence'] else none}")
         co = _md(r["co_owners"]) if r["co_owners"] else none
         out.append(f"    - {t('act_card_lead', lang)}: {_md(r['lead_office'])}; {t('act_card_co', lang)}: {co}")
@@ -343,7 +345,9 @@ def first_cycle_short(f: FirstCycleFinding, lang: str = "id") -> str:
         fw = as_framework(FRAMEWORK)
         col = "name_en" if lang == "en" else "name_id"
         which = sorted({i for _, i in f.outside}, key=lambda i: int(i[1:]))
-        out += "; " + t("f_act_first_outside", lang, which=", ".join(str(fw.indicators.loc[i, col]) for i in which))
+        names = [str(fw.indicators.loc[i, col]) for i in which]
+        which = ", ".join(names[:-1]) + t("list_and", lang) + names[-1] if len(names) > 1 else names[0]
+        out += "; " + t("f_act_first_outside", lang, which=which)
     return out + "."
 
 
@@ -416,6 +420,20 @@ def external_frame(ext: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
                                       for i, x in zip(ext["indicator"], ext["external_index"])])
 
 
+def scenario_frame(projection, lang: str = "id") -> pd.DataFrame:
+    """One row per regency: the median start in each scenario, and the most likely band of the
+    central scenario with its share of draws (six rows that fit a screen)."""
+    s = projection.summary()
+    wide = s.pivot(index="entity", columns="scenario", values="median")
+    central = s[s["scenario"] == "central"].set_index("entity")
+    names = entity_names(lang)
+    order = list(dict.fromkeys(s["entity"]))
+    return pd.DataFrame({"name": [names.get(c, c) for c in order],
+                         **{sc: [float(wide.loc[c, sc]) for c in order] for sc in wide.columns},
+                         "band": [str(central.loc[c, "band"]) for c in order],
+                         "probability": [float(central.loc[c, "probability"]) for c in order]})
+
+
 @dataclass(frozen=True)
 class RankTitle:
     """The title of page 07's rank chart: how many governments keep their rank (the band chart
@@ -439,7 +457,7 @@ def robustness_lines(ranks, lang: str = "id") -> list[str]:
     names = entity_names(lang)
     ok = sum(1 for _, _, s in ranks.keep_band if s >= 0.8)
     shaky = ", ".join(f"{names.get(e, e)} ({pct(s, lang)})" for e, _, s in ranks.keep_band if s < 0.8)
-    bands = t("f_bands_short", lang, k=ok, n=len(ranks.keep_band)) + \
+    bands = t("f_bands_short", lang, k=ok, n=len(ranks.keep_band), r=num(ranks.n, lang, 0)) + \
         ("; " + t("f_bands_short_shaky", lang, who=shaky) if shaky else "") + "."
     held = ", ".join(f"{names.get(e, e)} ({pct(s, lang)})" for e, _, s in ranks.keep_rank if s >= 0.8)
     return [bands, (t("f_ranks_hold", lang, who=held) if held else t("f_ranks_none", lang)) + "."]
@@ -476,9 +494,10 @@ def robust_short(moves, lang: str = "id") -> str:
     for _, ms in moves.robust:
         for i, lv, _, _ in ms:
             count[(i, lv)] = count.get((i, lv), 0) + 1
-    parts = ", ".join(f"{_move(i, lv, lang)} ({k})" for (i, lv), k in sorted(count.items(), key=lambda x: -x[1]))
-    return t("f_robust_short", lang, cycle=moves.cycle, p=pct(moves.threshold, lang),
-             parts=parts or t("none", lang)) + "."
+    parts = ", ".join(t("f_robust_short_part", lang, move=_move(i, lv, lang), k=k)
+                      for (i, lv), k in sorted(count.items(), key=lambda x: -x[1]))
+    return t("f_robust_short", lang, cycle=moves.cycle, p=pct(moves.threshold, lang), parts=parts or t("none", lang),
+             e=pct(moves.max_mc_error, lang, 1)) + "."
 
 
 __all__ = ["ActionRoadmapFinding", "FirstCycleFinding", "StartFinding", "first_cycle_finding", "history_text",
@@ -486,4 +505,4 @@ __all__ = ["ActionRoadmapFinding", "FirstCycleFinding", "StartFinding", "first_c
            "start_text", "step_cards", "steps_frame", "summary_frame", "date_text", "step_name", "produce_text",
            "overview_frame", "first_cycle_short", "roadmap_short", "start_line", "todo_line", "framework_frame",
            "basis_frame", "external_frame", "RankTitle", "rank_title", "robustness_lines", "robust_lines",
-           "robust_short"]
+           "robust_short", "scenario_frame"]

@@ -115,7 +115,7 @@ def compare_shared_service(profiles: Mapping[str, Mapping[Any, Any] | pd.Series]
         One row per regency: ``cost_alone`` (cheapest path to ``target`` on its own),
         ``cost_with_service`` (its remaining cheapest path once the service lifted the named
         indicators), and, with a yearly budget, ``years_alone`` / ``years_with_service``. The
-        province's one-off cost is in ``df.attrs["service_cost"]``.
+        province's one-off cost is in :attr:`ServiceComparison.service_cost`.
 
     Examples
     --------
