@@ -240,3 +240,14 @@ def test_analysis_core_imports_no_presentation_layer(module):
             if _top(mod) in PRESENTATION:
                 bad.append(f"{path.relative_to(PKG).as_posix()}: {mod}")
     assert not bad, bad
+
+
+def test_no_result_is_carried_in_dataframe_attrs():
+    """Results are dataclasses: no module reads or writes ``DataFrame.attrs`` (pandas does not
+    promise to keep it)."""
+    bad = []
+    for path in sorted(PKG.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "attrs":
+                bad.append(f"{path.relative_to(PKG)}:{node.lineno}")
+    assert not bad, bad
