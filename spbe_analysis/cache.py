@@ -17,8 +17,15 @@ import joblib
 from .config import PACKAGE_DIR, cache_dir, data_dir
 
 
+#: Presentation modules and folders: a change there changes no computed result, so it is left out of
+#: the cache key (a changed label or chart does not recompute the plans).
+PRESENTATION = ("figures", "labels", "templates", "tables.py", "report.py", "site.py", "pages.py", "planfiles.py",
+                "cli.py", "cache.py", "__main__.py")
+
+
 def stamp() -> str:
-    """A digest of every data file and every module of the package.
+    """A digest of every data file and every computing module of the package (presentation
+    modules left out).
 
     Returns
     -------
@@ -33,9 +40,11 @@ def stamp() -> str:
     h = hashlib.sha256()
     for root in (data_dir(), PACKAGE_DIR):
         for p in sorted(Path(root).rglob("*")):
-            if p.is_file() and "__pycache__" not in p.parts:
-                h.update(str(p.relative_to(root)).encode())
-                h.update(p.read_bytes())
+            rel = p.relative_to(root)
+            if not p.is_file() or "__pycache__" in p.parts or (root == PACKAGE_DIR and rel.parts[0] in PRESENTATION):
+                continue
+            h.update(str(rel).encode())
+            h.update(p.read_bytes())
     return h.hexdigest()
 
 

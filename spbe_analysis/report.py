@@ -386,6 +386,16 @@ def to_html(nb: Any, title: str, lang: str = "id", stem: str | None = None) -> s
     return body if stem is None else decorate(body, stem, lang)
 
 
+def named_heading(nb: Any, lang: str, heading: str) -> Any:
+    """The notebook with its first heading in ``lang`` replaced by ``heading`` (a brief's first
+    heading names its regency: "Ringkasan SPBE dan PEMDI: Boalemo")."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and f"lang-{lang}" in cell.metadata.get("tags", []) and re.search(r"^#\s+", cell.source, re.M):
+            cell.source = re.sub(r"^#\s+.+$", "# " + heading.replace("\\", "\\\\"), cell.source, count=1, flags=re.M)
+            break
+    return nb
+
+
 def page_title(nb: Any, lang: str, fallback: str) -> str:
     """The first heading of the page in ``lang`` (the notebook's own title)."""
     for cell in for_language(nb, lang).cells:
@@ -430,6 +440,8 @@ def build(request: Request, reports: Path | None = None, figures: Path | None = 
                 t0 = time.perf_counter()
                 progress(f"executing {job.stem} [{lang}] ...")
                 nb = execute(job.path, job.params, lang, cwd=job.path.parent, name=job.stem)
+                if job.title.get(lang):
+                    nb = named_heading(nb, lang, job.title[lang])
                 out = stage / "reports" / lang
                 out.mkdir(parents=True, exist_ok=True)
                 nbformat.write(nb, out / f"{job.stem}.ipynb")

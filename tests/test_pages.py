@@ -321,3 +321,24 @@ def test_built_pages_link_and_describe_their_figures(built):
     first_h2 = index.find("h2")
     assert first_h2.text().startswith(t("site_headline", "id")), "the headline opens the index"
     assert {a["href"] for a in head.find_all("a")} >= {f"id/{b}" for b in briefs}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_brief_first_heading_names_its_regency(lang):
+    nb = nbformat.read(report.notebooks_dir() / report.BRIEF, as_version=4)
+    out = report.named_heading(nb, lang, t("brief_title", lang, name="Boalemo"))
+    first = next(c.source for c in out.cells if c.cell_type == "markdown" and f"lang-{lang}" in c.metadata["tags"])
+    assert first.splitlines()[0] == "# " + t("brief_title", lang, name="Boalemo")
+
+
+@pytest.mark.notebooks
+def test_every_built_brief_opens_with_its_regency_name(built):
+    from spbe_analysis.labels import entity_names
+    reports, _ = built
+    for lang in ("id", "en"):
+        for code, name in entity_names(lang).items():
+            page = reports / lang / f"brief_{code}.html"
+            if not page.exists():
+                continue
+            h1 = re.search(r"<h1\b[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S)
+            assert h1 and name in re.sub(r"<[^>]+>", "", h1.group(1)), (lang, code)
