@@ -228,7 +228,8 @@ class ActionPlan:
 
 
 def _order(steps: pd.DataFrame, pr: Any) -> pd.DataFrame:
-    """Prerequisites first (a step another step of the same cycle needs), then index gain per effort."""
+    """Shared one-off work first (the steps it serves need it), then prerequisites (a step another
+    step of the same cycle needs), then index gain per effort."""
     if steps.empty:
         return steps
     needed = set()
@@ -236,7 +237,7 @@ def _order(steps: pd.DataFrame, pr: Any) -> pd.DataFrame:
         if r.requires and (r.min_years is None or pd.isna(r.min_years) or int(r.min_years) == 0):
             if ((steps["indicator"] == r.indicator) & (steps["to_level"] >= r.level)).any():
                 needed.add(r.requires)
-    s = steps.assign(first=(steps["indicator"].isin(needed) | (steps["kind"] == "shared")).astype(int),
+    s = steps.assign(first=steps["indicator"].isin(needed).astype(int) + 2 * (steps["kind"] == "shared").astype(int),
                      ratio=steps["index_gain"] / steps["effort"].where(steps["effort"] > 0, 1e-9))
     return s.sort_values(["first", "ratio"], ascending=[False, False], kind="stable").drop(columns=["first", "ratio"])
 
