@@ -9,6 +9,7 @@ and a researcher's rerun in JupyterLab therefore see the same numbers for the sa
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,4 +166,52 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
         first_cycle, n_cycles, int(n_draws), int(draw_seed), float(threshold), int(n_jobs))
 
 
-__all__ = ["PemdiPlans", "memory", "pemdi_plans", "robust_moves", "stamp"]
+#: The cached heavy results a page computes, with the page parameters that are their arguments in
+#: order: computed once before the page's languages run side by side, so both read the cache
+#: instead of computing it twice at once.
+WARM = {"pemdi_plans": ("YEAR", "SHEET", "SHEET_NAME", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET",
+                        "FIRST_CYCLE", "N_CYCLES", "EFFORT"),
+        "robust_moves": ("YEAR", "SHEET", "SHEET_NAME", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET")}
+WARM_KEYWORDS = {"robust_moves": {"n_draws": "ROBUST_DRAWS", "threshold": "ROBUST_SHARE"}}
+
+
+def warm(source: str, params: dict, progress=print, name: str = "") -> list[str]:
+    """Compute once, with a page's parameters, the cached heavy results its code calls (see
+    :data:`WARM`); a failure is left for the page to report with its cell.
+
+    Parameters
+    ----------
+    source : str
+        The notebook's text.
+    params : dict
+        Its parameters (defaults and overrides).
+    progress : callable
+    name : str
+        The page, for the progress line.
+
+    Returns
+    -------
+    list of str
+        The results computed (or read from the cache).
+
+    Examples
+    --------
+    >>> warm("no cached call here", {})
+    []
+    """
+    done = []
+    for fn, args in WARM.items():
+        if f"cache.{fn}(" not in source or not all(a in params for a in args):
+            continue
+        kw = {k: params[p] for k, p in WARM_KEYWORDS.get(fn, {}).items() if p in params}
+        t0 = time.perf_counter()
+        try:
+            globals()[fn](*[params[a] for a in args], **kw)
+        except Exception:                 # noqa: BLE001 - the page reports it, with its cell
+            continue
+        done.append(fn)
+        progress(f"  {fn} for {name} ready in {time.perf_counter() - t0:.1f} s")
+    return done
+
+
+__all__ = ["WARM", "warm", "PemdiPlans", "memory", "pemdi_plans", "robust_moves", "stamp"]

@@ -450,6 +450,10 @@ def build(request: Request, reports: Path | None = None, figures: Path | None = 
                 progress(f"  {job.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
 
             try:
+                from . import cache
+                info = declared(job.path)
+                cache.warm(job.path.read_text(encoding="utf-8"), {**{k: _default(info, k) for k in info}, **job.params},
+                           progress, job.stem)
                 # the languages run side by side, each on its own kernel (two cores: about half the time)
                 with ThreadPoolExecutor(max_workers=min(len(request.langs), WORKERS)) as pool:
                     for fut in [pool.submit(one, lang) for lang in request.langs]:
