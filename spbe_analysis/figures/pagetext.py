@@ -10,6 +10,8 @@ import pandas as pd
 from ..frameworks import as_framework
 from ..labels import LABELS, entity_names, num, pct, t
 
+FRAMEWORK = "pemdi2026"
+
 
 def framework_frame(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The two frameworks side by side with the bands as an official writes them ("Baik ≥ 2,50")."""
