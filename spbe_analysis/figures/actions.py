@@ -11,7 +11,8 @@ import pandas as pd
 from ..frameworks import as_framework
 from ..labels import LABELS, entity_names, num, pct, t
 from ..scoring import predicate
-from .pagetext import (RankTitle, basis_frame, external_frame, framework_frame, rank_title, robust_lines,  # noqa: F401
+from .pagetext import (RankTitle, basis_frame, external_frame, framework_frame, move_name, rank_title,  # noqa: F401
+                       robust_lines,
                        robust_short, robustness_lines, scenario_frame)
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish
 
@@ -114,7 +115,7 @@ def step_cards(plan, lang: str = "id") -> str:
     for k, (_, r) in enumerate(plan.steps.iterrows(), 1):
         head = f"**{k}. {_indicator(r, lang)}**"
         if r["kind"] == "shared":
-            serves = ", ".join(_move(*x.split(" -> "), lang) if " -> " in x else x
+            serves = ", ".join(move_name(*x.split(" -> "), lang) if " -> " in x else x
                                for x in str(r.get("serves", "")).split(", ") if x)
             out.append(f"{head}: {t('act_card_shared', lang, serves=serves, e=num(r['effort'], lang))}")
             out.append(f"    - {t('act_card_produce', lang)}: {_md(produce_text(r, lang))}")

@@ -81,7 +81,8 @@ def robustness_lines(ranks, lang: str = "id") -> list[str]:
     return [bands, (t("f_ranks_hold", lang, who=held) if held else t("f_ranks_none", lang)) + "."]
 
 
-def _move(indicator: str, level, lang: str) -> str:
+def move_name(indicator: str, level, lang: str) -> str:
+    """A move in words: the indicator's name (or a shared work item's title) and its target level."""
     key = "act_shared_" + str(indicator)
     if key in LABELS:
         return t(key, lang)
@@ -99,7 +100,7 @@ def robust_lines(moves, lang: str = "id") -> list[str]:
     for code, ms in moves.robust:
         who = names.get(code, code)
         if ms:
-            out.append(f"{who}: " + "; ".join(f"{_move(i, lv, lang)}, {t('f_robust_min_share', lang, p=pct(p, lang))}"
+            out.append(f"{who}: " + "; ".join(f"{move_name(i, lv, lang)}, {t('f_robust_min_share', lang, p=pct(p, lang))}"
                                               for i, lv, p, _ in ms))
         else:
             out.append(t("f_robust_moves_none", lang, who=who))
@@ -112,11 +113,11 @@ def robust_short(moves, lang: str = "id") -> str:
     for _, ms in moves.robust:
         for i, lv, _, _ in ms:
             count[(i, lv)] = count.get((i, lv), 0) + 1
-    parts = ", ".join(t("f_robust_short_part", lang, move=_move(i, lv, lang), k=k)
+    parts = ", ".join(t("f_robust_short_part", lang, move=move_name(i, lv, lang), k=k)
                       for (i, lv), k in sorted(count.items(), key=lambda x: -x[1]))
     return t("f_robust_short", lang, cycle=moves.cycle, p=pct(moves.threshold, lang), parts=parts or t("none", lang),
              e=pct(moves.max_mc_error, lang, 1)) + "."
 
 
-__all__ = ["RankTitle", "basis_frame", "external_frame", "framework_frame", "rank_title", "robust_lines",
+__all__ = ["RankTitle", "basis_frame", "move_name", "external_frame", "framework_frame", "rank_title", "robust_lines",
            "robust_short", "robustness_lines", "scenario_frame"]
