@@ -21,7 +21,8 @@ def run(tmp_path, sheet, books=("04", "05"), lang="en", sets=()):
 
 
 def text(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", html, flags=re.S)))
+    t = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", html, flags=re.S)))
+    return re.sub(r" ([:;,.])", r"\1", t)          # a linked name leaves a space before its punctuation
 
 
 @pytest.mark.notebooks
@@ -34,20 +35,17 @@ def test_a_sheet_that_differs_from_the_published_indices_drives_every_number(tmp
         assert "Boalemo: the evaluation sheet's index 2.70 differs from the published index 2.40 (2024)" in t
         assert "Bone Bolango: the evaluation sheet's index 2.55 differs from the published index 3.00" in t
         assert "Kab. Gorontalo: the evaluation sheet" not in t
-        assert "Below Baik (2.60): Bone Bolango (0.05), Pohuwato (0.08); the others hold a margin." in t
-    t5 = text(pages["05"])
-    assert "Bone Bolango: Baik 2025" in t5 and "Boalemo: Sangat Baik 2025" in t5
-    assert "Boalemo: Baik 2025" not in t5
+    # the starting index used on page 04 is the sheet's, not the published one
+    t4 = text(pages["04"])
+    assert re.search(r"Boalemo 2\.70 2\.40", t4) and re.search(r"Bone Bolango 2\.55 3\.00", t4)
 
 
 @pytest.mark.notebooks
-@pytest.mark.parametrize("level, phrase", [(5, "No regency is below Baik"), (1, "Below Baik (2.60): Boalemo (1.60)")])
-def test_extreme_sheets_read_correctly(tmp_path, level, phrase):
+@pytest.mark.parametrize("level", [5, 1])
+def test_extreme_sheets_read_correctly(tmp_path, level):
     pages = run(tmp_path, sheet_from(None, tmp_path, levels=level))
     for page in pages.values():
         t = text(page)
-        assert phrase in t
-        findings = t.split("Findings first")[1]
-        assert not re.search(r"\b(nan|NaN|inf|None)\b", findings)
-    if level == 5:
-        assert "Nothing to pay to reach Sangat Baik: every regency is already there" in text(pages["05"])
+        assert "Real evaluation sheet: exact results." in t
+        assert not re.search(r"\b(nan|NaN|inf|None)\b", t)
+    assert re.search(rf"Boalemo {level}\.00 2\.40", text(pages["04"]))
