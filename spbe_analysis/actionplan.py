@@ -140,7 +140,7 @@ def starts_from_sheet(path: str, worksheet: str | None = None, cycle: int = 2026
     ('assessor', 1.25, 1.5)
     """
     cycle = checks.count(cycle, "cycle argument", minimum=2026)
-    df = load_sheet(path, FRAMEWORK, sheet=worksheet)
+    df = load_sheet(path, FRAMEWORK, worksheet=worksheet)
     df = df[df["year"] == cycle]
     if df.empty:
         raise DataError(str(path), f"rows of the {cycle} cycle", column="year")

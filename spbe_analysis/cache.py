@@ -169,9 +169,9 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
 #: The cached heavy results a page computes, with the page parameters that are their arguments in
 #: order: computed once before the page's languages run side by side, so both read the cache
 #: instead of computing it twice at once.
-WARM = {"pemdi_plans": ("YEAR", "SHEET", "SHEET_NAME", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET",
+WARM = {"pemdi_plans": ("YEAR", "SHEET", "WORKSHEET", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET",
                         "FIRST_CYCLE", "N_CYCLES", "EFFORT"),
-        "robust_moves": ("YEAR", "SHEET", "SHEET_NAME", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET")}
+        "robust_moves": ("YEAR", "SHEET", "WORKSHEET", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET")}
 WARM_KEYWORDS = {"robust_moves": {"n_draws": "ROBUST_DRAWS", "threshold": "ROBUST_SHARE"}}
 
 

@@ -1,6 +1,6 @@
 """Command line: ``python -m spbe_analysis <command>``.
 
-    build [NOTEBOOK ...] [--sheet PATH] [--sheet-name NAME] [--set NAME=VALUE ...] [--lang id en]
+    build [NOTEBOOK ...] [--sheet PATH] [--worksheet NAME] [--set NAME=VALUE ...] [--lang id en]
                                   everything (all notebooks, the six regency briefs, the index page)
                                   or only the notebooks named by prefix
     figures                       every figure, without keeping the reports
@@ -44,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="execute notebooks, write reports/ and figures/")
     b.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="notebook name prefixes (e.g. 04 05); default: all")
     b.add_argument("--sheet", help="a filled-in evaluation sheet (.csv or .xlsx) for the indicator-level notebooks")
-    b.add_argument("--sheet-name", help="the worksheet of an .xlsx sheet (needed when it has several)")
+    b.add_argument("--worksheet", help="the worksheet of an .xlsx sheet (needed when it has several)")
     b.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                    help="override a declared notebook parameter (VALUE read as a Python literal of its type)")
     b.add_argument("--lang", nargs="+", default=list(LANGS), choices=list(LANGS), help="languages to build")
@@ -56,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("brief", help="regency briefs: BPS codes (7501 ...) or 'all'")
     r.add_argument("codes", nargs="+", metavar="CODE")
     r.add_argument("--sheet", help="a filled-in evaluation sheet (.csv or .xlsx)")
-    r.add_argument("--sheet-name", help="the worksheet of an .xlsx sheet")
+    r.add_argument("--worksheet", help="the worksheet of an .xlsx sheet")
     r.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     r.add_argument("--lang", nargs="+", default=list(LANGS), choices=list(LANGS))
     r.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
@@ -64,7 +64,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("score", help="score every regency-year of an evaluation sheet")
     s.add_argument("sheet", help="the sheet (.csv or .xlsx)")
     s.add_argument("--framework", default="spbe2020", help="spbe2020 (default) or pemdi2026")
-    s.add_argument("--sheet-name", help="the worksheet of an .xlsx sheet")
+    s.add_argument("--worksheet", help="the worksheet of an .xlsx sheet")
     s.add_argument("--lang", default="id", choices=list(LANGS))
     s.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
@@ -87,7 +87,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """``build``: validate the request, then execute the notebooks and write reports and figures."""
     from . import report
 
-    req = report.plan(args.notebooks, args.set, args.sheet, args.sheet_name, args.lang)
+    req = report.plan(args.notebooks, args.set, args.sheet, args.worksheet, args.lang)
     report.build(req, progress=_progress)
     return 0
 
@@ -96,7 +96,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     """``brief CODE ... | all``: build regency briefs in every language, then the index page."""
     from . import report
 
-    req = report.plan(None, args.set, args.sheet, args.sheet_name, args.lang, briefs=args.codes)
+    req = report.plan(None, args.set, args.sheet, args.worksheet, args.lang, briefs=args.codes)
     report.build(req, progress=_progress)
     return 0
 
@@ -116,7 +116,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     from .sheetscore import score_sheet
     from .tables import sheet_score_table
 
-    scores = score_sheet(args.sheet, args.framework, worksheet=args.sheet_name or None)
+    scores = score_sheet(args.sheet, args.framework, worksheet=args.worksheet or None)
     print(sheet_score_table(scores, args.lang).to_string(index=False))
     return 0
 

@@ -60,11 +60,6 @@ class Context:
     sheet_check: pd.DataFrame | None
     sheet_unused: str
 
-    @property
-    def source(self) -> str:
-        """Deprecated alias of :attr:`footer` (the source line of figure footers)."""
-        return self.footer
-
     def name(self, code: str) -> str:
         """Display name of an entity (regency short name, province or nation label)."""
         return str(self.names[code])
@@ -143,7 +138,7 @@ class Context:
 
 
 def context(year: int = 2024, sheet: str | Path = "", worksheet: str = "", seed: int = 20250723,
-            n_profiles: int = 0, lang: str = "id", *, sheet_name: str = "") -> Context:
+            n_profiles: int = 0, lang: str = "id") -> Context:
     """Everything a notebook needs for evaluation year ``year``.
 
     Parameters
@@ -159,8 +154,6 @@ def context(year: int = 2024, sheet: str | Path = "", worksheet: str = "", seed:
     n_profiles : int
         Illustrative profiles per regency (0: none, for notebooks on published values only).
     lang : {"id", "en"}
-    sheet_name : str
-        Deprecated name of ``worksheet`` (the notebooks' ``SHEET_NAME`` parameter).
 
     Returns
     -------
@@ -182,7 +175,6 @@ def context(year: int = 2024, sheet: str | Path = "", worksheet: str = "", seed:
     fw = framework_of_year(pub, year)
     codes, prov, nat = entity_codes(pub)
     reg = load_regencies()
-    worksheet = worksheet or sheet_name
     names = pd.Series(entity_names(lang))
     year_rows = pub[pub["year"] == year].set_index("entity_id")
     values = pd.Series({c: (float(year_rows.loc[c, "value"]) if c in year_rows.index

@@ -5,35 +5,36 @@ from __future__ import annotations
 class DataError(ValueError):
     """Bad input, located.
 
-    The message names the source (file or argument), the row or entity, the column or
-    indicator, the bad value and what was expected. The parts are also kept as attributes
-    so that callers (and tests) can read them without parsing the message.
+    The message names where the bad input is (``where``: the file or argument, and the Excel
+    worksheet, the row or entity, the column or indicator), the bad value and what was expected.
+    The parts are also kept as attributes (``where``, ``worksheet``, ``row``, ``column``,
+    ``value``, ``expected``) so that callers (and tests) can read them without parsing the message.
     """
 
     def __init__(
         self,
-        source: str,
+        where: str,
         expected: str,
         *,
         row: object = None,
         column: object = None,
         value: object = None,
-        sheet: str | None = None,
+        worksheet: str | None = None,
     ) -> None:
-        self.source = source
-        self.sheet = sheet
+        self.where = where
+        self.worksheet = worksheet
         self.row = row
         self.column = column
         self.value = value
         self.expected = expected
-        where = [str(source)]
-        if sheet is not None:
-            where.append(f"sheet {sheet!r}")
+        parts = [str(where)]
+        if worksheet is not None:
+            parts.append(f"worksheet {worksheet!r}")
         if row is not None:
-            where.append(f"row {row}")
+            parts.append(f"row {row}")
         if column is not None:
-            where.append(f"column {column!r}")
-        msg = ", ".join(where)
+            parts.append(f"column {column!r}")
+        msg = ", ".join(parts)
         if value is not None:
             msg += f": got {value!r}"
         msg += f"; expected {expected}"

@@ -146,7 +146,7 @@ def brief_codes(which: Iterable[str]) -> list[str]:
 
 
 def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet: str | None = None,
-         sheet_name: str | None = None, langs: Iterable[str] = LANGS, folder: Path | None = None,
+         worksheet: str | None = None, langs: Iterable[str] = LANGS, folder: Path | None = None,
          briefs: Iterable[str] | None = None) -> Request:
     """Validate a build request before anything runs.
 
@@ -197,10 +197,10 @@ def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet:
             raise UsageError("--sheet: none of the chosen notebooks reads an evaluation sheet (they do not "
                              "declare SHEET)")
         overrides["SHEET"] = str(Path(sheet).resolve())
-        if sheet_name is not None:
-            overrides["SHEET_NAME"] = sheet_name
-    elif sheet_name is not None:
-        raise UsageError("--sheet-name needs --sheet")
+        if worksheet is not None:
+            overrides["WORKSHEET"] = worksheet
+    elif worksheet is not None:
+        raise UsageError("--worksheet needs --sheet")
     checked: set = set()
     usable = None
     jobs = []
@@ -212,7 +212,7 @@ def plan(prefixes: Iterable[str] | None = None, sets: Iterable[str] = (), sheet:
             _check_year(year, b, usable)
         if p.get("SHEET") and (p["SHEET"], year) not in checked:
             from .sheetscore import check_sheet
-            check_sheet(p["SHEET"], year, p.get("SHEET_NAME") or None)
+            check_sheet(p["SHEET"], year, p.get("WORKSHEET") or None)
             checked.add((p["SHEET"], year))
         if p.get("PEMDI_SHEET"):
             from .pemdi import results_from_sheet

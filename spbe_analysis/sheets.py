@@ -150,28 +150,28 @@ def _read_csv_text(path: Path) -> tuple[list[str], list[list[str]], int]:
     return rows[0], rows[1:], 2  # data starts on line 2
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[list[object]], int, str]:
+def _read_xlsx(path: Path, worksheet: str | None) -> tuple[list[str], list[list[object]], int, str]:
     import openpyxl
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several types for a broken file
         raise DataError(str(path), f"a readable .xlsx workbook ({type(exc).__name__})") from None
     names = list(wb.sheetnames)
-    if sheet is None and len(names) > 1:
+    if worksheet is None and len(names) > 1:
         wb.close()
         raise DataError(str(path), "the name of the worksheet to read: this workbook has several ("
-                        + ", ".join(repr(n) for n in names) + "); give it with sheet=... or --sheet-name")
-    name = sheet if sheet is not None else names[0]
+                        + ", ".join(repr(n) for n in names) + "); give it with worksheet=... or --worksheet")
+    name = worksheet if worksheet is not None else names[0]
     if name not in names:
         wb.close()
         raise DataError(str(path), f"a worksheet named {name!r} (worksheets: {', '.join(repr(n) for n in names)})",
-                        sheet=name)
+                        worksheet=name)
     rows = [list(r) for r in wb[name].iter_rows(values_only=True)]
     wb.close()
     while rows and all(v is None or str(v).strip() == "" for v in rows[-1]):
         rows.pop()
     if not rows:
-        raise DataError(str(path), "a header row naming the columns " + ", ".join(REQUIRED), sheet=name, row=1)
+        raise DataError(str(path), "a header row naming the columns " + ", ".join(REQUIRED), worksheet=name, row=1)
     header = ["" if v is None else str(v) for v in rows[0]]
     return header, rows[1:], 2, name
 
@@ -250,7 +250,7 @@ def _checked_value(raw: Any, fw: Framework, kind: str, src: str, col: str, where
     return lv
 
 
-def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet: str | None = None) -> pd.DataFrame:
+def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", worksheet: str | None = None) -> pd.DataFrame:
     """Read and validate a filled-in evaluation sheet.
 
     Parameters
@@ -259,7 +259,7 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
         A ``.csv`` or ``.xlsx`` file.
     framework : Framework or str
         ``"spbe2020"`` (whole levels 1-5) or ``"pemdi2026"`` (values 1.00-5.00).
-    sheet : str, optional
+    worksheet : str, optional
         The worksheet of an .xlsx workbook (required when it has several).
 
     Returns
@@ -285,8 +285,8 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
     np.int64(141)
     """
     fw = as_framework(framework)
-    if sheet is not None:
-        checks.text(sheet, "sheet argument")
+    if worksheet is not None:
+        checks.text(worksheet, "worksheet argument")
     if not isinstance(path, (str, Path)):
         raise DataError("path argument", "a file path (text)", value=type(path).__name__)
     path = Path(path)
@@ -294,13 +294,13 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
         raise DataError(str(path), "a .csv or .xlsx file, not a folder")
     if not path.exists():
         raise DataError(str(path), "an existing .csv or .xlsx file")
-    sheet_name = None
+    ws = None
     if path.suffix.lower() == ".csv":
-        if sheet is not None:
-            raise DataError(str(path), "no worksheet name for a .csv file (worksheets exist only in .xlsx)", sheet=sheet)
+        if worksheet is not None:
+            raise DataError(str(path), "no worksheet name for a .csv file (worksheets exist only in .xlsx)", worksheet=worksheet)
         header, rows, first_line = _read_csv_text(path)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
-        header, rows, first_line, sheet_name = _read_xlsx(path, sheet)
+        header, rows, first_line, ws = _read_xlsx(path, worksheet)
     else:
         raise DataError(str(path), "a .csv or .xlsx file", value=path.suffix)
     src = str(path)
@@ -309,10 +309,10 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
     required = [c for c in REQUIRED if not (two and c == "level")]
     for col in required:
         if col not in names:
-            raise DataError(src, f"a column {col!r} (header: {', '.join(header)})", sheet=sheet_name, row=1, column=col)
+            raise DataError(src, f"a column {col!r} (header: {', '.join(header)})", worksheet=ws, row=1, column=col)
     dup = [c for c in set(names) if c and names.count(c) > 1]
     if dup:
-        raise DataError(src, "each column once", sheet=sheet_name, row=1, column=dup[0])
+        raise DataError(src, "each column once", worksheet=ws, row=1, column=dup[0])
     pos = {c: names.index(c) for c in REQUIRED + PEMDI_OPTIONAL if c in names}
     value_cols = [c for c in ("level", "assessor_value", "self_assessment") if c in pos] if two else ["level"]
     formulas: dict | None = None
@@ -325,9 +325,9 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
         cells = list(cells) + [None] * (len(names) - len(cells))
         if all(c is None or str(c).strip() == "" for c in cells):
             continue  # blank line
-        where = {"sheet": sheet_name, "row": line}
-        if sheet_name is not None and any(cells[pos[c]] is None for c in pos):
-            formulas = _formula_cells(path, sheet_name) if formulas is None else formulas
+        where = {"worksheet": ws, "row": line}
+        if ws is not None and any(cells[pos[c]] is None for c in pos):
+            formulas = _formula_cells(path, ws) if formulas is None else formulas
             for c in pos:
                 f = formulas.get((line, pos[c] + 1))
                 if cells[pos[c]] is None and f is not None:
@@ -386,14 +386,14 @@ def load_sheet(path: str | Path, framework: Framework | str = "spbe2020", sheet:
                 rec["held_since"] = since
             records.append(rec)
     if not records:
-        raise DataError(src, "at least one filled-in row", sheet=sheet_name)
+        raise DataError(src, "at least one filled-in row", worksheet=ws)
     df = pd.DataFrame(records)
     for (code, yr), grp in df.groupby(["bps_code", "year"], sort=False):
         missing = [i for i in fw.ids if i not in set(grp["indicator"])]
         if missing:
             raise DataError(src, f"all {fw.n} indicators of {fw.name} for government {code} in {yr} "
                             f"(missing {len(missing)}: {', '.join(missing[:6])}{'...' if len(missing) > 6 else ''})",
-                            sheet=sheet_name, row=f"government {code}, year {yr}", column="indicator")
+                            worksheet=ws, row=f"government {code}, year {yr}", column="indicator")
     df["year"] = df["year"].astype("int64")
     if fw.level_step == 1:
         df["level"] = df["level"].astype("int64")

@@ -62,19 +62,19 @@ def check_sheet(path: str | Path, year: int, worksheet: str | None = None,
     """
     year = checks.count(year, "YEAR parameter", minimum=1900)
     fw = framework_of_year(load_published(), year) if framework is None else as_framework(framework)
-    df = load_sheet(path, fw, sheet=worksheet or None)
+    df = load_sheet(path, fw, worksheet=worksheet or None)
     where = str(path)
     years = sorted(set(df["year"]))
     if year not in years:
         raise DataError(where, f"levels for the analysed year {year} (YEAR parameter); the sheet holds "
-                        + ", ".join(map(str, years)), sheet=worksheet, column="year", value=years[0])
+                        + ", ".join(map(str, years)), worksheet=worksheet, column="year", value=years[0])
     codes, _, _ = entity_codes()
     present = set(df.loc[df["year"] == year, "bps_code"])
     absent = [c for c in codes if c not in present]
     if absent:
         reg = load_regencies()
         raise DataError(where, f"all six regencies for {year}; missing {len(absent)}: "
-                        + ", ".join(f"{c} {reg.loc[c, 'short_name']}" for c in absent), sheet=worksheet,
+                        + ", ".join(f"{c} {reg.loc[c, 'short_name']}" for c in absent), worksheet=worksheet,
                         row=f"government {absent[0]}, year {year}", column="bps_code")
     return df
 
@@ -171,7 +171,7 @@ def score_sheet(path: str | Path, framework: Framework | str = "spbe2020", works
     (3.0, 'Sangat Baik', 0.5, 1.13)
     """
     fw = as_framework(framework)
-    sc = sheet_scores(load_sheet(path, fw, sheet=worksheet), fw)
+    sc = sheet_scores(load_sheet(path, fw, worksheet=worksheet), fw)
     pub = load_published() if published is None else published
     _, prov, nat = entity_codes(pub)
     exact = pub[pub["status"] == "exact"]

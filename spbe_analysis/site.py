@@ -47,7 +47,7 @@ def pages(reports: Path) -> list[str]:
 
 
 #: Notebook 05's parameters and the keyword of :func:`spbe_analysis.cache.pemdi_plans` each one sets.
-PLAN_PARAMS = {"YEAR": "year", "SHEET": "sheet", "SHEET_NAME": "worksheet", "SEED": "seed", "N_PROFILES": "n_profiles",
+PLAN_PARAMS = {"YEAR": "year", "SHEET": "sheet", "WORKSHEET": "worksheet", "SEED": "seed", "N_PROFILES": "n_profiles",
                "PEMDI_SHEET": "pemdi_sheet", "PEMDI_WORKSHEET": "pemdi_worksheet", "FIRST_CYCLE": "first_cycle",
                "N_CYCLES": "n_cycles", "EFFORT": "effort"}
 #: First steps named per regency in the headline.

@@ -49,7 +49,7 @@ def test_both_pages_plan_with_the_same_call():
     for name in CALLS:
         assert len(c05.get(name, [])) == 1 and c05[name] == cbr.get(name), name
     args = c05["pemdi_plans"][0]
-    assert args == ["YEAR", "SHEET", "SHEET_NAME", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET",
+    assert args == ["YEAR", "SHEET", "WORKSHEET", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET",
                     "FIRST_CYCLE", "N_CYCLES", "EFFORT"]
 
 

@@ -211,7 +211,7 @@ def test_bad_input_is_refused_with_its_location(fn, call, source, row, column, p
     with pytest.raises(sa.DataError) as err:
         call()
     e = err.value
-    assert e.source == source, str(e)
+    assert e.where == source, str(e)
     if row is not None:
         assert e.row == row, str(e)
     if column is not None:
@@ -257,7 +257,7 @@ def test_sheet_files_that_are_not_sheets(tmp_path, make, phrase):
 
 def test_worksheet_name_for_a_csv_is_refused(tmp_path):
     with pytest.raises(sa.DataError, match="only in .xlsx"):
-        sheets.load_sheet(_sheet(tmp_path), "spbe2020", sheet="levels")
+        sheets.load_sheet(_sheet(tmp_path), "spbe2020", worksheet="levels")
 
 
 def test_formula_without_a_stored_value_is_named(tmp_path):

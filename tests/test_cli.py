@@ -27,7 +27,7 @@ def call(capsys, *argv):
     (["build", "01", "--set", "LANG=fr"], 2, "set by the build itself"),
     (["build", "04", "--set", "N_PROFILES"], 2, "expected NAME=VALUE"),
     (["build", "01", "--sheet", "x.csv"], 2, "none of the chosen notebooks reads an evaluation sheet"),
-    (["build", "04", "--sheet-name", "x"], 2, "--sheet-name needs --sheet"),
+    (["build", "04", "--worksheet", "x"], 2, "--worksheet needs --sheet"),
     (["build", "02", "--set", "YEAR=2099"], 1, "YEAR parameter, row 02_disparities_2024: got 2099"),
     (["build", "02", "--set", "YEAR=2022"], 1,
      "the province and the nation in data/published_indices.csv (2023, 2024); 2022 lacks 7501, 7503"),
@@ -76,8 +76,8 @@ def test_xlsx_with_several_worksheets_needs_a_name(tmp_path, capsys):
         t.to_excel(xw, index=False, sheet_name="copy")
     got, err = call(capsys, "build", "04", "--sheet", str(path))
     assert got == 1 and "this workbook has several ('2024', 'copy')" in err
-    req = report.plan(["04"], sheet=str(path), sheet_name="2024")
-    assert req.params["04_gap_decomposition.ipynb"]["SHEET_NAME"] == "2024"
+    req = report.plan(["04"], sheet=str(path), worksheet="2024")
+    assert req.params["04_gap_decomposition.ipynb"]["WORKSHEET"] == "2024"
 
 
 def test_score_command_prints_a_table(tmp_path, capsys):

@@ -91,9 +91,9 @@ def test_bad_cell_in_xlsx_names_the_sheet(tmp_path):
         t.to_excel(xw, index=False, sheet_name="Kab Boalemo")
     with pytest.raises(sa.DataError) as err:
         sheets.load_sheet(path, FW)
-    assert err.value.sheet == "Kab Boalemo" and err.value.row == 12 and "sheet 'Kab Boalemo'" in str(err.value)
+    assert err.value.worksheet == "Kab Boalemo" and err.value.row == 12 and "worksheet 'Kab Boalemo'" in str(err.value)
     with pytest.raises(sa.DataError, match="a worksheet named 'nope'"):
-        sheets.load_sheet(path, FW, sheet="nope")
+        sheets.load_sheet(path, FW, worksheet="nope")
 
 
 def test_missing_duplicate_and_header_problems(tmp_path):

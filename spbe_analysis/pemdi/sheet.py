@@ -37,7 +37,7 @@ def results_from_sheet(path: str, worksheet: str | None = None) -> dict[str, dic
     >>> results_from_sheet(str(p))["7501"]["I1"]
     Fraction(5, 2)
     """
-    df = load_sheet(path, "pemdi2026", sheet=worksheet)
+    df = load_sheet(path, "pemdi2026", worksheet=worksheet)
     out = {}
     for code, g in df.groupby("bps_code", sort=True):
         last = g[g["year"] == g["year"].max()]
