@@ -39,6 +39,12 @@ CSV_COLUMNS = ["code", "cycle", "indicator", "from_value", "to_level", "index_ga
 OUTSIDE_INDEX = {"I5": "Indeks SDI (Bappenas)", "I6": "Skor SJIG (BIG)", "I7": "EPSS/IPS (BPS)",
                  "I10": "IKASANDI (BSSN)", "I11": "IKASANDI (BSSN)", "I12": "IKASANDI (BSSN)",
                  "I18": "Indeks SDI, aspek interoperabilitas (Bappenas)"}
+#: The same in English (English pages and workbooks).
+OUTSIDE_INDEX_EN = {"I5": "SDI index (Bappenas)", "I6": "SJIG score (BIG)", "I7": "EPSS/IPS (BPS)",
+                    "I10": "IKASANDI (BSSN)", "I11": "IKASANDI (BSSN)", "I12": "IKASANDI (BSSN)",
+                    "I18": "SDI index, interoperability aspect (Bappenas)"}
+#: The step columns that have an English text beside them (``<column>_en``).
+EN_COLUMNS = ("lead_office", "co_owners", "national_counterpart", "outside")
 
 
 @dataclass(frozen=True)
@@ -206,7 +212,9 @@ def next_target(value: float) -> tuple[str, float] | None:
 class ActionPlan:
     """One regency's PEMDI plan: ``start``; ``cycles``; ``target`` (band, edge): the highest band
     the cycles can reach, else the next band, or None at the top; ``kind`` ("to the band": that
-    band is reached by the last cycle at the least effort; "as far as the effort allows"); ``steps`` of the first cycle with everything an office needs; ``roadmap`` (every
+    band is reached by the last cycle at the least effort; "as far as the effort allows");
+    ``steps`` of the first cycle with everything an office needs (the offices and the outside
+    dependency also in English, ``<column>_en`` for :data:`EN_COLUMNS`); ``roadmap`` (every
     cycle's steps) and ``summary`` (index and band per cycle)."""
 
     code: str
@@ -320,6 +328,9 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
                      "lead_office": card.lead_office, "co_owners": card.co_owners,
                      "national_counterpart": card.national_counterpart,
                      "outside": OUTSIDE_INDEX.get(r.indicator, card.external_dependency),
+                     "lead_office_en": card.lead_office_en, "co_owners_en": card.co_owners_en,
+                     "national_counterpart_en": card.national_counterpart_en,
+                     "outside_en": OUTSIDE_INDEX_EN.get(r.indicator, card.external_dependency_en),
                      "kind": "outside index" if r.indicator in OUTSIDE_INDEX else "evidence"})
     for r in rm.shared.itertuples():
         it = next(x for x in shared if x.name == r.item)
@@ -327,12 +338,13 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
                      "from_value": float("nan"), "to_level": pd.NA, "index_gain": 0.0, "effort": float(r.cost),
                      "criteria_status": "", "criteria_text": "", "lead_office": "Bappeda",
                      "evidence": "", "co_owners": "", "national_counterpart": "",
-                     "outside": "", "kind": "shared",
+                     "outside": "", "lead_office_en": "Bappeda", "co_owners_en": "", "national_counterpart_en": "",
+                     "outside_en": "", "kind": "shared",
                      "serves": ", ".join(f"{i} -> {lv}" for i, lv in it.steps)})
     allsteps = pd.DataFrame(rows)
     if allsteps.empty:
         allsteps = pd.DataFrame(columns=CSV_COLUMNS + ["name", "criteria_text", "co_owners", "national_counterpart",
-                                                       "outside", "kind"])
+                                                       "outside", "kind"] + [c + "_en" for c in EN_COLUMNS])
     allsteps["deadline"] = [criteria.evidence_deadline(int(c)).date.isoformat() for c in allsteps["cycle"]]
     firsts = _order(allsteps[allsteps["cycle"] == first_cycle], pr).reset_index(drop=True)
     return ActionPlan(start.code, start, cycles, target, kind, firsts, allsteps.reset_index(drop=True),
@@ -435,5 +447,6 @@ def plan_all(starts: Mapping[str, Start], first_cycle: int = 2027, n_cycles: int
             for c, s in checks.mapping(starts, "starts argument", allow_empty=False).items()}
 
 
-__all__ = ["ActionPlan", "CSV_COLUMNS", "OUTSIDE_INDEX", "Start", "load_settings", "next_target", "plan_actions",
-           "plan_all", "plan_table", "projected_start", "regency_starts", "starts_from_sheet"]
+__all__ = ["ActionPlan", "CSV_COLUMNS", "EN_COLUMNS", "OUTSIDE_INDEX", "OUTSIDE_INDEX_EN", "Start", "load_settings",
+           "next_target", "plan_actions", "plan_all", "plan_table", "projected_start", "regency_starts",
+           "starts_from_sheet"]

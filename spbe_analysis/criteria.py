@@ -47,6 +47,14 @@ _EVIDENCE_SEP = "; "
 _SOURCE_SEP = " | "
 _UPLOAD_STAGE = re.compile(r"unggah\s+bukti|upload", re.IGNORECASE)
 
+#: The columns a reader sees (step cards, briefs, action-plan workbooks), per file: Bahasa Indonesia
+#: only, in official wording. ``basis``, ``source`` and ``notes`` hold provenance and are never shown.
+READER_COLUMNS = {"levels.csv": ("criteria_text", "evidence", "timing_rule", "external_dependency"),
+                  "owners.csv": ("lead_office", "co_owners", "national_counterpart")}
+#: Their English counterparts, shown on English pages (criteria and evidence are quoted in Indonesian).
+READER_COLUMNS_EN = {"levels.csv": ("external_dependency_en",),
+                     "owners.csv": ("lead_office_en", "co_owners_en", "national_counterpart_en")}
+
 
 def _url_list() -> T.Parser:
     """Parser of a source cell: one or more ``https://`` addresses separated by ' | ', each
@@ -89,13 +97,15 @@ _LEVEL_COLS = [
     T.Column("indicator", T.text()), T.Column("level", _level()), T.Column("criteria_text", T.text()),
     T.Column("criteria_status", T.one_of(*STATUSES)), T.Column("evidence", T.text(required=False)),
     T.Column("evidence_status", T.one_of(*STATUSES)), T.Column("timing_rule", T.text(required=False)),
-    T.Column("external_dependency", T.text(required=False)), T.Column("source", _url_list()),
-    T.Column("notes", T.text(required=False)),
+    T.Column("external_dependency", T.text(required=False)), T.Column("external_dependency_en", T.text(required=False)),
+    T.Column("source", _url_list()), T.Column("notes", T.text(required=False)),
 ]
 _OWNER_COLS = [
-    T.Column("indicator", T.text()), T.Column("lead_office", T.text()), T.Column("co_owners", T.text(required=False)),
-    T.Column("national_counterpart", T.text(required=False)), T.Column("basis", T.text()),
-    T.Column("source", _url_list()),
+    T.Column("indicator", T.text()), T.Column("lead_office", T.text()), T.Column("lead_office_en", T.text()),
+    T.Column("co_owners", T.text(required=False)), T.Column("co_owners_en", T.text(required=False)),
+    T.Column("national_counterpart", T.text(required=False)),
+    T.Column("national_counterpart_en", T.text(required=False)),
+    T.Column("basis", T.text()), T.Column("source", _url_list()),
 ]
 _TIMELINE_COLS = [
     T.Column("scope", T.text()), T.Column("stage", T.text()), T.Column("start", _iso_date(optional=True)),
@@ -120,6 +130,15 @@ def _line(k: int) -> str:
     return f"line {k + 2}"
 
 
+def _check_english(df: pd.DataFrame, src: str, pairs: tuple[tuple[str, str], ...]) -> None:
+    """Every displayed Indonesian text has its English counterpart, and no English text stands alone."""
+    for k, r in enumerate(df.to_dict("records")):
+        for col, col_en in pairs:
+            if (r[col] == "") != (r[col_en] == ""):
+                raise DataError(src, f"an English text in {col_en} exactly when {col} has one", row=_line(k),
+                                column=col_en, value=r[col_en])
+
+
 def _pemdi() -> Framework:
     return as_framework(FRAMEWORK)
 
@@ -137,6 +156,7 @@ def _read_levels(path: str, stamp: int) -> pd.DataFrame:
     df = T.read_csv_strict(Path(path), _LEVEL_COLS, key=("indicator", "level"))
     fw = _pemdi()
     _check_indicators(df, src, fw)
+    _check_english(df, src, (("external_dependency", "external_dependency_en"),))
     for k, r in enumerate(df.itertuples()):
         if (r.evidence == "") != (r.evidence_status == "missing"):
             raise DataError(src, "an evidence list, or an empty one with evidence_status 'missing'", row=_line(k),
@@ -178,19 +198,23 @@ def load_levels(path: str | Path | None = None) -> pd.DataFrame:
     DataFrame
         One row per indicator and level (indicator order of the framework), columns ``indicator``,
         ``level`` (int), ``criteria_text``, ``criteria_status``, ``evidence`` (items separated by
-        '; '), ``evidence_status``, ``timing_rule``, ``external_dependency``, ``source``, ``notes``.
+        '; '), ``evidence_status``, ``timing_rule``, ``external_dependency`` and its English
+        ``external_dependency_en``, ``source``, ``notes``. The reader-facing columns are
+        :data:`READER_COLUMNS` (Bahasa Indonesia) and :data:`READER_COLUMNS_EN`; ``source`` and
+        ``notes`` are provenance, never displayed.
 
     Raises
     ------
     DataError
         Naming the file, line, column and expectation of a bad cell, a duplicate, an unknown
-        indicator or a missing indicator-level.
+        indicator, a missing indicator-level, or an outside dependency without its English text (or
+        the reverse).
 
     Examples
     --------
     >>> lv = load_levels()
     >>> lv.shape, sorted(set(lv["criteria_status"]))
-    ((100, 10), ['unverified_later', 'verbatim_fragment', 'verbatim_raw'])
+    ((100, 11), ['unverified_later', 'verbatim_fragment', 'verbatim_raw'])
     """
     p = _path(path, "pemdi/levels.csv")
     return _read_levels(str(p), _stamp(p)).copy()
@@ -208,18 +232,21 @@ def load_owners(path: str | Path | None = None) -> pd.DataFrame:
     -------
     DataFrame
         Indexed by indicator (framework order), columns ``lead_office``, ``co_owners`` (offices
-        separated by '; '), ``national_counterpart``, ``basis`` (source, or ``judgement: reason``),
-        ``source``.
+        separated by '; '), ``national_counterpart`` (in Bahasa Indonesia, as displayed), each
+        followed by its English ``..._en``; ``basis`` (source, or ``judgement: reason``) and
+        ``source`` (provenance, never displayed).
 
     Raises
     ------
     DataError
-        For a bad cell, an unknown or repeated indicator, or an indicator without an owner.
+        For a bad cell, an unknown or repeated indicator, an indicator without an owner, or a
+        displayed text without its English counterpart (or the reverse).
 
     Examples
     --------
-    >>> load_owners().loc["I1", "lead_office"]
-    'Bappeda'
+    >>> o = load_owners()
+    >>> o.loc["I1", "lead_office"], o.loc["I9", "national_counterpart_en"]
+    ('Bappeda', 'BSSN (security audit)')
     """
     p = _path(path, "pemdi/owners.csv")
     return _read_owners(str(p), _stamp(p)).copy()
@@ -231,6 +258,7 @@ def _read_owners(path: str, stamp: int) -> pd.DataFrame:
     df = T.read_csv_strict(p, _OWNER_COLS, key="indicator")
     fw = _pemdi()
     _check_indicators(df, src, fw)
+    _check_english(df, src, (("co_owners", "co_owners_en"), ("national_counterpart", "national_counterpart_en")))
     missing = [i for i in fw.ids if i not in set(df["indicator"])]
     if missing:
         raise DataError(src, f"an owner for every indicator of {fw.name}", row=missing[0], column="indicator")
@@ -380,7 +408,8 @@ def evidence_deadline(cycle: int, path: str | Path | None = None) -> Deadline:
 
 @dataclass(frozen=True)
 class LevelCard:
-    """What one level of one PEMDI indicator asks, who leads it and where it comes from."""
+    """What one level of one PEMDI indicator asks, who leads it and where it comes from; the
+    ``..._en`` fields are the English texts of the offices and the outside dependency."""
 
     indicator: str
     level: int
@@ -394,6 +423,10 @@ class LevelCard:
     lead_office: str
     co_owners: str
     national_counterpart: str
+    external_dependency_en: str = ""
+    lead_office_en: str = ""
+    co_owners_en: str = ""
+    national_counterpart_en: str = ""
 
 
 def level_card(indicator: str, level: int, *, levels: str | Path | None = None,
@@ -437,8 +470,10 @@ def level_card(indicator: str, level: int, *, levels: str | Path | None = None,
     items = [x.strip().rstrip(";").strip() for x in r["evidence"].split(_EVIDENCE_SEP) if x.strip()]
     return LevelCard(indicator, int(level), r["criteria_text"], r["criteria_status"], items, r["evidence_status"],
                      r["timing_rule"], r["external_dependency"], r["source"], o["lead_office"], o["co_owners"],
-                     o["national_counterpart"])
+                     o["national_counterpart"], r["external_dependency_en"], o["lead_office_en"], o["co_owners_en"],
+                     o["national_counterpart_en"])
 
 
-__all__ = ["Deadline", "FRAMEWORK", "LEVELS", "LevelCard", "STATUSES", "evidence_deadline", "level_card",
-           "load_assessor_notes", "load_levels", "load_owners", "load_shared_efforts", "load_timeline"]
+__all__ = ["Deadline", "FRAMEWORK", "LEVELS", "LevelCard", "READER_COLUMNS", "READER_COLUMNS_EN", "STATUSES",
+           "evidence_deadline", "level_card", "load_assessor_notes", "load_levels", "load_owners",
+           "load_shared_efforts", "load_timeline"]

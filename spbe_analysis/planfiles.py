@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .actionplan import CSV_COLUMNS, ActionPlan
+from .figures.actions import in_lang
 from .labels import t
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
@@ -74,8 +75,9 @@ def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
         ws.append([k, step_name(pd.Series(r), lang), None if shared else float(r["from_value"]),
                    None if shared else int(r["to_level"]), round(float(r["index_gain"]), 4), round(float(r["effort"]), 2),
                    r["criteria_text"] or (t("plan_shared_serves", lang, steps=r.get("serves", "")) if shared else ""),
-                   status_text(r["criteria_status"], lang), r["evidence"], r["lead_office"], r["co_owners"],
-                   r["national_counterpart"], r["outside"], r["deadline"], "", "", ""])
+                   status_text(r["criteria_status"], lang), r["evidence"], in_lang(r, "lead_office", lang),
+                   in_lang(r, "co_owners", lang), in_lang(r, "national_counterpart", lang),
+                   in_lang(r, "outside", lang), r["deadline"], "", "", ""])
     for col, width in zip("ABCDEFGHIJKLMNOPQ", (5, 34, 9, 9, 10, 8, 60, 22, 50, 28, 34, 28, 26, 12, 14, 18, 24)):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=4):
@@ -88,7 +90,7 @@ def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
         shared = r["kind"] == "shared"
         rm.append([int(r["cycle"]), step_name(pd.Series(r), lang), None if shared else float(r["from_value"]),
                    None if shared else int(r["to_level"]), round(float(r["index_gain"]), 4),
-                   round(float(r["effort"]), 2), r["lead_office"], r["deadline"]])
+                   round(float(r["effort"]), 2), in_lang(r, "lead_office", lang), r["deadline"]])
     rm.append([])
     for s in plan.summary.to_dict("records"):
         rm.append([int(s["year"]), t("plan_index_after", lang), None, None, float(s["index"]), float(s["cost"]),

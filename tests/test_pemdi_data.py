@@ -1,6 +1,8 @@
 """PEMDI criteria data (data/pemdi/, shared efforts, PEMDI prerequisites): the strict loaders accept
 the shipped files, refuse bad rows with the file, line and column, and the prerequisite table holds the
-edges and dwell rows the level criteria state; SPBE rows claim 'verbatim' only where the criteria do."""
+edges and dwell rows the level criteria state; SPBE rows claim 'verbatim' only where the criteria do.
+Every column a reader sees is clean Bahasa Indonesia (no English, no words glued by the PDF extraction),
+with an English column beside the offices and the outside dependency."""
 import csv
 import datetime
 import shutil
@@ -11,6 +13,7 @@ import pytest
 import spbe_analysis as sa
 from spbe_analysis import assumptions, criteria
 from spbe_analysis.config import data_dir
+from spbe_analysis.labels.glossary import english_words, glued_words
 
 PEMDI = data_dir() / "pemdi"
 IDS = [f"I{k}" for k in range(1, 21)]
@@ -82,6 +85,9 @@ def _copy_with(tmp_path, name, line, column, value):
     ("levels.csv", criteria.load_levels, 4, "level", "6", "a level 1-5"),
     ("owners.csv", criteria.load_owners, 3, "lead_office", "", "a non-empty text"),
     ("owners.csv", criteria.load_owners, 4, "indicator", "I99", "an indicator of pemdi2026"),
+    ("owners.csv", criteria.load_owners, 5, "co_owners_en", "", "an English text in co_owners_en"),
+    ("owners.csv", criteria.load_owners, 6, "lead_office_en", "", "a non-empty text"),
+    ("levels.csv", criteria.load_levels, 3, "external_dependency_en", "", "an English text in external_dependency_en"),
     ("timeline.csv", criteria.load_timeline, 2, "start", "1 Juni 2026", "an ISO date"),
     ("timeline.csv", criteria.load_timeline, 7, "end", "2026-07-15", "an end on or after the start"),
     ("assessor_notes_acehtengah_2026.csv", criteria.load_assessor_notes, 2, "accepted", "maybe", "one of"),
@@ -161,3 +167,73 @@ def test_spbe_rows_claim_verbatim_only_where_the_criteria_say_so():
         assert r["source"].startswith("https://"), r
     assert {(r["indicator"], r["min_years"]) for r in spbe if r["min_years"]} == \
         {(str(i), "1") for i in range(1, 11)} | {("12", "2")}
+
+
+# ----------------------------------------------------------------------------- what a reader sees
+#: Where each reader-facing column is shown (checked by grep when these files were cleaned): the step cards
+#: (figures/actions.step_cards: page 05's briefs), the action-plan workbooks (planfiles) and LevelCard.
+DISPLAYED = {"levels.csv": {"criteria_text", "evidence", "timing_rule", "external_dependency"},
+             "owners.csv": {"lead_office", "co_owners", "national_counterpart"}}
+#: Provenance: never displayed, free to hold English explanations.
+PROVENANCE = {"levels.csv": {"indicator", "level", "criteria_status", "evidence_status", "source", "notes"},
+              "owners.csv": {"indicator", "basis", "source"}}
+
+
+def _rows(name):
+    with (PEMDI / name).open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_reader_columns_are_declared_and_every_column_is_either_shown_or_provenance():
+    assert {f: set(c) for f, c in criteria.READER_COLUMNS.items()} == DISPLAYED
+    for name in DISPLAYED:
+        header = set(_rows(name)[0])
+        english = set(criteria.READER_COLUMNS_EN[name])
+        assert english == {c + "_en" for c in DISPLAYED[name]} & header
+        assert header == DISPLAYED[name] | english | PROVENANCE[name], name
+
+
+@pytest.mark.parametrize("name", sorted(DISPLAYED))
+def test_reader_facing_text_has_no_english_and_no_glued_words(name):
+    """Every reader-facing cell: no English marker word (' the ', ' of ', ' lead ', ' in Aceh', 'judgement',
+    ...) and no lowercase letter glued to an uppercase one (known acronyms such as MoU, RoPA, MyASN,
+    KemenPANRB allowed). The failure names the file, line, column and text."""
+    bad = []
+    for line, r in enumerate(_rows(name), start=2):
+        for col in criteria.READER_COLUMNS[name]:
+            found = english_words(r[col]) + glued_words(r[col])
+            if found:
+                bad.append(f"{PEMDI / name}, line {line} ({r['indicator']}), column {col!r}: {found} in {r[col]!r}")
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("name", sorted(DISPLAYED))
+def test_english_columns_have_no_glued_words_and_sit_beside_their_indonesian_text(name):
+    bad = []
+    for line, r in enumerate(_rows(name), start=2):
+        for col in criteria.READER_COLUMNS_EN[name]:
+            if glued_words(r[col]) or (r[col] == "") != (r[col[:-3]] == ""):
+                bad.append(f"{PEMDI / name}, line {line}, column {col!r}: {r[col]!r}")
+    assert not bad, "\n".join(bad)
+
+
+def test_the_glued_words_of_the_extraction_are_split_and_the_fix_is_noted():
+    lv = criteria.load_levels().set_index(["indicator", "level"])
+    assert "sesuai Substansi" in lv.loc[("I4", 2), "criteria_text"]
+    assert "Audit Eksternal Keamanan" in lv.loc[("I9", 3), "criteria_text"]
+    assert "diverifikasi oleh" in lv.loc[("I10", 5), "criteria_text"]
+    for key in [("I4", 2), ("I9", 3), ("I10", 5), ("I12", 1), ("I18", 5)]:
+        text = lv.loc[key, "criteria_text"]
+        assert "|" not in text and "<br" not in text and "display fix" in lv.loc[key, "notes"], key
+    # a cut text says so, and keeps its status: the fix is not a new reading of the module
+    assert lv.loc[("I1", 1), "criteria_text"].endswith("Rencana Kerja, d [...]")
+    assert lv.loc[("I1", 1), "criteria_status"] == "verbatim_raw"
+
+
+def test_what_left_the_reader_columns_is_kept_in_the_provenance_columns():
+    o = criteria.load_owners()
+    assert "formal lead" in o.loc["I2", "basis"] and "judgement" in o.loc["I8", "basis"]
+    assert o.loc["I8", "national_counterpart"] == "Komdigi"
+    lv = criteria.load_levels().set_index(["indicator", "level"])
+    assert "I10-L1-01" in lv.loc[("I10", 1), "notes"] and "I10-L1-01" not in lv.loc[("I10", 1), "timing_rule"]
+    assert "SP4N-LAPOR" in lv.loc[("I19", 3), "notes"]

@@ -30,6 +30,24 @@ def _indicator(row, lang: str) -> str:
     return f"{row['indicator']} {fw.indicators.loc[row['indicator'], 'name_en' if lang == 'en' else 'name_id']}"
 
 
+def in_lang(row, column: str, lang: str) -> str:
+    """A step's office or outside-dependency text in ``lang``: ``<column>_en`` on English pages
+    and workbooks (the Indonesian text where a table of your own has no English column),
+    ``<column>`` otherwise. ``row`` is a step (a Series or a dict); criteria and evidence are not
+    asked for here: they are quoted in Bahasa Indonesia on every page.
+
+    Examples
+    --------
+    >>> row = {"lead_office": "Inspektorat", "co_owners": "Bagian Hukum (SK)", "co_owners_en": "Bagian Hukum (decree)"}
+    >>> in_lang(row, "co_owners", "en"), in_lang(row, "co_owners", "id"), in_lang(row, "lead_office", "en")
+    ('Bagian Hukum (decree)', 'Bagian Hukum (SK)', 'Inspektorat')
+    """
+    value = row.get(column + "_en") if lang == "en" else None
+    if value is None or pd.isna(value):
+        value = row.get(column, "")
+    return "" if value is None or pd.isna(value) else str(value)
+
+
 def _md(text) -> str:
     """Quoted text (criteria, evidence, offices) safe inside Markdown: no emphasis, no raw HTML."""
     return "".join("\\" + ch if ch in "*_`[]" else "&lt;" if ch == "<" else ch for ch in str(text))
@@ -102,14 +120,17 @@ def steps_frame(plans: Mapping, lang: str = "id") -> pd.DataFrame:
             rows.append({"name": names.get(c, c), "indicator": _indicator(r, lang), "from_value": r["from_value"],
                          "to_level": "-" if pd.isna(r["to_level"]) else str(int(r["to_level"])),
                          "index_gain": float(r["index_gain"]), "effort": float(r["effort"]),
-                         "lead_office": str(r["lead_office"]).split(" (")[0] or "-", "deadline": r["deadline"]})
+                         "lead_office": in_lang(r, "lead_office", lang).split(" (")[0] or "-",
+                         "deadline": r["deadline"]})
     return pd.DataFrame(rows, columns=["name", "indicator", "from_value", "to_level", "index_gain", "effort",
                                        "lead_office", "deadline"])
 
 
 def step_cards(plan, lang: str = "id") -> str:
     """Markdown: every first-cycle step of one plan with what an office needs (criteria and their
-    status, evidence, lead office and co-owners, outside dependency, deadline)."""
+    status, evidence, lead office and co-owners, outside dependency, deadline). Criteria and
+    evidence are quoted in Bahasa Indonesia on every page; offices and the outside dependency are
+    in ``lang`` (:func:`in_lang`)."""
     none = t("none", lang)
     out = []
     for k, (_, r) in enumerate(plan.steps.iterrows(), 1):
@@ -119,7 +140,7 @@ def step_cards(plan, lang: str = "id") -> str:
                                for x in str(r.get("serves", "")).split(", ") if x)
             out.append(f"{head}: {t('act_card_shared', lang, serves=serves, e=num(r['effort'], lang))}")
             out.append(f"    - {t('act_card_produce', lang)}: {_md(produce_text(r, lang))}")
-            out.append(f"    - {t('act_card_lead', lang)}: {_md(r['lead_office'])}; "
+            out.append(f"    - {t('act_card_lead', lang)}: {_md(in_lang(r, 'lead_office', lang))}; "
                        f"{t('act_card_deadline', lang)}: {date_text(r['deadline'], lang)}")
             continue
         out.append(f"{head}: {num(r['from_value'], lang)} → {t('act_card_level', lang, l=int(r['to_level']))} "
@@ -130,9 +151,10 @@ def step_cards(plan, lang: str = "id") -> str:
         text = re.sub(r"^Kriteria\s*:?\s*", "", " ".join(lines))
         out.append(f"    - {t('act_card_criteria', lang)}{status}: " + _md(text))
         out.append(f"    - {t('act_card_evidence', lang)}: {_md(r['evidence']) if r['evidence'] else none}")
-        co = _md(r["co_owners"]) if r["co_owners"] else none
-        out.append(f"    - {t('act_card_lead', lang)}: {_md(r['lead_office'])}; {t('act_card_co', lang)}: {co}")
-        out.append(f"    - {t('act_card_outside', lang)}: {_md(r['outside']) if r['outside'] else none}; "
+        co, outside = in_lang(r, "co_owners", lang), in_lang(r, "outside", lang)
+        out.append(f"    - {t('act_card_lead', lang)}: {_md(in_lang(r, 'lead_office', lang))}; "
+                   f"{t('act_card_co', lang)}: {_md(co) if co else none}")
+        out.append(f"    - {t('act_card_outside', lang)}: {_md(outside) if outside else none}; "
                    f"{t('act_card_deadline', lang)}: {date_text(r['deadline'], lang)}")
     return "\n".join(f"- {x}" if not x.startswith("    ") else x for x in out) if out else t("act_no_steps", lang)
 
@@ -400,7 +422,7 @@ def todo_line(plan, lang: str = "id", k: int = 3) -> str:
 # ----------------------------------------------------------------------------- tables of pages 06 and 07 in words
 __all__ = ["ActionRoadmapFinding", "FirstCycleFinding", "StartFinding", "first_cycle_finding", "history_text",
            "roadmap_chart", "roadmap_data", "roadmap_finding", "start_finding", "start_frame", "start_notes",
-           "start_text", "step_cards", "steps_frame", "summary_frame", "date_text", "step_name", "produce_text",
-           "overview_frame", "first_cycle_short", "roadmap_short", "start_line", "todo_line", "framework_frame",
-           "basis_frame", "external_frame", "RankTitle", "rank_title", "robustness_lines", "robust_lines",
-           "robust_short", "scenario_frame"]
+           "start_text", "step_cards", "steps_frame", "in_lang", "summary_frame", "date_text", "step_name",
+           "produce_text", "overview_frame", "first_cycle_short", "roadmap_short", "start_line", "todo_line",
+           "framework_frame", "basis_frame", "external_frame", "RankTitle", "rank_title", "robustness_lines",
+           "robust_lines", "robust_short", "scenario_frame"]
