@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from . import csvio as T
-from .config import data_file
+from . import checks, csvio as T
 from .errors import DataError
 from .frameworks import Framework, as_framework
 
@@ -27,14 +27,6 @@ _PREREQ = [T.Column("framework", T.text()), T.Column("indicator", T.text()), T.C
            T.Column("requires", T.text(required=False)), T.Column("requires_level", T.integer(optional=True)),
            T.Column("min_years", T.integer(optional=True, min_value=0)), T.Column("basis", T.text()),
            T.Column("source", T.text())]
-
-
-def _path(path: str | Path | None, default: str) -> Path:
-    if path is None or path == "":
-        return data_file(default)
-    if not isinstance(path, (str, Path)):
-        raise DataError("path argument", "a file path", value=type(path).__name__)
-    return Path(path)
 
 
 def load_effort(framework: Framework | str, path: str | Path | None = None) -> pd.DataFrame:
@@ -66,7 +58,7 @@ def load_effort(framework: Framework | str, path: str | Path | None = None) -> p
     (0.5, 6.0)
     """
     fw = as_framework(framework)
-    p = _path(path, "assumptions/effort.csv")
+    p = T.file_or_default(path, "assumptions/effort.csv")
     df = T.read_csv_strict(p, _EFFORT, key=("framework", "indicator", "level"))
     df = df[df["framework"] == fw.name]
     if df.empty:
@@ -74,13 +66,13 @@ def load_effort(framework: Framework | str, path: str | Path | None = None) -> p
     levels = list(range(fw.level_min + 1, fw.level_max + 1))
     out = pd.DataFrame(1.0, index=list(fw.ids), columns=[fw.level_min] + levels)
     seen = set()
-    for line, r in zip(df.index + 2, df.itertuples()):
+    for where, r in T.located_rows(df):
         if r.indicator not in fw.indicators.index or r.level not in levels:
             raise DataError(str(p), f"an indicator of {fw.name} and a level {levels[0]}-{levels[-1]}",
-                            row=f"line {line}", column="indicator" if r.indicator not in fw.indicators.index else "level",
-                            value=r.indicator if r.indicator not in fw.indicators.index else r.level)
+                            column="indicator" if r.indicator not in fw.indicators.index else "level",
+                            value=r.indicator if r.indicator not in fw.indicators.index else r.level, **where)
         if r.effort <= 0:
-            raise DataError(str(p), "a positive effort", row=f"line {line}", column="effort", value=str(r.effort))
+            raise DataError(str(p), "a positive effort", column="effort", value=str(r.effort), **where)
         out.loc[r.indicator, r.level] = float(r.effort)
         seen.add((r.indicator, r.level))
     missing = [(i, lv) for i in fw.ids for lv in levels if (i, lv) not in seen]
@@ -201,7 +193,7 @@ def load_prerequisites(framework: Framework | str, path: str | Path | None = Non
         df["requires"] = df["requires"].fillna("").astype(str)
         df["line"] = [f"row {k}" for k in range(len(df))]
     else:
-        p = _path(path, "assumptions/prerequisites.csv")
+        p = T.file_or_default(path, "assumptions/prerequisites.csv")
         df = T.read_csv_strict(p, _PREREQ)
         df["line"] = [f"line {k + 2}" for k in range(len(df))]
     df = df[df["framework"] == fw.name].reset_index(drop=True)
@@ -210,14 +202,17 @@ def load_prerequisites(framework: Framework | str, path: str | Path | None = Non
         where = {"row": r.line}
         if r.indicator not in fw.indicators.index:
             raise DataError(src, f"an indicator of {fw.name}", column="indicator", value=r.indicator, **where)
-        if not fw.level_min < int(r.level) <= fw.level_max:
+        lv = checks.exact_number(r.level, src, column="level", expected=f"a level {fw.level_min + 1}-{fw.level_max}",
+                                 **where)
+        if lv.denominator != 1 or not fw.level_min < lv <= fw.level_max:
             raise DataError(src, f"a level {fw.level_min + 1}-{fw.level_max}", column="level", value=r.level, **where)
         has_req = bool(r.requires)
         if has_req:
             if r.requires not in fw.indicators.index or r.requires == r.indicator:
                 raise DataError(src, f"another indicator of {fw.name}", column="requires", value=r.requires, **where)
             rl = r.requires_level
-            if rl is None or pd.isna(rl) or not fw.level_min <= int(rl) <= fw.level_max:
+            if rl is None or pd.isna(rl) or not isinstance(rl, (int, float, np.integer, np.floating)) \
+                    or rl != int(rl) or not fw.level_min <= int(rl) <= fw.level_max:
                 raise DataError(src, f"a required level {fw.level_min}-{fw.level_max}", column="requires_level",
                                 value=rl, **where)
         elif r.min_years is None or pd.isna(r.min_years) or int(r.min_years) < 1:
@@ -259,7 +254,8 @@ def effort_unit(framework: Framework | str, path: str | Path | None = None) -> s
     """
     fw = as_framework(framework)
     load_effort(fw, path)                                 # validates, one unit included
-    df = T.read_csv_strict(_path(path, "assumptions/effort.csv"), _EFFORT, key=("framework", "indicator", "level"))
+    df = T.read_csv_strict(T.file_or_default(path, "assumptions/effort.csv"), _EFFORT,
+                           key=("framework", "indicator", "level"))
     return str(df.loc[df["framework"] == fw.name, "unit"].iloc[0])
 
 
@@ -356,7 +352,7 @@ def load_shared_efforts(framework: Framework | str, path: str | Path | None = No
     ('pemdi_planning_document', ('I1', 2))
     """
     fw = as_framework(framework)
-    p = _path(path, "assumptions/shared_efforts.csv")
+    p = T.file_or_default(path, "assumptions/shared_efforts.csv")
     src = str(p)
     df = T.read_csv_strict(p, _SHARED_COLS, key=("item", "framework", "indicator", "level"))
     df["line"] = [f"line {k + 2}" for k in range(len(df))]

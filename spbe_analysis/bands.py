@@ -51,9 +51,29 @@ class PredicateBands:
         return list(self.bands["predicate" if lang == "id" else "predicate_en"])
 
     def band_position(self, name: str) -> int:
-        """Position (0-based, lowest band first) of the band called ``name``: its official name
-        ("Baik (Berkembang)"), the official name without the gloss in brackets ("Baik") or the
-        English name. Raises :class:`DataError` for any other name."""
+        """Position (0-based, lowest band first) of the band called ``name``.
+
+        Parameters
+        ----------
+        name : str
+            The band's official name ("Baik (Berkembang)"), the official name without the gloss in
+            brackets ("Baik") or the English name.
+
+        Returns
+        -------
+        int
+
+        Raises
+        ------
+        DataError
+            For any other name.
+
+        Examples
+        --------
+        >>> from spbe_analysis.frameworks import as_framework
+        >>> as_framework("pemdi2026").band_position("Baik"), as_framework("spbe2020").band_position("Good")
+        (2, 2)
+        """
         b = self.bands
         short = [str(p).split(" (")[0] for p in b["predicate"]]
         for col in (list(b["predicate"]), short, list(b["predicate_en"])):

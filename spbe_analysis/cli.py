@@ -142,7 +142,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         raise UsageError(f"plan --cycle {first} --cycles {n}: expected a first cycle from 2027 (after the 2026 "
                          "PEMDI start) and 1-10 cycles")
     if args.pemdi_sheet:
-        load_sheet(args.pemdi_sheet, "pemdi2026", sheet=args.pemdi_worksheet or None)      # validate first
+        load_sheet(args.pemdi_sheet, "pemdi2026", worksheet=args.pemdi_worksheet or None)      # validate first
     t0 = time.perf_counter()
     res = pemdi_plans(year=get("YEAR", 2024), seed=get("SEED", 20250723), n_profiles=get("N_PROFILES", 1000),
                       pemdi_sheet=args.pemdi_sheet or "", pemdi_worksheet=args.pemdi_worksheet or "",

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pandas as pd
 
+from .config import data_file
 from .errors import DataError
 
 Parser = Callable[[str], Any]
@@ -99,6 +100,25 @@ def one_of(*values: str, optional: bool = False) -> Parser:
             raise Expect("one of " + ", ".join(repr(v) for v in values))
         return s
     return parse
+
+
+def file_or_default(path: str | Path | None, default: str) -> Path:
+    """The file a loader reads: ``path`` (a file of one's own), or ``default`` in the data folder when
+    ``path`` is None or empty; anything but a path is refused."""
+    if path is None or path == "":
+        return data_file(default)
+    if not isinstance(path, (str, Path)):
+        raise DataError("path argument", "a file path", value=type(path).__name__)
+    return Path(path)
+
+
+def located_rows(df: pd.DataFrame, records: bool = False) -> Iterator[tuple[dict, Any]]:
+    """Each row of a table read by :func:`read_csv_strict`, with its place in the file for the
+    ``**where`` of a :class:`DataError`: ``{"row": "line N"}`` (the header is line 1; a table filtered
+    after reading keeps its rows' lines). Rows are named tuples, or dicts with ``records`` (for
+    column names that are not identifiers, such as ``lambda``)."""
+    for k, r in zip(df.index, df.to_dict("records") if records else df.itertuples()):
+        yield {"row": f"line {int(k) + 2}"}, r
 
 
 def read_csv_strict(path: Path, columns: list[Column], *, key: str | None = None) -> pd.DataFrame:

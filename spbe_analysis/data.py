@@ -79,8 +79,7 @@ def load_published() -> pd.DataFrame:
     """
     path = data_file("published_indices.csv")
     df = T.read_csv_strict(path, PUBLISHED_COLUMNS, key=("entity_id", "year"))
-    for line, r in zip(range(2, len(df) + 2), df.itertuples()):
-        where = {"row": f"line {line}"}
+    for where, r in T.located_rows(df):
         if r.status == "exact" and r.value is None:
             raise DataError(str(path), "a value where status is 'exact'", column="value", **where)
         if r.status != "exact" and r.value is not None:

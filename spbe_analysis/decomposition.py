@@ -96,7 +96,8 @@ def decompose_many(levels: pd.DataFrame | np.ndarray, target: float, framework: 
     Parameters
     ----------
     levels : DataFrame or array
-        Profiles as rows, indicators as columns in framework order.
+        Profiles as rows, indicators as columns in framework order (any table
+        :func:`~spbe_analysis.scoring.score_table` accepts: a long table gives one row per entity).
     target : float
         An index value on the framework's scale.
     framework : Framework or str
@@ -124,10 +125,10 @@ def decompose_many(levels: pd.DataFrame | np.ndarray, target: float, framework: 
     if by == "domain" and not fw.has_domains:
         raise DataError("by argument", f"'aspect' or 'indicator' ({fw.name} has no domains)", value=by)
     t = float(on_scale(target, fw, "target argument"))
-    k, _ = level_matrix(levels, fw)
+    k, entities = level_matrix(levels, fw)
     L = k * float(fw.level_step)
     short = (t - L) * (fw.units.astype(np.float64) / fw.denominator) / 100
-    idx = levels.index if isinstance(levels, pd.DataFrame) else pd.RangeIndex(L.shape[0])
+    idx = entities if isinstance(levels, pd.DataFrame) else pd.RangeIndex(L.shape[0])
     if by == "indicator":
         return pd.DataFrame(short, index=idx, columns=pd.Index(fw.ids, name="indicator"))
     M = fw.membership(by)
@@ -218,7 +219,8 @@ def lead_table(summary: pd.DataFrame, framework: Framework | str, by: str = "dom
     [1.0]
     """
     fw = as_framework(framework)
-    s = checks.frame(summary, "summary argument", columns=("entity", "target", "group", "largest_share"))
+    s = checks.frame(summary, "summary argument",
+                     columns=("entity", "target", "group", "largest_share", "gap_median", "median"))
     idx = s.groupby(["entity", "target"], sort=False)["largest_share"].idxmax()
     out = s.loc[idx, ["entity", "target", "group", "largest_share", "gap_median", "median"]].copy()
     out["group_name"] = out["group"].map(fw.group_names(by))

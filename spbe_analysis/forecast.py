@@ -233,7 +233,8 @@ def backtest(published: pd.DataFrame, entities=None, instrument: str | None = No
     17
     """
     own = checks.choice(own, ("last", "mean"), "own argument")
-    grid = sorted(float(k) for k in checks.collection(k_grid, "k_grid argument", allow_empty=False))
+    grid = sorted(float(checks.exact_number(k, "k_grid argument", expected="a weight between 0 and 1"))
+                  for k in checks.collection(k_grid, "k_grid argument", allow_empty=False))
     if not all(0.0 <= k <= 1.0 for k in grid):
         raise DataError("k_grid argument", "weights between 0 and 1", value=grid)
     if entities is None:

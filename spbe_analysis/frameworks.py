@@ -395,7 +395,8 @@ def make_framework(name: str, table: pd.DataFrame, bands: pd.DataFrame | None = 
     Raises
     ------
     DataError
-        When the table fails :func:`validate`.
+        When the table lacks the ``aspect`` or ``weight_pct`` column, holds a weight that is not an
+        exact number, or fails :func:`validate`.
 
     Examples
     --------
@@ -404,6 +405,10 @@ def make_framework(name: str, table: pd.DataFrame, bands: pd.DataFrame | None = 
     >>> make_framework("toy", t).n
     2
     """
+    src = f"table for framework {name!r}"
+    missing = [c for c in ("aspect", "weight_pct") if not isinstance(table, pd.DataFrame) or c not in table.columns]
+    if missing:
+        raise DataError(src, "a DataFrame with the columns aspect and weight_pct", column=missing[0])
     t = table.copy()
     if "indicator" in t.columns:
         t = t.set_index("indicator")
@@ -418,11 +423,14 @@ def make_framework(name: str, table: pd.DataFrame, bands: pd.DataFrame | None = 
     for col, values in defaults.items():
         if col not in t.columns:
             t[col] = values
-    t["weight"] = [Fraction(str(w)) if not isinstance(w, Fraction) else w for w in t["weight_pct"]]
+    try:
+        t["weight"] = [Fraction(str(w)) if not isinstance(w, Fraction) else w for w in t["weight_pct"]]
+    except (ValueError, ZeroDivisionError):
+        raise DataError(src, "exact weights (a Fraction, an int or a decimal text)", column="weight_pct") from None
     t["weight_pct"] = [float(w) for w in t["weight"]]
     if bands is None:
         bands = load_framework("spbe2020").bands
-    validate(name, t, bands, level_min, level_max, source=f"table for framework {name!r}")
+    validate(name, t, bands, level_min, level_max, source=src)
     return Framework(name=name, title=name, indicators=t, bands=bands.reset_index(drop=True),
                      level_min=level_min, level_max=level_max, has_domains=has_domains, source="user table")
 

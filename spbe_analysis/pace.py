@@ -60,7 +60,7 @@ def observed_changes(published: pd.DataFrame, entities: tuple[str, ...], years: 
     [['7501', 2023, 2024, 0.38, 0.38], ['7502', 2022, 2023, 0.65, 0.65], ['7502', 2023, 2024, 0.0, 0.0]]
     """
     checks.frame(published, "published argument", columns=("entity_id", "year", "status", "value", "framework"))
-    ys = sorted(checks.collection(years, "years argument", allow_empty=False))
+    ys = sorted(set(checks.collection(years, "years argument", allow_empty=False)))
     rows = []
     for e in checks.collection(entities, "entities argument", allow_empty=False):
         for y0, y1 in zip(ys, ys[1:]):
@@ -135,7 +135,7 @@ def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int
         :func:`spbe_analysis.load_published`.
     entities : tuple of str
     years : list of int
-        At least three years.
+        At least three different years.
 
     Returns
     -------
@@ -147,7 +147,7 @@ def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int
     Raises
     ------
     DataError
-        For fewer than three years.
+        For fewer than three different years.
 
     Examples
     --------
@@ -156,9 +156,9 @@ def backtest(published: pd.DataFrame, entities: tuple[str, ...], years: list[int
     >>> b.table["used"].tolist()
     [True, True]
     """
-    ys = sorted(checks.collection(years, "years argument", allow_empty=False))
+    ys = sorted(set(checks.collection(years, "years argument", allow_empty=False)))
     if len(ys) < 3:
-        raise DataError("years argument", "at least three years (two to fit, one to forecast)", value=ys)
+        raise DataError("years argument", "at least three different years (two to fit, one to forecast)", value=ys)
     y0, y1, y2 = ys[-3:]
     rows = []
     for e in checks.collection(entities, "entities argument", allow_empty=False):

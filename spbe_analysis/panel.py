@@ -159,7 +159,7 @@ def changes(published: pd.DataFrame, entities: Iterable[str], y0: int, y1: int) 
     >>> changes(pub, ["7501"], 2023, 2024).tolist()
     [0.38]
     """
-    same_instrument(published, [y0, y1], "changes")
+    same_instrument(published, [y0, y1], "y0/y1 arguments (changes)")
     a = snapshot(published, y0, entities)["value"]
     b = snapshot(published, y1, entities)["value"]
     return pd.Series({e: (to_hundredths(float(b[e])) - to_hundredths(float(a[e]))) / 100 for e in a.index},
@@ -230,6 +230,8 @@ def instruments_of(published: pd.DataFrame, years: Iterable[int]) -> dict[int, s
     out = {}
     for y in checks.collection(years, "years argument", allow_empty=False):
         found = sorted(set(published.loc[published["year"] == y, col]))
+        if not found:
+            raise DataError("years argument", "years that have rows in the published table", value=y)
         if len(found) != 1:
             raise DataError(PUBLISHED, "one instrument per evaluation year", row=f"year {y}", column=col,
                             value=found)

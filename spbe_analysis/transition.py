@@ -73,10 +73,11 @@ def setting(spbe_years: list[int], pemdi_years: list[int], effort: str = "", pre
     >>> s.spbe_years, s.pemdi_years
     ([2025], [2026, 2027])
     """
-    if not list(spbe_years):
+    spbe_years, pemdi_years = list(spbe_years), list(pemdi_years)
+    if not spbe_years:
         raise DataError("spbe_years argument", "at least one SPBE year before PEMDI: the yearly PEMDI effort is "
                         "calibrated on what the regency's pace costs on SPBE (a roadmap that starts on PEMDI, for "
-                        "a YEAR of 2025, is not built yet)", value=list(spbe_years))
+                        "a YEAR of 2025, is not built yet)", value=spbe_years)
     a = load_assumptions()
     return Setting(list(spbe_years), list(pemdi_years), load_effort("spbe2020", effort or None),
                    load_effort("pemdi2026", effort or None),
@@ -170,6 +171,12 @@ def transition_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], s: Setting
     DataFrame
         One row per (scenario, entity, draw, year), the columns of :func:`transition_roadmap`.
 
+    Raises
+    ------
+    DataError
+        For capacities without a scenario column, or without a row for an entity of
+        ``levels_by_entity``.
+
     Examples
     --------
     >>> lv = pd.DataFrame([{str(i): 2 for i in range(1, 48)}])
@@ -181,8 +188,12 @@ def transition_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], s: Setting
     draws = checks.count(draws, "draws argument", minimum=1)
     capacities = capacities.table if isinstance(capacities, Capacity) else capacities
     checks.frame(capacities, "capacities argument", columns=("own", "best_peer", "budget"))
+    lv_all = checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False)
+    absent = [e for e in lv_all if e not in capacities.index]
+    if absent:
+        raise DataError("capacities argument", "a row for every entity of levels_by_entity", row=absent[0])
     frames = []
-    for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
+    for e, lv in lv_all.items():
         for d, (_, row) in enumerate(lv.head(draws).iterrows()):
             for sc in ("own", "best_peer", "budget"):
                 kind = "budget" if sc == "budget" else "pace"

@@ -315,11 +315,8 @@ def level_matrix(table: Any, framework: Framework | str, source: str = "levels a
 
     Parameters
     ----------
-    table : DataFrame or array
-        What :func:`~spbe_analysis.scoring.score_table` accepts.
-    framework : Framework or str
-    source : str
-        What to call the table in an error message.
+    table, framework, source
+        As in :func:`level_blocks` (the whole table is validated at once).
 
     Returns
     -------

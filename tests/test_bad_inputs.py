@@ -10,7 +10,7 @@ import pytest
 
 import spbe_analysis as sa
 from spbe_analysis import decomposition as DC, disparity as D, frameworks, labels, official, panel, paths, profiles
-from spbe_analysis import sheets, tables
+from spbe_analysis import pemdi, sheets, tables, transition
 from spbe_analysis.figures import style
 
 FW = sa.load_framework("spbe2020")
@@ -191,6 +191,48 @@ CASES = [
     ("theil_decomposition", lambda: D.theil_decomposition(pd.Series({"a": 2.0, "b": 2.1, "c": 2.2}),
                                                           pd.Series({"a": "x", "b": "y"})),
      "groups argument", "c", None, "every entity"),
+    # ---------------------------------------------------------------- parallel inputs of mismatched length or shape
+    ("gini", lambda: D.gini(pd.Series({"a": 1.0, "b": 2.0}), pd.Series({"a": 1.0, "c": 2.0})), "weights argument", "b",
+     None, "a weight for every entity of the values, and only for those"),
+    ("dispersion", lambda: D.dispersion(pd.Series({"a": 2.0, "b": 3.0}), pd.Series({"a": 1.0})), "weights argument",
+     "b", None, "a weight for every entity"),
+    ("theil", lambda: D.theil(pd.Series({"a": 2.0, "b": 3.0}), pd.Series({"a": 1.0, "b": 1.0, "c": 1.0})),
+     "weights argument", "c", None, "only for those"),
+    ("theil", lambda: D.theil([2.0, 3.0], [1.0, 1.0, 1.0]), "weights argument", None, None, "2 non-negative weights"),
+    ("as_shares", lambda: D.as_shares(2, pd.Series({"a": 1, "c": 2}), labels=["a", "b"]), "weights argument", "b",
+     None, "read by label"),
+    ("theil_decomposition", lambda: D.theil_decomposition(pd.Series({"a": 2.0, "b": 3.0}), pd.Series({"a": 1, "b": 2}),
+                                                          pd.Series({"a": 10.0})),
+     "weights argument", "b", None, "a weight for every entity"),
+    ("dispersion_bounds", lambda: D.dispersion_bounds(pd.Series({"a": 2.0, "b": 3.0}), {"c": (1.0, 2.02)}, "cv",
+                                                      pd.Series({"a": 1.0, "b": 2.0})),
+     "weights argument", "c", None, "a weight for every entity of exact and censored"),
+    ("dispersion_bounds", lambda: D.dispersion_bounds(pd.Series({"a": 2.0, "c": 1.5}), {"c": (1.0, 2.02)}),
+     "exact/censored arguments", "c", None, "either exact or censored"),
+    ("trend", lambda: D.trend([2022, 2023, 2024], [2.0, 2.5]), "years/values arguments", None, None,
+     "one value per year"),
+    ("row_measure", lambda: D.row_measure(np.ones((2, 3)), "cv", np.full(2, 0.5)), "x/shares arguments", None, None,
+     "one share per entity"),
+    ("band_transitions", lambda: D.band_transitions(PUB, ("7501", "7599"), 2023, 2024, FW), "published_indices.csv",
+     "7599", "entity_id", "a row for every entity"),
+    ("roadmap", lambda: paths.roadmap(THREES, FW, [2025, 2026], 6, pace=[0.1, 0.2, 0.3]), "pace argument", None,
+     None, "2 yearly values"),
+    ("roadmap_ensemble", lambda: paths.roadmap_ensemble({"a": pd.DataFrame([THREES]), "b": pd.DataFrame([THREES])}, FW,
+                                                        [2025], 2, 2024, pace={"a": 0.1}),
+     "pace argument", "b", None, "a pace for every entity"),
+    ("shared_service_ensemble", lambda: paths.shared_service_ensemble(
+        {"a": pd.DataFrame([THREES] * 2), "b": pd.DataFrame([THREES])}, FW, paths.SharedService("x", {"16": 4}, 1), 3.1,
+        draws=2), "levels_by_entity argument", "b", None, "at least 2 profiles for every entity"),
+    ("transition_ensemble", lambda: transition.transition_ensemble(
+        {"a": pd.DataFrame([THREES])}, transition.setting([2025], [2026]),
+        pd.DataFrame({"own": [0.1], "best_peer": [0.2], "budget": [4.0]}, index=["b"]), 1),
+     "capacities argument", "a", None, "a row for every entity"),
+    ("project", lambda: pemdi.project({"7501": pd.DataFrame([THREES])}, results={"7502": P1}), "results argument",
+     "7502", None, "entities of levels_by_entity"),
+    ("project_index", lambda: pemdi.project_index(np.full((2, 19), 10_000)), "V argument", None, None,
+     "draws x 20 projected values"),
+    ("project_values", lambda: pemdi.project_values(np.full((2, 47), 3), [0.1, 0.2, 0.3], 1, 1), "carry argument",
+     None, None, "2 values (one per draw)"),
     # ---------------------------------------------------------------- panel, context, labels, figures
     ("snapshot", lambda: panel.snapshot(PUB, 2022, ("7501",)), "published_indices.csv", "7501", "status", "exact"),
     ("snapshot", lambda: panel.snapshot(PUB, 2024, "7501"), "entities argument", None, None, "single text"),
@@ -308,3 +350,20 @@ def test_valid_extremes_score_exactly():
     assert (profiles.sample_profiles(FW, 5.00, n=3).levels.to_numpy() == 5).all()
     assert paths.cheapest_path(THREES, FW, 2.60).total_steps == 0
     assert paths.years_to_target(THREES, FW, 2.60, 6) == 0
+
+
+# ----------------------------------------------------------------------------- parallel inputs that match
+def test_weights_are_read_by_the_labels_of_the_values():
+    v = pd.Series({"a": 2.0, "b": 3.0, "c": 4.0})
+    w = pd.Series({"a": 1.0, "b": 2.0, "c": 3.0})
+    for f in (D.gini, D.theil):
+        assert f(v, w.iloc[::-1]) == f(v, w) == f(v.to_numpy(), w.to_numpy())
+    assert D.dispersion(v, w.iloc[::-1])["mean"] == pytest.approx((2 + 6 + 12) / 6)
+    td = D.theil_decomposition(v, pd.Series({"a": 1, "b": 1, "c": 2}), w.iloc[::-1])
+    assert td.total == pytest.approx(D.theil(v, w))
+
+
+def test_a_long_table_is_decomposed_per_entity():
+    long = pd.DataFrame({"entity": ["x"] * 47 + ["y"] * 47, "indicator": list(FW.ids) * 2, "level": [2] * 47 + [3] * 47})
+    d = DC.decompose_many(long, 2.5, FW, by="aspect")
+    assert list(d.index) == ["x", "y"] and d.sum(axis=1).round(6).tolist() == [0.5, -0.5]

@@ -114,5 +114,5 @@ def test_context_switches_to_a_real_sheet(tmp_path):
     assert not ctx.illustrative and all(len(v) == 1 for v in ctx.profiles.levels.values())
     assert (ctx.start == 3.0).all() and list(ctx.sheet_check.index[~ctx.sheet_check["differs"]]) == ["7504"]
     ill = sa.context(2024, n_profiles=10, lang="en")
-    assert ill.illustrative and "simulated profiles" in ill.source
+    assert ill.illustrative and "simulated profiles" in ill.footer
     assert (ill.start == ill.values).all()

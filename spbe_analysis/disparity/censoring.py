@@ -31,7 +31,7 @@ def dispersion_bounds(exact: pd.Series, censored: dict[str, tuple[float, float]]
         (1.00, 2.02)).
     measure : {"sd", "cv", "range", "max_min_ratio", "gini", "theil", "mean"}
     weights : Series, optional
-        Populations.
+        Populations by entity: one for every entity of ``exact`` and ``censored`` (others are ignored).
     max_combinations : int
         Refuse rather than run longer than this many combinations.
 
@@ -43,7 +43,8 @@ def dispersion_bounds(exact: pd.Series, censored: dict[str, tuple[float, float]]
     Raises
     ------
     DataError
-        For a bad range, an unknown measure or too many combinations.
+        For a bad range, an unknown measure, an entity both exact and censored, weights missing an
+        entity, or too many combinations.
 
     Examples
     --------
@@ -61,6 +62,9 @@ def dispersion_bounds(exact: pd.Series, censored: dict[str, tuple[float, float]]
     if len(exact) + len(censored) < 1:
         raise DataError("exact/censored arguments", "at least one value", value="none")
     names = list(censored)
+    both = [e for e in names if e in exact.index]
+    if both:
+        raise DataError("exact/censored arguments", "each entity either exact or censored, not both", row=both[0])
     grids = [np.arange(to_hundredths(lo), to_hundredths(hi) + 1) / 100 for lo, hi in (censored[n] for n in names)]
     n_comb = math.prod(len(g) for g in grids)
     if n_comb > max_combinations:
@@ -68,6 +72,11 @@ def dispersion_bounds(exact: pd.Series, censored: dict[str, tuple[float, float]]
                         "values", value=n_comb)
     base = exact.astype(float)
     order = list(base.index) + names
+    if weights is not None:
+        absent = [e for e in order if e not in getattr(weights, "index", ())]
+        if not isinstance(weights, pd.Series) or absent:
+            raise DataError("weights argument", "a Series of populations with a weight for every entity of exact and "
+                            "censored", row=absent[0] if absent else None, value=type(weights).__name__)
     w = None if weights is None else weights.reindex(order).astype(float).to_numpy()
     if not names:
         v = float(dispersion(base.to_numpy(), w)[measure])

@@ -14,7 +14,7 @@ from ..errors import DataError
 from ..frameworks import Framework
 from ..panel import same_instrument
 from .censoring import censor_range, dispersion_bounds
-from .values import DESCRIPTIVE
+from .values import DESCRIPTIVE, as_values
 
 
 def sigma_convergence(published: pd.DataFrame, entities: tuple[str, ...], years: list[int], fw: Framework,
@@ -80,20 +80,31 @@ def trend(years, values) -> dict:
     Parameters
     ----------
     years, values : sequences of numbers
+        Of the same length, at least two distinct years.
 
     Returns
     -------
     dict
         ``slope_per_year``, ``intercept``, ``r2``, ``n_years`` and the descriptive ``note``.
 
+    Raises
+    ------
+    DataError
+        For years and values of different lengths, a missing or non-numeric value, or fewer than
+        two distinct years.
+
     Examples
     --------
     >>> round(trend([2022, 2023, 2024], [2.0, 2.5, 3.0])["slope_per_year"], 6)
     0.5
     """
-    res = stats.linregress(np.asarray(years, dtype=float), np.asarray(values, dtype=float))
+    x, y = as_values(years, "years argument").to_numpy(), as_values(values, "values argument").to_numpy()
+    if len(x) != len(y) or len(set(x)) < 2:
+        raise DataError("years/values arguments", "one value per year, at least two distinct years",
+                        value=f"{len(x)} years, {len(y)} values")
+    res = stats.linregress(x, y)
     return {"slope_per_year": float(res.slope), "intercept": float(res.intercept), "r2": float(res.rvalue ** 2),
-            "n_years": len(years), "note": DESCRIPTIVE}
+            "n_years": len(x), "note": DESCRIPTIVE}
 
 
 def sigma_trend(sig: pd.DataFrame, measure: str) -> dict:

@@ -41,7 +41,7 @@ def row_measure(x: np.ndarray, measure: str, shares: np.ndarray) -> np.ndarray:
     Raises
     ------
     DataError
-        For an unknown measure.
+        For an unknown measure, or shares that are not one per column of ``x``.
 
     Examples
     --------
@@ -50,6 +50,9 @@ def row_measure(x: np.ndarray, measure: str, shares: np.ndarray) -> np.ndarray:
     [0.25, 0.0]
     """
     checks.choice(measure, MEASURES, "measure argument")
+    if np.ndim(x) != 2 or np.shape(shares) != (np.shape(x)[1],):
+        raise DataError("x/shares arguments", "rows x entities values and one share per entity (column of x)",
+                        value=(np.shape(x), np.shape(shares)))
     s = shares
     mu = x @ s
     if measure in ("sd", "cv"):
@@ -68,6 +71,16 @@ def row_measure(x: np.ndarray, measure: str, shares: np.ndarray) -> np.ndarray:
     return mu
 
 
+def _values_shares(values, weights, bad, expected: str) -> tuple[np.ndarray, np.ndarray]:
+    """The values, refused where ``bad(values)`` (with ``expected``), and their population shares (a
+    Series of weights read by the labels of a Series of values)."""
+    v = as_values(values)
+    x = v.to_numpy()
+    if bad(x):
+        raise DataError("values argument", expected, value=float(x.min()))
+    return x, as_shares(len(x), weights, labels=v.index if isinstance(values, pd.Series) else None)
+
+
 def gini(values, weights=None) -> float:
     """Gini coefficient, ``sum_ij s_i s_j |x_i - x_j| / (2 mu)`` (= PySAL's form unweighted).
 
@@ -76,7 +89,8 @@ def gini(values, weights=None) -> float:
     values : sequence or Series
         Non-negative values, not all zero.
     weights : sequence or Series, optional
-        Populations or shares (``s_i``); equal shares by default.
+        Populations or shares (``s_i``); equal shares by default. A Series of weights is read by
+        the labels of a Series of values.
 
     Returns
     -------
@@ -85,17 +99,16 @@ def gini(values, weights=None) -> float:
     Raises
     ------
     DataError
-        For negative or all-zero values, or bad weights.
+        For negative or all-zero values, or bad weights (the wrong number, labels that are not those
+        of the values, a negative weight or all zero).
 
     Examples
     --------
     >>> round(gini([1, 1, 1, 3]), 4)
     0.25
     """
-    x = as_values(values).to_numpy()
-    if (x < 0).any() or x.sum() <= 0:
-        raise DataError("values argument", "non-negative values, not all zero", value=float(x.min()))
-    return float(row_measure(x[None, :], "gini", as_shares(len(x), weights))[0])
+    x, s = _values_shares(values, weights, lambda a: (a < 0).any() or a.sum() <= 0, "non-negative values, not all zero")
+    return float(row_measure(x[None, :], "gini", s)[0])
 
 
 def theil(values, weights=None) -> float:
@@ -106,7 +119,7 @@ def theil(values, weights=None) -> float:
     values : sequence or Series
         Positive values.
     weights : sequence or Series, optional
-        Populations or shares (``s_i``); equal shares by default.
+        As in :func:`gini`.
 
     Returns
     -------
@@ -115,17 +128,15 @@ def theil(values, weights=None) -> float:
     Raises
     ------
     DataError
-        For a value that is not positive.
+        For a value that is not positive, or bad weights (as in :func:`gini`).
 
     Examples
     --------
     >>> theil([2, 2, 2])
     0.0
     """
-    x = as_values(values).to_numpy()
-    if (x <= 0).any():
-        raise DataError("values argument", "positive values (Theil T takes logarithms)", value=float(x.min()))
-    return float(row_measure(x[None, :], "theil", as_shares(len(x), weights))[0])
+    x, s = _values_shares(values, weights, lambda a: (a <= 0).any(), "positive values (Theil T takes logarithms)")
+    return float(row_measure(x[None, :], "theil", s)[0])
 
 
 def dispersion(values, weights=None) -> pd.Series:
@@ -136,7 +147,7 @@ def dispersion(values, weights=None) -> pd.Series:
     values : sequence or Series
         Positive values (exact ones: see :func:`dispersion_bounds` for censored values).
     weights : sequence or Series, optional
-        Populations or shares for population-weighted measures.
+        Populations or shares for population-weighted measures (as in :func:`gini`).
 
     Returns
     -------
@@ -146,7 +157,7 @@ def dispersion(values, weights=None) -> pd.Series:
     Raises
     ------
     DataError
-        For a value that is not positive.
+        For a value that is not positive, or bad weights (as in :func:`gini`).
 
     Examples
     --------
@@ -155,10 +166,8 @@ def dispersion(values, weights=None) -> pd.Series:
     >>> round(float(dispersion(v)["range"]), 2)
     0.6
     """
-    x = as_values(values).to_numpy()   # missing or censored values: see dispersion_bounds
-    if (x <= 0).any():
-        raise DataError("values argument", "positive values (index values are >= 1)", value=float(x.min()))
-    s = as_shares(len(x), weights)
+    # missing or censored values: see dispersion_bounds
+    x, s = _values_shares(values, weights, lambda a: (a <= 0).any(), "positive values (index values are >= 1)")
     m = {k: float(row_measure(x[None, :], k, s)[0]) for k in MEASURES}
     return pd.Series({"n": int(x.size), "mean": m["mean"], "min": float(x.min()), "max": float(x.max()),
                       "range": m["range"], "max_min_ratio": m["max_min_ratio"], "sd": m["sd"], "cv": m["cv"],
@@ -186,12 +195,18 @@ def theil_decomposition(values: pd.Series, groups: pd.Series, weights: pd.Series
     groups : Series
         The group of each entity.
     weights : Series, optional
-        Populations.
+        Populations, one for every entity of ``values``.
 
     Returns
     -------
     TheilDecomposition
         ``total``, ``within``, ``between`` and the per-group table.
+
+    Raises
+    ------
+    DataError
+        For values that are not a Series of positive values, groups or weights that are not given
+        for exactly the entities of ``values``.
 
     Examples
     --------
@@ -200,12 +215,14 @@ def theil_decomposition(values: pd.Series, groups: pd.Series, weights: pd.Series
     >>> round(d.within, 6), round(d.between - d.total, 6)
     (0.0, 0.0)
     """
+    if not isinstance(values, pd.Series):
+        raise DataError("values argument", "a Series of positive values indexed by entity", value=type(values).__name__)
     if not isinstance(groups, pd.Series) or set(groups.index) != set(values.index) or len(groups) != len(values):
         odd = sorted(set(getattr(groups, "index", [])) ^ set(values.index), key=str) if isinstance(groups, pd.Series) else []
         raise DataError("groups argument", "a Series giving the group of every entity of values, and only those",
                         row=odd[0] if odd else None, value=len(groups) if hasattr(groups, "__len__") else groups)
-    x = values.astype(float)
-    w = pd.Series(1.0, index=x.index) if weights is None else weights.reindex(x.index).astype(float)
+    xs, shares = _values_shares(values, weights, lambda a: (a <= 0).any(), "positive values (Theil T takes logarithms)")
+    x, w = pd.Series(xs, index=values.index), pd.Series(shares, index=values.index)
     mu = float((w * x).sum() / w.sum())
     rows = {}
     for g, idx in x.groupby(groups.reindex(x.index)).groups.items():

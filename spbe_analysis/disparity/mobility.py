@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 from scipy import stats
 
+from .. import checks
 from ..errors import DataError
 from ..frameworks import Framework
 from ..official import to_hundredths
 from ..scoring import predicate
-from ..panel import same_instrument
+from ..panel import same_instrument, snapshot
 from .censoring import censor_range
-from .values import DESCRIPTIVE
+from .values import DESCRIPTIVE, as_values
 
 
 def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
@@ -30,7 +31,7 @@ def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
     Raises
     ------
     DataError
-        For series that are not indexed by the same entities.
+        For series that are not indexed by the same entities, or a missing or non-numeric value.
 
     Examples
     --------
@@ -46,7 +47,8 @@ def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
         raise DataError("v0/v1 arguments", "the same entities in both years", row=odd[0] if odd else None,
                         value=f"{len(v0)} and {len(v1)} values")
     common = v0.index
-    tau = stats.kendalltau(v0.loc[common].astype(float), v1.loc[common].astype(float))
+    v0, v1 = as_values(v0, "v0 argument"), as_values(v1, "v1 argument")
+    tau = stats.kendalltau(v0.loc[common], v1.loc[common])
     ranks = pd.DataFrame({"rank_0": v0.loc[common].rank(ascending=False, method="min").astype(int),
                           "rank_1": v1.loc[common].rank(ascending=False, method="min").astype(int)})
     ranks["change"] = ranks["rank_0"] - ranks["rank_1"]
@@ -102,6 +104,11 @@ def band_transitions(published: pd.DataFrame, entities: tuple[str, ...], y0: int
         Band in each year (censored rows as the set of possible bands) and ``move``: ``up``,
         ``same`` or ``down`` (``uncertain`` when a censored band spans the move).
 
+    Raises
+    ------
+    DataError
+        For an entity without a row in either year, or years on different instruments.
+
     Examples
     --------
     >>> from spbe_analysis import load_published
@@ -113,11 +120,11 @@ def band_transitions(published: pd.DataFrame, entities: tuple[str, ...], y0: int
         same_instrument(published, [y0, y1], "y0/y1 arguments (band transitions)")
     names = fw.band_names("id")
     rank = {n: i for i, n in enumerate(names)}
+    entities = checks.collection(entities, "entities argument", allow_empty=False)
+    rows0, rows1 = (snapshot(published, y, entities, exact_only=False) for y in (y0, y1))
     out = []
     for e in entities:
-        r0 = published[(published["entity_id"] == e) & (published["year"] == y0)].iloc[0]
-        r1 = published[(published["entity_id"] == e) & (published["year"] == y1)].iloc[0]
-        b0, b1 = band_label(r0, fw), band_label(r1, fw)
+        b0, b1 = band_label(rows0.loc[e], fw), band_label(rows1.loc[e], fw)
         if "n/a" in (b0, b1):
             move = "n/a"
         else:

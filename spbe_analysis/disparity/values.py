@@ -58,7 +58,7 @@ def as_values(values: Any, source: str = "values argument", allow_empty: bool = 
     return pd.Series(out, index=s.index, name=s.name, dtype="float64")
 
 
-def as_shares(n: int, weights: Any = None, source: str = "weights argument") -> np.ndarray:
+def as_shares(n: int, weights: Any = None, source: str = "weights argument", labels: Any = None) -> np.ndarray:
     """Population shares ``s_i`` of ``n`` entities: equal without weights, else the weights
     divided by their sum.
 
@@ -70,6 +70,10 @@ def as_shares(n: int, weights: Any = None, source: str = "weights argument") -> 
         Non-negative populations or shares, not all zero.
     source : str
         What to call the weights in an error message.
+    labels : sequence, optional
+        The entities of the values, in order (the index of a Series of values). A Series of
+        weights is then read by label, reordered to ``labels``; without ``labels``, or for a list
+        or array, weights are read in order.
 
     Returns
     -------
@@ -79,15 +83,25 @@ def as_shares(n: int, weights: Any = None, source: str = "weights argument") -> 
     Raises
     ------
     DataError
-        For the wrong number of weights, a negative weight or all zero.
+        For the wrong number of weights, a Series of weights whose labels are not those of the
+        values, a negative weight or all zero.
 
     Examples
     --------
     >>> as_shares(2, [1, 3]).tolist(), as_shares(4).tolist()
     ([0.25, 0.75], [0.25, 0.25, 0.25, 0.25])
+    >>> as_shares(2, pd.Series({"b": 3, "a": 1}), labels=["a", "b"]).tolist()
+    [0.25, 0.75]
     """
     if weights is None:
         return np.full(n, 1 / n)
+    if labels is not None and isinstance(weights, pd.Series):
+        labels = list(labels)
+        odd = sorted(set(weights.index) ^ set(labels), key=str)
+        if odd or weights.index.has_duplicates or len(labels) != n:
+            raise DataError(source, "a weight for every entity of the values, and only for those (read by label)",
+                            row=odd[0] if odd else None, value=f"{len(weights)} weights for {len(labels)} values")
+        weights = weights.reindex(labels)
     w = as_values(weights, source).to_numpy()
     if w.shape != (n,) or (w < 0).any() or w.sum() <= 0:
         raise DataError(source, f"{n} non-negative weights (populations or shares), not all zero", value=list(w))

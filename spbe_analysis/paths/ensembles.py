@@ -129,13 +129,18 @@ def roadmap_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framework: Fr
     draws : int, optional
         Profiles per entity (all by default).
     cost, max_steps_per_year, prerequisites, pace
-        As in :func:`roadmap`.
+        As in :func:`roadmap`; ``pace`` may also be a mapping {entity: pace}.
 
     Returns
     -------
     DataFrame
         One row per (entity, draw, year), starting with ``start_year`` at the profile's own
         official index: ``entity``, ``draw``, ``year``, ``index``.
+
+    Raises
+    ------
+    DataError
+        For bad arguments, or a mapping of paces without an entity of ``levels_by_entity``.
 
     Examples
     --------
@@ -150,11 +155,16 @@ def roadmap_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framework: Fr
         draws = checks.count(draws, "draws argument", minimum=1)
     start_year = checks.count(start_year, "start_year argument", minimum=0)
     pr = as_prerequisites(prerequisites, fw)
+    lv_all = checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False)
+    absent = [e for e in lv_all if e not in pace] if isinstance(pace, Mapping) else []
+    if absent:
+        raise DataError("pace argument", "a pace for every entity of levels_by_entity (or one pace for all)",
+                        row=absent[0])
     rows = []
-    for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
+    for e, lv in lv_all.items():
         sub = checks.frame(lv, f"levels_by_entity argument [{e}]")
         for d, row in (sub if draws is None else sub.head(draws)).iterrows():
-            p = pace.get(e) if isinstance(pace, Mapping) else pace
+            p = pace[e] if isinstance(pace, Mapping) else pace
             rm = roadmap(row, fw, years, budgets, max_steps_per_year=max_steps_per_year, cost=cost,
                          prerequisites=pr, pace=p)
             rows.append({"entity": e, "draw": d, "year": start_year,

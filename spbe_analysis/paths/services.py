@@ -171,6 +171,12 @@ def shared_service_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framew
         One row per (draw, entity) with ``cost_alone``, ``cost_with_service``, steps and (with a
         yearly budget) years, in :attr:`ServiceComparison.table`.
 
+    Raises
+    ------
+    DataError
+        For bad arguments, or an entity with fewer profiles than the draws taken from the others
+        (draw d of every entity is taken together).
+
     Examples
     --------
     >>> svc = SharedService("data centre", {"16": 4}, 3)
@@ -181,11 +187,16 @@ def shared_service_ensemble(levels_by_entity: Mapping[str, pd.DataFrame], framew
     """
     fw = as_framework(framework)
     draws = checks.count(draws, "draws argument", minimum=1)
-    lv = checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False)
+    lv = {e: checks.frame(v, f"levels_by_entity argument [{e}]")
+          for e, v in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items()}
     pr = as_prerequisites(prerequisites, fw)
-    n = min(len(v) for v in lv.values())
+    n = min(draws, max(len(v) for v in lv.values()))
+    short = [e for e, v in lv.items() if len(v) < n]
+    if short:
+        raise DataError("levels_by_entity argument", f"at least {n} profiles for every entity (draw d of every "
+                        "entity is taken together)", row=short[0], value=len(lv[short[0]]))
     frames = []
-    for d in range(min(draws, n)):
+    for d in range(n):
         prof = {e: v.iloc[d] for e, v in lv.items()}
         frames.append(compare_shared_service(prof, fw, service, target, cost=cost, budget_per_year=budget_per_year,
                                              max_years=max_years, prerequisites=pr).table.assign(draw=d))

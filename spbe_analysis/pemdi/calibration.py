@@ -78,11 +78,11 @@ class Pair:
     sources: tuple
 
 
-def _reference(rel: str, src: str, line: int) -> tuple[dict, dict, float]:
+def _reference(rel: str, src: str, where: dict) -> tuple[dict, dict, float]:
     path = data_file(rel)
     if not Path(path).is_file():
-        raise DataError(src, "a file under data/ holding the PEMDI result", row=f"line {line}",
-                        column="pemdi_reference", value=rel)
+        raise DataError(src, "a file under data/ holding the PEMDI result", column="pemdi_reference", value=rel,
+                        **where)
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     ind = {r["id"]: Fraction(r["value_exact"]) for _, r in df[df["level"] == "indicator"].iterrows()}
     asp = {int(r["id"]): float(r["value_published"]) for _, r in df[df["level"] == "aspect"].iterrows()}
@@ -123,8 +123,7 @@ def load_pairs() -> list[Pair]:
     df = T.read_csv_strict(path, _PAIRS, key="entity")
     pemdi = as_framework("pemdi2026")
     out = []
-    for line, r in zip(range(2, len(df) + 2), df.to_dict("records")):
-        where = {"row": f"line {line}"}
+    for where, r in T.located_rows(df, records=True):
         if not 1 <= r["spbe_index"] <= 5:
             raise DataError(src, "an SPBE 2020 index between 1.00 and 5.00", column="spbe_index",
                             value=str(r["spbe_index"]), **where)
@@ -139,7 +138,7 @@ def load_pairs() -> list[Pair]:
         for col in ("spbe_source_url", "pemdi_source_url"):
             if not r[col].startswith("http"):
                 raise DataError(src, "an openable address (http...)", column=col, value=r[col], **where)
-        ind, asp, idx = _reference(r["pemdi_reference"], src, line)
+        ind, asp, idx = _reference(r["pemdi_reference"], src, where)
         if set(ind) != set(pemdi.ids):
             raise DataError(src, "a reference file with the 20 PEMDI indicators", column="pemdi_reference",
                             value=r["pemdi_reference"], **where)

@@ -38,14 +38,14 @@ _ASSUMPTIONS = [T.Column("parameter", T.one_of("carry", "new_value", "external_v
                 T.Column("unit", T.text()), T.Column("basis", T.text()), T.Column("source", T.text())]
 
 
-def _share(text: str, path: str, line: int) -> Fraction:
+def _share(text: str, path: str, where: dict) -> Fraction:
     try:
         x = Fraction(text)
     except (ValueError, ZeroDivisionError):
-        raise DataError(path, "a share between 0 and 1 with at most 2 decimals", row=f"line {line}", column="share",
-                        value=text) from None
+        raise DataError(path, "a share between 0 and 1 with at most 2 decimals", column="share", value=text,
+                        **where) from None
     if not 0 < x <= 1 or (x * 100).denominator != 1:
-        raise DataError(path, "a share in (0, 1] with at most 2 decimals", row=f"line {line}", column="share", value=text)
+        raise DataError(path, "a share in (0, 1] with at most 2 decimals", column="share", value=text, **where)
     return x
 
 
@@ -75,9 +75,9 @@ def load_external() -> pd.DataFrame:
     path = data_file("pemdi2026_external.csv")
     df = T.read_csv_strict(path, _EXTERNAL, key="indicator")
     pd_fw = as_framework("pemdi2026")
-    for line, i in enumerate(df["indicator"], start=2):
-        if i not in pd_fw.indicators.index:
-            raise DataError(str(path), "an indicator of pemdi2026", row=f"line {line}", column="indicator", value=i)
+    for where, r in T.located_rows(df):
+        if r.indicator not in pd_fw.indicators.index:
+            raise DataError(str(path), "an indicator of pemdi2026", column="indicator", value=r.indicator, **where)
     return df.set_index("indicator")
 
 
@@ -113,8 +113,7 @@ def load_crosswalk() -> pd.DataFrame:
     df = T.read_csv_strict(path, _CROSSWALK)
     spbe, pemdi, ext = as_framework("spbe2020"), as_framework("pemdi2026"), set(load_external().index)
     shares = []
-    for line, r in zip(range(2, len(df) + 2), df.itertuples()):
-        where = {"row": f"line {line}"}
+    for where, r in T.located_rows(df):
         need_spbe = r.role in ("carried", "informs_external", "not_carried")
         need_pemdi = r.role in ("carried", "informs_external", "new")
         if need_spbe != bool(r.spbe_indicator) or (need_spbe and r.spbe_indicator not in spbe.indicators.index):
@@ -127,7 +126,7 @@ def load_crosswalk() -> pd.DataFrame:
             raise DataError(src, "role informs_external exactly for the externally determined PEMDI indicators "
                             f"({', '.join(sorted(ext))})", column="role", value=r.role, **where)
         if r.role in ("carried", "new"):
-            shares.append(_share(r.share, src, line))
+            shares.append(_share(r.share, src, where))
         else:
             if r.share:
                 raise DataError(src, f"an empty share where role is {r.role}", column="share", value=r.share, **where)
@@ -233,21 +232,21 @@ def load_assumptions() -> Assumptions:
     path = data_file("assumptions/pemdi_projection.csv")
     df = T.read_csv_strict(path, _ASSUMPTIONS, key="parameter")
     out, dist, shape = {}, {}, {}
-    for line, r in zip(range(2, len(df) + 2), df.to_dict("records")):
+    for where, r in T.located_rows(df, records=True):
         lo, mid, hi = (Fraction(str(r[c])) for c in ("low", "central", "high"))
         rng = _RANGES[r["parameter"]]
         if not (rng[0] <= lo <= mid <= hi <= rng[1]):
-            raise DataError(str(path), f"low <= central <= high within {rng[0]}-{rng[1]}", row=f"line {line}",
-                            column="low", value=(str(lo), str(mid), str(hi)))
+            raise DataError(str(path), f"low <= central <= high within {rng[0]}-{rng[1]}", column="low",
+                            value=(str(lo), str(mid), str(hi)), **where)
         lam, name = r["lambda"], r["distribution"]
         if name == "pert":
             lam = DEFAULT_PERT_SHAPE if lam is None else Fraction(str(lam))
             if lam <= 0:
-                raise DataError(str(path), "a positive PERT shape (lambda; 4 is the usual PERT)", row=f"line {line}",
-                                column="lambda", value=str(lam))
+                raise DataError(str(path), "a positive PERT shape (lambda; 4 is the usual PERT)", column="lambda",
+                                value=str(lam), **where)
         elif lam is not None:
-            raise DataError(str(path), f"an empty lambda: a {name} distribution has no PERT shape",
-                            row=f"line {line}", column="lambda", value=str(lam))
+            raise DataError(str(path), f"an empty lambda: a {name} distribution has no PERT shape", column="lambda",
+                            value=str(lam), **where)
         out[r["parameter"]], dist[r["parameter"]], shape[r["parameter"]] = (lo, mid, hi), name, lam
     for p in PARAMETERS:
         if p not in out:
@@ -352,7 +351,7 @@ def crosswalk_summary(crosswalk: pd.DataFrame | None = None) -> pd.DataFrame:
     Parameters
     ----------
     crosswalk : DataFrame, optional
-        From :func:`load_crosswalk` (loaded when not given).
+        As in :func:`crosswalk_arrays`.
 
     Returns
     -------

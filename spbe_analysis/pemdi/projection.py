@@ -124,8 +124,7 @@ def scenario_pmf(low: Any, central: Any, high: Any, distribution: str = "pert",
         cdf = stats.triang.cdf(edges, (c - lo) / (hi - lo))
     else:
         cdf = edges
-    p = np.diff(cdf)
-    p = np.clip(p, 0.0, None)
+    p = np.clip(np.diff(cdf), 0.0, None)
     return grid, p / p.sum()
 
 
@@ -179,8 +178,7 @@ def _draw(a: Assumptions, parameter: str, u: np.ndarray) -> np.ndarray:
 
 def _values(KS: np.ndarray, C: np.ndarray, X: np.ndarray, E: np.ndarray, cw: Crosswalk) -> np.ndarray:
     """``10**4 v`` from ``KS = (L - 1) @ S`` (per draw) and the hundredths C, X, E (per draw)."""
-    V = 100 * cw.S.sum(axis=0)[None, :] + C[:, None] * KS
-    V = V + X[:, None] * cw.N[None, :]
+    V = 100 * cw.S.sum(axis=0)[None, :] + C[:, None] * KS + X[:, None] * cw.N[None, :]
     V[:, cw.external] = 100 * E[:, None]
     return V
 
@@ -241,7 +239,8 @@ def project_index(V: np.ndarray, cw: Crosswalk | None = None) -> tuple[np.ndarra
     Parameters
     ----------
     V : numpy.ndarray
-        Projected values ``10**4 v`` from :func:`project_values`.
+        Projected values ``10**4 v`` from :func:`project_values` (draws x PEMDI indicators; any
+        other shape is refused).
     cw : Crosswalk, optional
 
     Returns
@@ -257,6 +256,8 @@ def project_index(V: np.ndarray, cw: Crosswalk | None = None) -> tuple[np.ndarra
     (200, 2.0)
     """
     cw = crosswalk_arrays() if cw is None else cw
+    if np.ndim(V) != 2 or np.shape(V)[1] != cw.pemdi.n:
+        raise DataError("V argument", f"draws x {cw.pemdi.n} projected values (project_values)", value=np.shape(V))
     M = V @ cw.weights                      # index * 10^6, an integer
     return hundredths(M, 10 ** 6), M / 10 ** 6
 
@@ -339,8 +340,8 @@ def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: 
     draws : int, optional
         Profiles used per entity (default: all).
     results : mapping {entity: {PEMDI indicator: value}}, optional
-        Real PEMDI results (or a PEMDI sheet's values): they replace the projection of those
-        entities in every scenario.
+        Real PEMDI results (or a PEMDI sheet's values) of entities of ``levels_by_entity`` (results
+        of another entity are refused): they replace the projection of those entities in every scenario.
     illustrative : bool
         Whether the SPBE profiles are illustrative (carried into the result).
     draws_per_profile : int, optional
@@ -378,16 +379,17 @@ def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: 
     if draws_per_profile is not None:
         draws_per_profile = checks.count(draws_per_profile, "draws_per_profile argument", minimum=1)
     min_draws = checks.count(min_draws, "min_draws argument", minimum=1)
-    results = checks.mapping(results or {}, "results argument")
+    results, lv_all = checks.mapping(results or {}, "results argument"), checks.mapping(
+        levels_by_entity, "levels_by_entity argument", allow_empty=False)
+    if set(results) - set(lv_all):
+        raise DataError("results argument", "results of entities of levels_by_entity",
+                        row=min(set(results) - set(lv_all), key=str))
     frames, vals, spread, per_profile = [], [], [], {}
-    bands = np.array(cw.pemdi.band_names("id"), dtype=object)
-    ids = list(cw.pemdi.ids)
-    w = cw.weights
+    bands, ids, w = np.array(cw.pemdi.band_names("id"), dtype=object), list(cw.pemdi.ids), cw.weights
     m_c, s2_c = scenario_moments(a, "carry")
     s2_x, s2_e = scenario_moments(a, "new_value")[1], scenario_moments(a, "external_value")[1]
-    fixed = {"strict": int(a.carry[0] * 100), "full_credit": int(a.carry[2] * 100)}
-    profiles_vary = False
-    for e, lv in checks.mapping(levels_by_entity, "levels_by_entity argument", allow_empty=False).items():
+    fixed, profiles_vary = {"strict": int(a.carry[0] * 100), "full_credit": int(a.carry[2] * 100)}, False
+    for e, lv in lv_all.items():
         sub = checks.frame(lv, f"levels_by_entity argument [{e}]")
         sub = sub if draws is None else sub.head(draws)
         n = len(sub)
@@ -430,11 +432,10 @@ def project(levels_by_entity: Mapping[str, pd.DataFrame], seed: int = 0, draws: 
         tot = sum(var.values())
         spread.append({"entity": e, "variance": tot, **{f"share_{k_}": (v / tot if tot > 0 else 0.0)
                                                           for k_, v in var.items()}})
-    draws_df = pd.concat(frames, ignore_index=True)
-    values = pd.concat(vals, ignore_index=True)
     spread_df = pd.DataFrame(spread, columns=["entity", "variance", "share_profile", "share_carry", "share_new",
                                               "share_external"])
-    return Projection(draws_df, values, spread_df, a, cw, illustrative, per_profile,
+    return Projection(pd.concat(frames, ignore_index=True), pd.concat(vals, ignore_index=True), spread_df, a, cw,
+                      illustrative, per_profile,
                       _varies(a, profiles_vary, illustrative) if per_profile else {sc: () for sc in SCENARIOS})
 
 
@@ -465,8 +466,7 @@ def gap_by_indicator(projection: Projection, target: float, scenario: str = "cen
     cw = projection.crosswalk
     t = float(checks.exact_number(target, "target argument"))
     v = projection.values[projection.values["scenario"] == scenario]
-    ids = list(cw.pemdi.ids)
-    contrib = (t - v[ids]) * (cw.weights / 100)
+    contrib = (t - v[list(cw.pemdi.ids)]) * (cw.weights / 100)
     contrib["entity"] = v["entity"].to_numpy()
     return contrib.groupby("entity", sort=False).median()
 
