@@ -122,3 +122,18 @@ def test_ci_calls_the_readme_test_command_and_the_fast_tier_is_documented():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "python3 make.py test" in readme and "python3 make.py test" in ci
     assert "python3 make.py test-fast" in readme and '"test-fast"' in (ROOT / "make.py").read_text()
+
+
+def test_a_regular_install_ships_every_subpackage_and_data_file():
+    """The setuptools lists name every folder of the package with an __init__.py, and every
+    non-Python file inside it matches a package-data pattern (else a non-editable install lacks it)."""
+    import fnmatch
+
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    pkg = ROOT / "spbe_analysis"
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in pkg.rglob("__init__.py")}
+    assert found == set(tool["packages"]), f"pyproject packages differ: {sorted(found ^ set(tool['packages']))}"
+    globs = tool["package-data"]["spbe_analysis"]
+    data = [p.relative_to(pkg).as_posix() for p in pkg.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert data and not [f for f in data if not any(fnmatch.fnmatch(f, g) for g in globs)]
