@@ -115,7 +115,7 @@ def pemdi_plans(year: int = 2024, sheet: str = "", worksheet: str = "", seed: in
 
 def _compute_robust(key: str, year: int, sheet: str, worksheet: str, seed: int, n_profiles: int, pemdi_sheet: str,
                     pemdi_worksheet: str, first_cycle: int, n_cycles: int, n_draws: int, draw_seed: int,
-                    threshold: float, n_jobs: int):
+                    threshold: float, n_jobs: int, max_draws: int = 0):
     from . import actionplan, pemdi, robust
     from .context import context
 
@@ -123,12 +123,14 @@ def _compute_robust(key: str, year: int, sheet: str, worksheet: str, seed: int, 
     proj = pemdi.project(ctx.profiles.levels, seed=seed, illustrative=ctx.illustrative)
     own = actionplan.starts_from_sheet(pemdi_sheet, pemdi_worksheet or None, first_cycle - 1) if pemdi_sheet else {}
     return robust.robust_moves(proj, list(ctx.codes), own, n_draws=n_draws, seed=draw_seed, threshold=threshold,
-                               first_cycle=first_cycle, n_cycles=n_cycles, n_jobs=n_jobs)
+                               first_cycle=first_cycle, n_cycles=n_cycles, n_jobs=n_jobs,
+                               max_draws=max_draws or max(n_draws, robust.MAX_DRAWS))
 
 
 def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: int = 20250723, n_profiles: int = 1000,
                  pemdi_sheet: str = "", pemdi_worksheet: str = "", first_cycle: int = 2027, n_cycles: int = 3,
-                 n_draws: int | None = None, draw_seed: int = 0, threshold: float | None = None, n_jobs: int = 2):
+                 n_draws: int | None = None, draw_seed: int = 0, threshold: float | None = None, n_jobs: int = 2,
+                 max_draws: int | None = None):
     """The PEMDI moves that hold in every scenario (:func:`spbe_analysis.robust.robust_moves`), computed
     once per set of inputs and kept on disk like :func:`pemdi_plans`.
 
@@ -137,7 +139,9 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
     year, sheet, worksheet, seed, n_profiles, pemdi_sheet, pemdi_worksheet, first_cycle, n_cycles
         As in :func:`pemdi_plans`.
     n_draws : int, optional
-        Profile draws per regency and scenario (:data:`spbe_analysis.robust.N_DRAWS`).
+        Profile draws per regency and scenario in each round (:data:`spbe_analysis.robust.N_DRAWS`).
+    max_draws : int, optional
+        The most draws per regency and scenario (:data:`spbe_analysis.robust.MAX_DRAWS`, at least ``n_draws``).
     draw_seed : int
         Seed of the choice of draws.
     threshold : float, optional
@@ -151,7 +155,7 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
 
     Examples
     --------
-    >>> r = robust_moves(n_profiles=20, n_draws=1)
+    >>> r = robust_moves(n_profiles=20, n_draws=1, max_draws=1)
     >>> len(r.tables)
     18
     """
@@ -163,7 +167,8 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
                     if f and Path(f).is_file())
     return memory().cache(_compute_robust, ignore=["n_jobs"])(
         stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles, str(pemdi_sheet), str(pemdi_worksheet),
-        first_cycle, n_cycles, int(n_draws), int(draw_seed), float(threshold), int(n_jobs))
+        first_cycle, n_cycles, int(n_draws), int(draw_seed), float(threshold), int(n_jobs),
+        int(max(n_draws, robust.MAX_DRAWS) if max_draws is None else max_draws))
 
 
 #: The cached heavy results a page computes, with the page parameters that are their arguments in

@@ -14,8 +14,14 @@ FRAMEWORK = "pemdi2026"
 #: Default share of every table's plans a move must be in to count as robust (an argument of
 #: :func:`robust_moves`; the 80 % used for robust statements elsewhere in the package).
 ROBUST_SHARE = 0.8
-#: Default profile draws per regency and scenario (checked for seed stability in tests/test_robust.py).
-N_DRAWS = 12
+#: Profile draws per regency and scenario in the first round of :func:`spbe_analysis.robust.robust_moves`
+#: (16: a move in every plan is then clear of the 80 % threshold by two standard errors).
+N_DRAWS = 16
+#: At most this many draws per regency and scenario: a table whose share of a move is within two
+#: standard errors of the threshold gets ``N_DRAWS`` more draws until it is clear or this is reached.
+MAX_DRAWS = 64
+#: Standard errors (at the threshold) that separate a clear share from a borderline one (1.96: 95 %).
+Z_CLEAR = 1.96
 #: The effort tables compared.
 EFFORTS = ("unit", "central", "adopt_national")
 #: The prerequisite tables compared.
@@ -120,5 +126,5 @@ def tables(effort_path: str | None = None) -> tuple[dict, dict]:
     return eff, {"with_judgement": pr, "without_judgement": without_judgement(pr)}
 
 
-__all__ = ["ADOPT_NATIONAL_FILE", "EFFORTS", "N_DRAWS", "PREREQUISITES", "ROBUST_SHARE", "SCENARIOS",
+__all__ = ["ADOPT_NATIONAL_FILE", "EFFORTS", "MAX_DRAWS", "N_DRAWS", "Z_CLEAR", "PREREQUISITES", "ROBUST_SHARE", "SCENARIOS",
            "adopt_national_effort", "tables", "unit_effort", "without_judgement"]
