@@ -378,7 +378,9 @@ def to_html(nb: Any, title: str, lang: str = "id", stem: str | None = None) -> s
     and every regency's name links to its brief."""
     from nbconvert import HTMLExporter
 
-    nb = findings_first(for_language(nb, lang), lang)
+    from .labels.glossary import with_glossary
+
+    nb = with_glossary(findings_first(for_language(nb, lang), lang), lang)
     exporter = HTMLExporter(template_name="spbe_report", extra_template_basedirs=[str(TEMPLATES)], language_code=lang,
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                             embed_images=True)

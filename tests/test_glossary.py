@@ -163,3 +163,34 @@ def test_english_and_glued_word_checks():
         "judgement", "the"]
     assert G.english_words("pertukaran data secara waktu nyata; in-use, at-rest") == []
     assert G.glued_words("Pemerintah.Kondisi dan PemerintahDigital; KemenPANRB, MoU") == ["PemerintahDigital"]
+
+
+@pytest.mark.notebooks
+def test_every_built_page_ends_with_the_glossary_of_its_own_terms(built):
+    """Each built page (both languages) carries one glossary section, after everything else, and it
+    lists exactly the terms the page's own text uses, each with its term in the page's language."""
+    import html as html_mod
+    import re as re_mod
+
+    import nbformat
+
+    from spbe_analysis import report
+    from spbe_analysis.labels.glossary import HEADINGS, glossary_keys, load_glossary, page_text
+
+    reports, _ = built
+    g = load_glossary().set_index("key")
+    pages = sorted(reports.glob("*/*.html"))
+    pages = [p for p in pages if p.stem != "index"]
+    assert pages
+    for page in pages:
+        lang = page.parent.name
+        nb = report.findings_first(report.for_language(nbformat.read(page.with_suffix(".ipynb"), as_version=4), lang),
+                                   lang)
+        keys = glossary_keys(page_text(nb), lang)
+        body = html_mod.unescape(page.read_text(encoding="utf-8"))
+        heads = [m.start() for m in re_mod.finditer(r">\s*" + HEADINGS[lang][0] + r"\s*<", body)]
+        assert len(heads) == (1 if keys else 0), (page, len(heads), keys)
+        if keys:
+            section = body[heads[0]:]
+            for k in keys:
+                assert g.loc[k, f"term_{lang}"] in section, (page, k)

@@ -315,5 +315,71 @@ def glossary_markdown(text: str, lang: str, *, path: str | Path | None = None) -
     return "\n".join(lines) + "\n"
 
 
+def page_text(nb: Any) -> str:
+    """The text a reader sees on a page: its markdown cells and the markdown, HTML (tags removed)
+    and plain-text outputs of its code cells.
+
+    Parameters
+    ----------
+    nb : NotebookNode
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Indeks SPBE")])
+    >>> page_text(nb)
+    'Indeks SPBE'
+    """
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+            continue
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/markdown" in data:
+                parts.append(data["text/markdown"])
+            elif "text/html" in data:
+                parts.append(re.sub(r"<[^>]+>", " ", data["text/html"]))
+            elif out.get("output_type") == "stream":
+                parts.append(out.get("text", ""))
+    return "\n".join(parts)
+
+
+def with_glossary(nb: Any, lang: str) -> Any:
+    """The notebook with the glossary of the terms its text uses (one glossary for every page,
+    ``spbe_analysis/labels/glossary.csv``) as its last section; unchanged when it uses none.
+
+    Parameters
+    ----------
+    nb : NotebookNode
+        One language's page (after :func:`spbe_analysis.report.for_language`).
+    lang : {"id", "en"}
+
+    Returns
+    -------
+    NotebookNode
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Waktu paruh: 4 tahun.")])
+    >>> with_glossary(nb, "id").cells[-1].source.splitlines()[0]
+    '## Daftar istilah'
+    """
+    import nbformat
+
+    section = glossary_markdown(page_text(nb), lang)
+    if section:
+        cell = nbformat.v4.new_markdown_cell(section)
+        cell["id"] = "glossary"
+        nb.cells.append(cell)
+    return nb
+
+
 __all__ = ["ALIASES", "ENGLISH_MARKERS", "GLOSSARY", "HEADINGS", "MIXED_CASE", "REQUIRED", "english_words",
-           "glossary_keys", "glossary_markdown", "glued_words", "load_glossary"]
+           "glossary_keys", "glossary_markdown", "glued_words", "load_glossary", "page_text", "with_glossary"]
