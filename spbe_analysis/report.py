@@ -278,8 +278,10 @@ _ALT_HOOK = '__import__("spbe_analysis.pages", fromlist=["install_alt_text"]).in
 
 
 def execute(path: Path, params: dict[str, Any] | None = None, lang: str = "id", cwd: Path | None = None,
-            timeout: int = 1800, name: str | None = None) -> Any:
-    """Execute ``path`` top to bottom on a fresh kernel with ``params`` and ``LANG=lang``.
+            timeout: int = 1800, name: str | None = None, figures: Path | None = None) -> Any:
+    """Execute ``path`` top to bottom on a fresh kernel with ``params`` and ``LANG=lang``; with
+    ``figures``, the kernel writes its figures there (its ``SPBE_FIGURES_DIR``, set in the kernel
+    only, so that several kernels can run side by side).
 
     Returns the executed notebook; a failing cell raises :class:`NotebookError` (one line:
     notebook, language, cell, error type and message)."""
@@ -290,9 +292,11 @@ def execute(path: Path, params: dict[str, Any] | None = None, lang: str = "id", 
     if "LANG" in declared(path):
         params["LANG"] = lang
     try:
+        hook = _ALT_HOOK if figures is None else (
+            f'__import__("os").environ.__setitem__("SPBE_FIGURES_DIR", {str(figures)!r}); {_ALT_HOOK}')
         nb = papermill.execute_notebook(str(path), None, parameters=params, kernel_name="python3",
                                         progress_bar=False, cwd=str(cwd or path.parent), execution_timeout=timeout,
-                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL", f"--IPKernelApp.exec_lines={_ALT_HOOK}"])
+                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL", f"--IPKernelApp.exec_lines={hook}"])
     except PapermillExecutionError as exc:
         raise NotebookError(name or path.stem, lang, exc.exec_count, exc.ename, _ANSI.sub("", str(exc.evalue))) from None
     return _clean(nb)
@@ -421,53 +425,63 @@ def _move_into(src: Path, dst: Path) -> list[Path]:
 
 def build(request: Request, reports: Path | None = None, figures: Path | None = None,
           progress: Callable[[str], None] = print) -> list[Path]:
-    """Execute the requested jobs (the languages side by side) and write reports and figures.
+    """Execute the requested jobs and write reports and figures.
 
-    Each job runs into a staging folder; its outputs are moved into place only when all its
-    languages succeeded. The index page is rewritten at the end. Returns the report files
-    written."""
+    Every (job, language) runs on its own kernel, two at a time (the next page starts as soon as a
+    kernel is free, so the two cores stay busy across pages); each kernel writes its figures into
+    its job's staging folder. The cached heavy results a job calls are computed once, before its
+    languages start. A job's outputs are moved into place, in job order, only when all its
+    languages succeeded; on a failure nothing else starts and the outputs of that job and of the
+    jobs after it are not written. The index page is rewritten at the end. Returns the report
+    files written."""
+    import contextlib
+
     import nbformat
+
+    from . import cache
 
     reports = reports or reports_dir()
     figures = figures or figures_dir()
     written: list[Path] = []
     t_all = time.perf_counter()
-    for job in request.jobs:
-        with tempfile.TemporaryDirectory(prefix="spbe-stage-") as tmp:
-            stage = Path(tmp)
-            old = os.environ.get("SPBE_FIGURES_DIR")
-            os.environ["SPBE_FIGURES_DIR"] = str(stage / "figures")
 
-            def one(lang: str) -> None:
-                t0 = time.perf_counter()
-                progress(f"executing {job.stem} [{lang}] ...")
-                nb = execute(job.path, job.params, lang, cwd=job.path.parent, name=job.stem)
-                if job.title.get(lang):
-                    nb = named_heading(nb, lang, job.title[lang])
-                out = stage / "reports" / lang
-                out.mkdir(parents=True, exist_ok=True)
-                nbformat.write(nb, out / f"{job.stem}.ipynb")
-                title = job.title.get(lang) or page_title(nb, lang, job.stem)
-                (out / f"{job.stem}.html").write_text(to_html(nb, title, lang, job.stem), encoding="utf-8")
-                progress(f"  {job.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
+    def one(job: Job, stage: Path, lang: str) -> None:
+        t0 = time.perf_counter()
+        progress(f"executing {job.stem} [{lang}] ...")
+        nb = execute(job.path, job.params, lang, cwd=job.path.parent, name=job.stem,
+                     figures=stage / "figures")
+        if job.title.get(lang):
+            nb = named_heading(nb, lang, job.title[lang])
+        out = stage / "reports" / lang
+        out.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, out / f"{job.stem}.ipynb")
+        title = job.title.get(lang) or page_title(nb, lang, job.stem)
+        (out / f"{job.stem}.html").write_text(to_html(nb, title, lang, job.stem), encoding="utf-8")
+        progress(f"  {job.stem} [{lang}] done in {time.perf_counter() - t0:.1f} s")
 
-            try:
-                from . import cache
+    with contextlib.ExitStack() as stack:
+        # the staging root is removed after the pool has stopped (an exit stack unwinds in reverse)
+        root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="spbe-stage-")))
+        pool = stack.enter_context(ThreadPoolExecutor(max_workers=WORKERS))
+        running = []
+        try:
+            for k, job in enumerate(request.jobs):
+                stage = root / f"{k:03d}"
                 info = declared(job.path)
                 cache.warm(job.path.read_text(encoding="utf-8"), {**{k: _default(info, k) for k in info}, **job.params},
                            progress, job.stem)
-                # the languages run side by side, each on its own kernel (two cores: about half the time)
-                with ThreadPoolExecutor(max_workers=min(len(request.langs), WORKERS)) as pool:
-                    for fut in [pool.submit(one, lang) for lang in request.langs]:
-                        fut.result()
-            finally:
-                if old is None:
-                    os.environ.pop("SPBE_FIGURES_DIR", None)
-                else:
-                    os.environ["SPBE_FIGURES_DIR"] = old
-            if (stage / "figures").exists():
-                _move_into(stage / "figures", figures)
-            written += [p for p in _move_into(stage / "reports", reports)]
+                running.append((stage, [pool.submit(one, job, stage, lang) for lang in request.langs]))
+            for stage, futures in running:
+                for fut in futures:
+                    fut.result()
+                if (stage / "figures").exists():
+                    _move_into(stage / "figures", figures)
+                written += _move_into(stage / "reports", reports)
+        except BaseException:
+            for _, futures in running:
+                for fut in futures:
+                    fut.cancel()
+            raise
     if request.index:
         from .site import write_index
         written.append(write_index(reports, figures))
