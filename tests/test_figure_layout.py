@@ -2,6 +2,7 @@
 16:9 and 200 dpi as saved, keeps every text on the canvas, no legend over plotted data (points
 and segments of lines, bars, markers, value labels) or over other text, no panel's label over
 another panel, tick labels that state their ticks, and at most about 12 labelled rows per axes."""
+import re
 from functools import cache
 
 import matplotlib
@@ -18,7 +19,7 @@ from matplotlib.text import Text  # noqa: E402
 
 import spbe_analysis as sa  # noqa: E402
 from spbe_analysis import decomposition as DC, disparity as D, forecast, panel, paths, pemdi, profiles  # noqa: E402
-from spbe_analysis import pace as PACE, transition  # noqa: E402
+from spbe_analysis import pace as PACE, sensitivity, transition  # noqa: E402
 from spbe_analysis import figures as F  # noqa: E402
 from spbe_analysis.figures import actions as FA, style  # noqa: E402
 
@@ -40,6 +41,18 @@ def projection():
 def plans():
     from spbe_analysis import cache as plan_cache
     return plan_cache.pemdi_plans(2024, "", "", 20250723, N, "", "", 2027, 3, "").plans
+
+
+@cache
+def sensitivity_run():
+    c = ctx("id")
+    return sensitivity.run(c.with_province_profiles(N), c.framework, 200, 100.0, 1, illustrative=True)
+
+
+@cache
+def robust_moves():
+    from spbe_analysis import cache as plan_cache
+    return plan_cache.robust_moves(2024, "", "", 20250723, N, "", "", n_draws=1)
 
 
 def _year_values(c):
@@ -164,18 +177,24 @@ BUILDERS = {
     "pemdi.band_chart": (F.pemdi.band_chart, lambda c: F.pemdi.BandData(projection(), _spbe_bands(c))),
     "pemdi.range_chart": (F.pemdi.range_chart, lambda c: projection()),
     "pemdi.gap_chart": (F.pemdi.gap_chart, _pemdi_gap),
+    "pemdi.aspect_range_chart": (F.pemdi.aspect_range_chart, lambda c: F.pemdi.AspectRangeData(projection())),
     "brief.position_chart": (F.brief.position_chart, _position),
     "brief.position_chart_censored": (F.brief.position_chart, lambda c: _position(c, "7501")),
     "brief.pemdi_start_chart": (F.brief.pemdi_start_chart, lambda c: F.brief.PemdiStartData(
         projection(), "7503", _spbe_bands(c)["7503"])),
     "actions.roadmap_chart": (FA.roadmap_chart, lambda c: FA.roadmap_data(plans(), True)),
+    "robustness.rank_chart": (F.robustness.rank_chart, lambda c: sensitivity_run()),
+    "robustness.band_probability_chart": (F.robustness.band_probability_chart,
+                                          lambda c: F.robustness.BandProbabilityData(sensitivity_run(), c.framework)),
+    "robustness.robust_moves_chart": (F.robustness.robust_moves_chart,
+                                      lambda c: F.robustness.RobustMovesData(robust_moves())),
 }
 
 
 def test_every_chart_has_a_builder_here():
-    """A new chart joins this test (robustness.py, being reworked, joins later)."""
+    """A new chart joins this test."""
     charts = {f"{m}.{n}" for m in ("framework", "snapshot", "maps", "trends", "indicators", "paths", "pace", "pemdi",
-                                   "brief", "actions")
+                                   "brief", "actions", "robustness")
               for n, fn in vars(getattr(F, m)).items() if n.endswith("_chart") and getattr(fn, "__module__", "")
               == f"spbe_analysis.figures.{m}"}
     covered = {f"{k.split('.')[0]}.{fn.__name__}" for k, (fn, _) in BUILDERS.items()}
@@ -335,3 +354,25 @@ def test_the_check_sees_a_legend_over_data_and_a_cut_title():
 def test_published_footer_names_only_published_sources():
     c = ctx("id")
     assert "profil" not in F.published_footer(c) and F.published_footer(c) in c.footer
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_each_robustness_chart_is_titled_by_its_own_finding(lang):
+    """The rank chart states the ranks that hold, the band chart the bands (not each other's), and
+    a share of every replicate reads "in all n replicates", never 100 %."""
+    run, c = sensitivity_run(), ctx(lang)
+    ranks, bands = F.robustness.rank_finding(run), F.robustness.band_probability_finding(run)
+    for chart, data, finding, word in (
+            (F.robustness.rank_chart, run, ranks, {"id": "Peringkat", "en": "rank"}),
+            (F.robustness.band_probability_chart, F.robustness.BandProbabilityData(run, c.framework), bands,
+             {"id": "Predikat", "en": "band"})):
+        fig = style.figure_of(chart(data, lang=lang, footer=c.footer))
+        try:
+            title = fig._suptitle.get_text().replace("\n", " ")
+            assert title.startswith(finding.title(lang)) and word[lang] in finding.title(lang), title
+        finally:
+            plt.close(fig)
+    assert ranks.title(lang) != bands.title(lang)
+    assert F.robustness.band_probability_finding(F.robustness.BandProbabilityData(run, c.framework)) == bands
+    lines = " ".join(FA.robustness_lines(ranks, lang) + [ranks.text(lang), bands.text(lang)])
+    assert not re.search(r"\b100 ?%", lines), lines

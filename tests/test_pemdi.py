@@ -2,6 +2,7 @@
 crosswalk's coverage, a projection that never falls when an SPBE level rises, scenario values drawn
 from a PERT within their range, and a single real profile that still gives a range."""
 import csv
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -285,3 +286,70 @@ def test_pemdi_template_is_shipped():
     assert (got[["self_assessment", "assessor_value", "held_since"]] == "").all().all()
     xl = pd.read_excel(data_dir() / "templates" / "sheet_template_pemdi2026.xlsx", dtype=str).fillna("")
     assert xl["indicator"].tolist() == want["indicator"].tolist()
+
+
+# ----------------------------------------------------------------------------- aspect ranges beside the index (page 06)
+def _aspects_by_score(p, entity, scenario="central"):
+    """Each draw's official aspect values through sa.score on its exact projected values."""
+    v = p.values[(p.values["scenario"] == scenario) & (p.values["entity"] == entity)]
+    rows = []
+    for r in v[list(PD.ids)].to_numpy():
+        s = sa.score({i: Fraction(int(round(x * 10 ** 4)), 10 ** 4) for i, x in zip(PD.ids, r)}, PD)
+        rows.append(s.aspects.to_dict())
+    return pd.DataFrame(rows)
+
+
+def test_aspect_ranges_are_quantiles_of_the_official_aspect_values_of_the_draws():
+    from spbe_analysis.figures import pagetext as PT
+
+    lv = {"x": pd.DataFrame(np.random.default_rng(4).integers(1, 6, size=(40, 47)), columns=list(SPBE.ids))}
+    p = pemdi.project(lv, seed=5, draws_per_profile=3)
+    r = PT.aspect_ranges(p).set_index("aspect")
+    assert list(r.index) == [0, *PD.groups("aspect")] and (r["draws"] == 120).all()
+    exact = _aspects_by_score(p, "x")
+    for a in PD.groups("aspect"):
+        assert r.loc[a, "p5"] == pytest.approx(exact[a].quantile(0.05), abs=1e-9)
+        assert r.loc[a, "median"] == pytest.approx(exact[a].median(), abs=1e-9)
+        assert r.loc[a, "p95"] == pytest.approx(exact[a].quantile(0.95), abs=1e-9)
+    s = p.summary().set_index(["scenario", "entity"]).loc[("central", "x")]
+    assert (r.loc[0, "p5"], r.loc[0, "median"], r.loc[0, "p95"]) == (s["p5"], s["median"], s["p95"])
+    assert r["weight"].drop(0).sum() == 100
+
+
+def test_a_real_pemdi_result_has_a_point_range_at_its_aspect_values():
+    from spbe_analysis.figures import pagetext as PT
+
+    real = {i: Fraction(3, 2) for i in PD.ids} | {"I13": Fraction(7, 6), "I20": Fraction(13, 10)}
+    lv = {e: pd.DataFrame([{i: 2 for i in SPBE.ids}] * 3) for e in ("7501", "7502")}
+    p = pemdi.project(lv, seed=1, results={"7501": real})
+    r = PT.aspect_ranges(p)
+    got = r[r["entity"] == "7501"].set_index("aspect")
+    s = sa.score(real, PD)
+    assert (got["p5"] == got["p95"]).all() and (got["draws"] == 1).all()
+    assert got.loc[0, "median"] == s.index and got["median"].drop(0).to_dict() == s.aspects.to_dict()
+    f = sa.figures.pemdi.aspect_range_finding(sa.figures.pemdi.AspectRangeData(p))
+    n = p.draws_per_profile["7502"] * 3
+    assert f.draws == n and f" {n} simulasi" in f.text("id")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_aspect_finding_and_reference_line_read_as_an_official_writes_them(lang):
+    from spbe_analysis.figures import pagetext as PT
+
+    lv = {e: pd.DataFrame(np.random.default_rng(k).integers(1, 5, size=(60, 47)), columns=list(SPBE.ids))
+          for k, e in enumerate(("7501", "7502"))}
+    p = pemdi.project(lv, seed=2)
+    f = sa.figures.pemdi.aspect_range_finding(sa.figures.pemdi.AspectRangeData(p))
+    assert 0 <= f.wider <= f.n_aspects == 7 and f.widest[2] < f.widest[3] and f.index[0] < f.index[1]
+    text = f.text(lang)
+    assert f.title(lang) in text and "5-95%" in text
+    assert all(w in text for w in p.varied("central", lang))
+    lines = PT.reference_lines(pemdi.check_calibration(n_profiles=200), lang)
+    assert len(lines) == len(pemdi.load_pairs()) and "Aceh Tengah" in lines[0]
+    assert ("1,24" if lang == "id" else "1.24") in lines[0] and ("2,59" if lang == "id" else "2.59") in lines[0]
+    frame = PT.aspect_range_frame(PT.aspect_ranges(p), lang)
+    assert len(frame) == 8 and list(frame.columns[1:]) == ["Boalemo", "Kab. Gorontalo"]
+    for s in [text, *lines, *frame.to_numpy().ravel()]:
+        assert not re.search(r"\b(p5|p95|carry|new_value|external_value|nan|None)\b|_|\b100 ?%|\b0 ?%", str(s)), s
+        if lang == "id":
+            assert not re.search(r"\d\.\d", str(s)), s

@@ -15,6 +15,8 @@ maps       choropleth in the band colours, locator map
 indicators where the gap sits, by domain and aspect
 paths      fewest steps, where the steps fall, roadmaps, shared services, no-regret moves
 pace       observed yearly change and its backtest, roadmaps across the SPBE-PEMDI break
+pemdi      where the weight moved, projected PEMDI bands, index and aspect ranges, what holds the gap
+robustness ranks and bands under perturbed weights, PEMDI moves that hold in every scenario
 ========== =====================================================================
 """
 from . import brief, framework, indicators, maps, pace, paths, pemdi, robustness, snapshot, style, trends

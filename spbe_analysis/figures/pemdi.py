@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..labels import entity_names, num, pct, share, t
 from ..pemdi import Crosswalk, Projection, weight_table
+from .pagetext import aspect_ranges
 from .style import (DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish,
                     legend_below, stacked_shares, wrap)
 
@@ -324,6 +325,99 @@ def spread_finding(projection: Projection) -> SpreadFinding | None:
                          float(s["share_external"].mean()), carry)
 
 
-__all__ = ["BandData", "GapData", "GapIndicatorFinding", "crosswalk_footer", "ProjectedBandFinding", "RangeFinding", "SpreadFinding",
+@dataclass(frozen=True)
+class AspectRangeData:
+    """What :func:`aspect_range_chart` draws: the projection and the scenario whose draws give
+    each regency's range of the index and of every aspect."""
+
+    projection: Projection
+    scenario: str = "central"
+
+
+@dataclass(frozen=True)
+class AspectRangeFinding:
+    """The 5-95 % ranges of the aspects against the index's under one scenario (mean width over
+    the regencies): how many aspects range wider than the index, the widest (its lowest 5 % and
+    highest 95 % point over the regencies), the aspect with the lowest median, the index's own span,
+    the draws per projected regency (a real PEMDI result is one point) and what they vary
+    (``varied``: {lang: words})."""
+
+    scenario: str
+    wider: int
+    n_aspects: int
+    widest: tuple[int, str, float, float]     # aspect, name, lowest p5, highest p95
+    lowest: tuple[int, str, float]            # aspect, name, mean median
+    index: tuple[float, float]                # lowest p5, highest p95 of the index
+    draws: int
+    varied: tuple = ()
+
+    def title(self, lang: str) -> str:
+        key = "f_aspect_range_all" if self.wider == self.n_aspects else "f_aspect_range"
+        _, name, lo, hi = self.widest
+        return t(key, lang, k=self.wider, n=self.n_aspects, scenario=t("scenario_" + self.scenario, lang), wide=name,
+                 lo=num(lo, lang), hi=num(hi, lang))
+
+    def detail(self, lang: str) -> str:
+        """The text after the title: the index's span, the lowest aspect, the draws and what they vary."""
+        words = dict(self.varied).get(lang, ())
+        out = t("f_aspect_range_text", lang, ilo=num(self.index[0], lang), ihi=num(self.index[1], lang),
+                low=self.lowest[1], m=num(self.lowest[2], lang), n=num(self.draws, lang, 0)) + "."
+        return out + (" " + t("f_draws_vary", lang, what=", ".join(words)) + "." if words else "")
+
+    def text(self, lang: str) -> str:
+        return self.title(lang) + ". " + self.detail(lang)
+
+
+def aspect_range_finding(data: AspectRangeData) -> AspectRangeFinding:
+    """From :func:`spbe_analysis.figures.pagetext.aspect_ranges` of the data's projection."""
+    r = aspect_ranges(data.projection, data.scenario).assign(width=lambda d: d["p95"] - d["p5"])
+    by = r.groupby("aspect", sort=True).agg(name=("aspect_name", "first"), width=("width", "mean"), lo=("p5", "min"),
+                                            hi=("p95", "max"), median=("median", "mean"))
+    idx, asp = by.loc[0], by.drop(index=0)
+    w = asp["width"].idxmax()
+    low = asp["median"].idxmin()
+    return AspectRangeFinding(data.scenario, int((asp["width"] > idx["width"] + 1e-12).sum()), len(asp),
+                              (int(w), str(asp.loc[w, "name"]), float(asp.loc[w, "lo"]), float(asp.loc[w, "hi"])),
+                              (int(low), str(asp.loc[low, "name"]), float(asp.loc[low, "median"])),
+                              (float(idx["lo"]), float(idx["hi"])), int(r["draws"].max()),
+                              tuple((lg, tuple(data.projection.varied(data.scenario, lg))) for lg in ("id", "en")))
+
+
+def aspect_range_chart(data: AspectRangeData, *, lang: str, footer: str, ax=None):
+    """Per row the PEMDI index (top) and each aspect (with its weight); in each row every regency's
+    median (dot) and 5-95 % range (line) under ``data.scenario``; the title states
+    :func:`aspect_range_finding`. Returns the axes."""
+    projection = data.projection
+    f = aspect_range_finding(data)
+    r = aspect_ranges(projection, data.scenario)
+    names = entity_names(lang)
+    ents = list(dict.fromkeys(r["entity"]))
+    rows = r.drop_duplicates("aspect")[["aspect", "aspect_name", "weight"]]
+    fig, ax, own = canvas(ax)
+    offs = np.linspace(0.3, -0.3, len(ents)) if len(ents) > 1 else np.zeros(1)
+    for k, e in enumerate(ents):
+        g = r[r["entity"] == e].set_index("aspect").loc[rows["aspect"]]
+        y = len(rows) - 1 - np.arange(len(rows)) + offs[k]
+        ax.hlines(y, g["p5"], g["p95"], color=entity_colour(e), lw=4, alpha=0.75, label=names.get(e, e))
+        ax.scatter(g["median"], y, s=36, color="white", edgecolor=entity_colour(e), lw=1.5, zorder=3)
+    ax.axhline(len(rows) - 1.5, color="#444444", lw=1, ls="--")
+    labels = [t("index_pemdi", lang) if a == 0 else wrap(t("row_aspect_weight", lang, a=a, name=n, w=w), 34)
+              for a, n, w in rows.itertuples(index=False)]
+    ax.set_yticks(len(rows) - 1 - np.arange(len(rows)), labels, fontsize=12)
+    ax.get_yticklabels()[0].set_fontweight("bold")
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    hi = float(np.ceil(r["p95"].max() * 10) / 10) + 0.1
+    ax.set_xlim(1.0, max(hi, 2.0))
+    decimal_axis(ax, lang, "x", 1)
+    ax.set_xlabel(t("ax_aspect_range", lang, scenario=t("scenario_" + f.scenario, lang)))
+    legend_below(ax, ncol=min(3, len(ents)), fontsize=12)
+    ax.grid(axis="y", visible=False)
+    finish(fig, ax, own, f.title(lang), footer, lang, illustrative=bool(projection.illustrative), unofficial=True,
+           adjust={"left": 0.27, "right": 0.97, "bottom": 0.2, "top": 0.86})
+    return ax
+
+
+__all__ = ["AspectRangeData", "AspectRangeFinding", "BandData", "GapData", "GapIndicatorFinding", "crosswalk_footer", "ProjectedBandFinding", "RangeFinding", "SpreadFinding",
            "WeightShiftFinding", "band_chart", "gap_chart", "gap_indicator_finding", "projected_band_finding",
-           "range_chart", "range_finding", "spread_finding", "weight_shift_finding", "weights_chart"]
+           "range_chart", "range_finding", "spread_finding", "weight_shift_finding", "weights_chart",
+           "aspect_range_chart", "aspect_range_finding"]

@@ -1,22 +1,41 @@
 """Charts of the sensitivity analysis: rank ranges and band probabilities under perturbed weights
-and unknown indicator levels."""
+and unknown indicator levels, and the PEMDI moves that hold in every scenario. Every chart is
+``xxx_chart(data, *, lang, footer, ax=None)`` and returns its axes; its title is the ``title`` of
+its own ``xxx_finding(data)`` (the rank chart states the ranks, the band chart the bands)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..labels import entity_names, num, pct, t
+from ..frameworks import Framework, as_framework
+from ..labels import entity_names, num, open_pct, pct, t
 from ..sensitivity import Sensitivity, rank_stability
 from .style import band_colour, canvas, entity_colour, finish, panels, stacked_shares
 
 ROBUST = 0.8
 
 
+def _share(s: float, n: int, lang: str) -> str:
+    """A share of replicates: "in all n replicates" rather than 100 %, never a rounded 0 % or 100 %."""
+    return t("f_in_all_replicates", lang, n=num(n, lang, 0)) if s >= 1 else open_pct(s, lang)
+
+
+def _kept(s: Sensitivity, what: str) -> tuple:
+    """(entity, nominal rank or band, share of replicates keeping it) per entity."""
+    st = rank_stability(s).set_index("entity")
+    summ = s.summary.set_index("entity")
+    col, cast = {"rank": ("nominal_rank", int), "band": ("nominal_band", str)}[what]
+    return tuple((e, cast(summ.loc[e, col]), float(st.loc[e, f"keeps_{what}"])) for e in st.index)
+
+
+# ============================================================================= ranks
 @dataclass(frozen=True)
 class RankFinding:
-    """Which entities keep their nominal rank and band in at least 80 % of replicates."""
+    """How many governments keep their nominal rank in at least 80 % of replicates (the title of
+    the rank chart), with the bands kept for the page's short findings."""
 
     concentration: float
     keep_rank: tuple[tuple[str, int, float], ...]   # entity, nominal rank, share
@@ -24,33 +43,27 @@ class RankFinding:
     n: int
 
     def title(self, lang: str) -> str:
-        k = sum(1 for _, _, s in self.keep_band if s >= ROBUST)
-        return t("f_bands_hold", lang, k=k, n=len(self.keep_band), p=pct(ROBUST, lang))
+        k = sum(1 for _, _, s in self.keep_rank if s >= ROBUST)
+        return t("f_ranks_title", lang, k=k, n=len(self.keep_rank), p=pct(ROBUST, lang))
 
     def text(self, lang: str) -> str:
         names = entity_names(lang)
-        shaky = [f"{names.get(e, e)} ({b} {pct(s, lang)})" for e, b, s in self.keep_band if s < ROBUST]
-        ranks = [f"{names.get(e, e)} #{r} ({pct(s, lang)})" for e, r, s in self.keep_rank if s >= ROBUST]
+        held = [f"{names.get(e, e)} #{r} ({_share(s, self.n, lang)})" for e, r, s in self.keep_rank if s >= ROBUST]
         out = self.title(lang) + t("f_bands_hold_kappa", lang, k=num(self.concentration, lang, 0),
                                    n=num(self.n, lang, 0)) + "."
-        if shaky:
-            out += " " + t("f_bands_shaky", lang, who=", ".join(shaky)) + "."
-        out += " " + (t("f_ranks_hold", lang, who=", ".join(ranks)) if ranks else t("f_ranks_none", lang)) + "."
-        return out
+        return out + " " + (t("f_ranks_hold", lang, who=", ".join(held)) if held else t("f_ranks_none", lang)) + "."
 
 
 def rank_finding(s: Sensitivity) -> RankFinding:
-    """From :func:`spbe_analysis.sensitivity.run`."""
-    st = rank_stability(s).set_index("entity")
-    summ = s.summary.set_index("entity")
-    return RankFinding(s.concentration,
-                       tuple((e, int(summ.loc[e, "nominal_rank"]), float(st.loc[e, "keeps_rank"])) for e in st.index),
-                       tuple((e, str(summ.loc[e, "nominal_band"]), float(st.loc[e, "keeps_band"])) for e in st.index),
-                       len(s.index))
+    """From :func:`spbe_analysis.sensitivity.run` (what :func:`rank_chart` draws)."""
+    return RankFinding(s.concentration, _kept(s, "rank"), _kept(s, "band"), len(s.index))
 
 
-def rank_chart(s: Sensitivity, finding: RankFinding, lang: str = "id", source: str = "", ax=None):
-    """Per entity: the nominal rank (dot) and the 5-95 % range of its rank over the replicates."""
+def rank_chart(s: Sensitivity, *, lang: str, footer: str, ax=None):
+    """Per entity: the nominal rank (diamond) and the share of replicates at each rank (circles),
+    with the share keeping the nominal rank at the right; the title states :func:`rank_finding`.
+    Returns the axes."""
+    f = rank_finding(s)
     names = entity_names(lang)
     summ = s.summary.sort_values("nominal_rank")
     fig, ax, own = canvas(ax)
@@ -68,15 +81,54 @@ def rank_chart(s: Sensitivity, finding: RankFinding, lang: str = "id", source: s
     ax.invert_yaxis()
     ax.set_xlabel(t("ax_rank", lang))
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, finding.title(lang), source, lang, illustrative=s.illustrative)
+    finish(fig, ax, own, f.title(lang), footer, lang, illustrative=s.illustrative)
+    return ax
 
 
-def band_probability_chart(s: Sensitivity, framework, lang: str = "id", source: str = "", ax=None):
-    """Stacked bars: probability of each predicate band per entity over the replicates."""
-    from ..frameworks import as_framework
-    fw = as_framework(framework)
+# ============================================================================= bands
+@dataclass(frozen=True)
+class BandProbabilityData:
+    """What :func:`band_probability_chart` draws: a sensitivity run and the framework whose bands
+    it counts."""
+
+    run: Sensitivity
+    framework: Framework | str
+
+
+@dataclass(frozen=True)
+class BandFinding:
+    """How many governments keep their nominal band in at least 80 % of replicates (the title of
+    the band chart), and the bands that do not."""
+
+    concentration: float
+    keep_band: tuple[tuple[str, str, float], ...]   # entity, nominal band, share
+    n: int
+
+    def title(self, lang: str) -> str:
+        k = sum(1 for _, _, s in self.keep_band if s >= ROBUST)
+        return t("f_bands_hold", lang, k=k, n=len(self.keep_band), p=pct(ROBUST, lang))
+
+    def text(self, lang: str) -> str:
+        names = entity_names(lang)
+        shaky = [f"{names.get(e, e)} ({b} {_share(s, self.n, lang)})" for e, b, s in self.keep_band if s < ROBUST]
+        out = self.title(lang) + t("f_bands_hold_kappa", lang, k=num(self.concentration, lang, 0),
+                                   n=num(self.n, lang, 0)) + "."
+        return out + (" " + t("f_bands_shaky", lang, who=", ".join(shaky)) + "." if shaky else "")
+
+
+def band_probability_finding(data: BandProbabilityData | Sensitivity) -> BandFinding:
+    """From a :class:`BandProbabilityData` (or the sensitivity run itself)."""
+    s = data.run if isinstance(data, BandProbabilityData) else data
+    return BandFinding(s.concentration, _kept(s, "band"), len(s.index))
+
+
+def band_probability_chart(data: BandProbabilityData, *, lang: str, footer: str, ax=None):
+    """Stacked bars: the share of replicates in each predicate band per entity (lowest nominal
+    index at the bottom); the title states :func:`band_probability_finding`. Returns the axes."""
+    s = data.run
+    fw = as_framework(data.framework)
+    f = band_probability_finding(data)
     names = entity_names(lang)
-    f = rank_finding(s)
     summ = s.summary.sort_values("nominal_index")
     fig, ax, own = canvas(ax)
     y = np.arange(len(summ))
@@ -87,10 +139,12 @@ def band_probability_chart(s: Sensitivity, framework, lang: str = "id", source: 
     ax.set_xlabel(t("ax_band_share", lang))
     ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.13), ncol=5, fontsize=12)
     ax.grid(axis="y", visible=False)
-    return finish(fig, ax, own, f.title(lang), source, lang, illustrative=s.illustrative,
-                  adjust={"left": 0.22, "right": 0.97, "bottom": 0.24, "top": 0.86})
+    finish(fig, ax, own, f.title(lang), footer, lang, illustrative=s.illustrative,
+           adjust={"left": 0.22, "right": 0.97, "bottom": 0.24, "top": 0.86})
+    return ax
 
 
+# ============================================================================= what moves the bands
 def sweep_table(results: dict[float, Sensitivity]) -> pd.DataFrame:
     """entity x concentration: share of replicates keeping the nominal band."""
     cols = {}
@@ -103,8 +157,12 @@ def spread_text(parts: dict[str, Sensitivity], lang: str) -> str:
     """Which unknown moves the bands more: the weights alone, the indicator levels alone, or both
     (the mean share of replicates in which a government keeps its band)."""
     keep = sweep_table(parts).mean()
-    return t("f_spread_parts", lang, w=pct(float(keep.get("weights", 1.0)), lang),
-             l=pct(float(keep.get("levels", 1.0)), lang), b=pct(float(keep.get("both", 1.0)), lang)) + "."
+
+    def share(k: str) -> str:       # a mean share of replicates: "every replicate" rather than 100 %
+        v = float(keep.get(k, 1.0))
+        return t("f_every_replicate", lang) if v >= 1 else open_pct(v, lang)
+
+    return t("f_spread_parts", lang, w=share("weights"), l=share("levels"), b=share("both")) + "."
 
 
 def sweep_text(sweep: dict[float, Sensitivity], lang: str) -> str:
@@ -112,6 +170,18 @@ def sweep_text(sweep: dict[float, Sensitivity], lang: str) -> str:
     keep = sweep_table(sweep).mean()
     parts = ", ".join(f"{num(k, lang, 0)}: {pct(float(v), lang)}" for k, v in keep.items())
     return t("f_sweep", lang, parts=parts) + "."
+
+
+# ============================================================================= moves that hold in every scenario
+@dataclass(frozen=True)
+class RobustMovesData:
+    """What :func:`robust_moves_chart` draws: :func:`spbe_analysis.robust.robust_moves` (or the
+    cached one), the cycle its first-cycle moves belong to, and how many moves each panel shows
+    (those in the most plans under their worst table)."""
+
+    moves: Any
+    cycle: int = 2027
+    top: int = 8
 
 
 @dataclass(frozen=True)
@@ -159,24 +229,32 @@ class RobustMovesFinding:
         return self.title(lang) + ". " + head + ". " + ". ".join(self.lines(lang)) + "."
 
 
-def robust_moves_finding(r, cycle: int = 2027) -> RobustMovesFinding:
-    """From :func:`spbe_analysis.robust.robust_moves` (or the cached one)."""
+def robust_moves_finding(data: RobustMovesData | Any) -> RobustMovesFinding:
+    """From a :class:`RobustMovesData` (or the robust-moves result itself, first cycle 2027)."""
+    data = data if isinstance(data, RobustMovesData) else RobustMovesData(data)
+    r = data.moves
     codes = tuple(r.basis)
     rob = r.robust
     per = tuple((c, tuple((x.indicator, int(x.level), float(x.min_share), int(x.plans_total))
                           for x in rob[rob["code"] == c].itertuples())) for c in codes)
     return RobustMovesFinding(codes, per, r.threshold, r.n_draws, len(r.tables), r.max_mc_error, tuple(r.varied),
-                              tuple(r.basis.items()), cycle)
+                              tuple(r.basis.items()), int(data.cycle))
 
 
-def robust_moves_chart(r, finding: RobustMovesFinding, lang: str = "id", source: str = "", top: int = 8, ax=None):
+def robust_moves_chart(data: RobustMovesData, *, lang: str, footer: str, ax=None):
     """Per regency: the share of optimal plans containing each first-cycle move under its worst
-    table (the moves with the highest such share), the robust ones marked with a star."""
+    table (the ``data.top`` moves with the highest such share), the robust ones marked with a star
+    and the borderline ones (within the random error of the threshold) hatched with an open star;
+    the title states :func:`robust_moves_finding`. Returns the axes (one per regency)."""
+    data = data if isinstance(data, RobustMovesData) else RobustMovesData(data)
+    r, top = data.moves, data.top
+    finding = robust_moves_finding(data)
     names = entity_names(lang)
     codes = list(finding.codes)
     ncols = 3 if len(codes) > 2 else len(codes)
     nrows = int(np.ceil(len(codes) / ncols))
     fig, axes, own = panels(ax, nrows, ncols, sharex=True)
+    borderline = False
     for k, a in enumerate(axes.flat):
         if k >= len(codes):
             a.set_visible(False)
@@ -185,10 +263,15 @@ def robust_moves_chart(r, finding: RobustMovesFinding, lang: str = "id", source:
         m = r.moves[(r.moves["code"] == c) & (r.moves["min_share"] > 0)].head(top)
         y = np.arange(len(m))
         col = entity_colour(c)
-        a.barh(y, m["min_share"].to_numpy() * 100, color=[col if x else "#c8c8c8" for x in m["robust"]], height=0.7)
-        for yi, x in zip(y, m.itertuples()):
-            if x.robust:
-                a.text(x.min_share * 100 + 2, yi, "\u2605", va="center", fontsize=13)
+        near = m["borderline"].to_numpy(dtype=bool) if "borderline" in m.columns else np.zeros(len(m), dtype=bool)
+        bars = a.barh(y, m["min_share"].to_numpy() * 100, color=[col if x else "#c8c8c8" for x in m["robust"]],
+                      height=0.7)
+        for bar, yi, x, b in zip(bars, y, m.itertuples(), near):
+            if b and not x.robust:      # within the random error of the threshold: neither robust nor ruled out
+                bar.set(facecolor=col, alpha=0.4, hatch="//", edgecolor="white")
+            if x.robust or b:
+                a.text(x.min_share * 100 + 2, yi, "\u2605" if x.robust else "\u2606", va="center", fontsize=13)
+        borderline = borderline or bool(near.any())
         a.axvline(r.threshold * 100, color="black", lw=1, ls="--")
         a.set_yticks(y, [f"{x.indicator} \u2192 {x.level}" for x in m.itertuples()], fontsize=11)
         a.set_ylim(top - 0.5, -0.5)
@@ -198,7 +281,16 @@ def robust_moves_chart(r, finding: RobustMovesFinding, lang: str = "id", source:
         if not len(m):
             a.text(50, 0.5, "\u2013", ha="center", va="center", transform=a.get_xaxis_transform())
     if own:
-        fig.supxlabel(t("ax_robust_share", lang) + " (%)  \u00b7  " + t("lg_robust_marked", lang, p=pct(r.threshold, lang)),
-                      fontsize=12)
-    return finish(fig, axes, own, finding.title(lang), source, lang, illustrative=r.illustrative, unofficial=True,
-                  adjust={"left": 0.07, "right": 0.98, "bottom": 0.14, "top": 0.86, "wspace": 0.35, "hspace": 0.35})
+        marks = [t("lg_robust_marked", lang, p=pct(r.threshold, lang))]
+        if borderline:
+            marks.append(t("lg_robust_borderline", lang, p=pct(r.threshold, lang)))
+        sep = "\n" if borderline else "  \u00b7  "
+        fig.supxlabel(t("ax_robust_share", lang) + " (%)" + sep + "  \u00b7  ".join(marks), fontsize=12)
+    finish(fig, axes, own, finding.title(lang), footer, lang, illustrative=r.illustrative, unofficial=True,
+           adjust={"left": 0.07, "right": 0.98, "bottom": 0.14, "top": 0.86, "wspace": 0.35, "hspace": 0.35})
+    return axes
+
+
+__all__ = ["BandFinding", "BandProbabilityData", "RankFinding", "RobustMovesData", "RobustMovesFinding",
+           "band_probability_chart", "band_probability_finding", "rank_chart", "rank_finding", "robust_moves_chart",
+           "robust_moves_finding", "spread_text", "sweep_table", "sweep_text"]
