@@ -18,8 +18,6 @@ FRAMEWORK = "pemdi2026"
 
 def framework_frame(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The two frameworks side by side with the bands as an official writes them ("Baik ≥ 2,50")."""
-    import re
-
     def bands(text: str) -> str:
         return "; ".join(re.sub(r"\s*>=\s*([\d.]+)", lambda m: " \u2265 " + num(float(m.group(1)), lang), b.strip())
                          for b in str(text).split("|"))
@@ -182,14 +180,19 @@ def robust_lines(moves, lang: str = "id") -> list[str]:
     """One line per regency: its moves that hold in every scenario, by name (shared items by their
     title), with the smallest share of plans they are in."""
     names = entity_names(lang)
+    near = dict(getattr(moves, "borderline", ()))
     out = []
     for code, ms in moves.robust:
         who = names.get(code, code)
+        nb = "; ".join(f"{move_name(i, lv, lang)}, " + t("f_robust_min_share", lang, p=open_pct(p, lang))
+                       for i, lv, p, _ in near.get(code, ()))
         if ms:
             out.append(f"{who}: " + "; ".join(
                 f"{move_name(i, lv, lang)}, " + (t("f_robust_in_all", lang, n=num(n, lang, 0)) if p >= 1
                                                  else t("f_robust_min_share", lang, p=open_pct(p, lang)))
-                for i, lv, p, n in ms))
+                for i, lv, p, n in ms) + (t("f_robust_also_borderline", lang, moves=nb) if nb else ""))
+        elif nb:
+            out.append(t("f_robust_moves_borderline", lang, who=who, moves=nb, p=pct(moves.threshold, lang)))
         else:
             out.append(t("f_robust_moves_none", lang, who=who))
     return out

@@ -162,7 +162,10 @@ def spread_text(parts: dict[str, Sensitivity], lang: str) -> str:
         v = float(keep.get(k, 1.0))
         return t("f_every_replicate", lang) if v >= 1 else open_pct(v, lang)
 
-    return t("f_spread_parts", lang, w=share("weights"), l=share("levels"), b=share("both")) + "."
+    w, lv = float(keep.get("weights", 1.0)), float(keep.get("levels", 1.0))
+    # the source that keeps fewer bands when it alone varies matters more (within a point: about equal)
+    which = "f_spread_even" if abs(w - lv) < 0.01 else ("f_spread_weights_more" if w < lv else "f_spread_levels_more")
+    return t("f_spread_parts", lang, w=share("weights"), l=share("levels"), b=share("both"), which=t(which, lang)) + "."
 
 
 def sweep_text(sweep: dict[float, Sensitivity], lang: str) -> str:
@@ -198,6 +201,8 @@ class RobustMovesFinding:
     varied: tuple
     basis: tuple             # (code, basis)
     cycle: int
+    borderline: tuple = ()   # (code, ((indicator, level, min_share, n), ...)): within the random error of the threshold
+    max_draws: int = 0       # the most draws a regency and scenario got (the draws grow where a share is near the threshold)
 
     def title(self, lang: str) -> str:
         k = sum(1 for _, m in self.robust if m)
@@ -211,13 +216,19 @@ class RobustMovesFinding:
         names = entity_names(lang)
         basis = dict(self.basis)
         out = []
+        near = dict(self.borderline)
         for code, moves in self.robust:
             who = names.get(code, code)
             if basis.get(code, "projected") != "projected":
                 who += f" ({t('f_robust_sheet', lang)})"
+            nb = "; ".join(f"{i} \u2192 {lv} ({t('f_robust_min_share', lang, p=pct(p, lang))})"
+                           for i, lv, p, _ in near.get(code, ()))
             if moves:
                 ms = "; ".join(f"{i} \u2192 {lv} ({self._share(p, n, lang)})" for i, lv, p, n in moves)
-                out.append(t("f_robust_moves_who", lang, who=who, moves=ms))
+                line = t("f_robust_moves_who", lang, who=who, moves=ms)
+                out.append(line + (t("f_robust_also_borderline", lang, moves=nb) if nb else ""))
+            elif nb:
+                out.append(t("f_robust_moves_borderline", lang, who=who, moves=nb, p=pct(self.threshold, lang)))
             else:
                 out.append(t("f_robust_moves_none", lang, who=who))
         return out
@@ -225,7 +236,7 @@ class RobustMovesFinding:
     def text(self, lang: str) -> str:
         varied = ", ".join(t(k, lang) for k in self.varied)
         head = t("f_robust_moves_text", lang, cycle=self.cycle, p=pct(self.threshold, lang), tables=self.n_tables,
-                 varied=varied, n=num(self.n_draws, lang, 0), e=pct(self.max_mc_error, lang, 1))
+                 varied=varied, n=draws_range(self.n_draws, self.max_draws, lang), e=pct(self.max_mc_error, lang, 1))
         return self.title(lang) + ". " + head + ". " + ". ".join(self.lines(lang)) + "."
 
 
@@ -237,8 +248,25 @@ def robust_moves_finding(data: RobustMovesData | Any) -> RobustMovesFinding:
     rob = r.robust
     per = tuple((c, tuple((x.indicator, int(x.level), float(x.min_share), int(x.plans_total))
                           for x in rob[rob["code"] == c].itertuples())) for c in codes)
+    bl = r.moves[r.moves["borderline"]] if "borderline" in r.moves else r.moves.iloc[:0]
+    near = tuple((c, tuple((x.indicator, int(x.level), float(x.min_share), int(x.n))
+                           for x in bl[bl["code"] == c].itertuples())) for c in codes)
     return RobustMovesFinding(codes, per, r.threshold, r.n_draws, len(r.tables), r.max_mc_error, tuple(r.varied),
-                              tuple(r.basis.items()), int(data.cycle))
+                              tuple(r.basis.items()), int(data.cycle), near,
+                              int(getattr(r, "max_draws", r.n_draws)))
+
+
+def draws_range(first: int, most: int, lang: str) -> str:
+    """"16" or "16–64": the draws of the first round, and the most any table got.
+
+    Examples
+    --------
+    >>> draws_range(16, 64, "id"), draws_range(16, 16, "en")
+    ('16–64', '16')
+    """
+    if most <= first:
+        return num(first, lang, 0)
+    return f"{num(first, lang, 0)}\u2013{num(most, lang, 0)}"
 
 
 def robust_moves_chart(data: RobustMovesData, *, lang: str, footer: str, ax=None):
@@ -292,5 +320,5 @@ def robust_moves_chart(data: RobustMovesData, *, lang: str, footer: str, ax=None
 
 
 __all__ = ["BandFinding", "BandProbabilityData", "RankFinding", "RobustMovesData", "RobustMovesFinding",
-           "band_probability_chart", "band_probability_finding", "rank_chart", "rank_finding", "robust_moves_chart",
+           "band_probability_chart", "band_probability_finding", "draws_range", "rank_chart", "rank_finding", "robust_moves_chart",
            "robust_moves_finding", "spread_text", "sweep_table", "sweep_text"]
