@@ -1,7 +1,8 @@
 """The action-plan files an office works from: ``reports/<lang>/rencana_aksi_<code>.xlsx`` (the
 first cycle's steps with the criteria, evidence, owners and deadline, empty columns to track the
 work, the roadmap and the notes) and ``reports/rencana_aksi_<code>.csv`` (the steps in fixed
-columns, for other tools). Both are rewritten byte for byte the same from the same plan."""
+columns, for other tools, with a ``start_basis`` column that marks an illustrative projected
+start). Both are rewritten byte for byte the same from the same plan."""
 from __future__ import annotations
 
 import io
@@ -14,8 +15,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .actionplan import CSV_COLUMNS, ActionPlan
-from .figures.actions import in_lang
-from .labels import t
+from .figures.actions import (cut_text, deadline_text, evidence_text, exact_index, hundredths, in_lang, margin_text,
+                              prior_items, serves_text, timing_text)
+from .labels import num, t
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 _STATUS = {"verbatim_raw": "plan_status_verbatim", "verbatim_fragment": "plan_status_fragment",
@@ -50,58 +52,114 @@ def _deterministic(data: bytes) -> bytes:
     return out.getvalue()
 
 
+#: ``start_basis`` of the CSV: how the start values were obtained, in fixed machine words.
+START_BASIS = {"projected": "projected (illustrative)", "assessor": "assessor", "self_assessment": "self_assessment"}
+#: The columns of ``reports/rencana_aksi_<code>.csv``: :data:`~spbe_analysis.actionplan.CSV_COLUMNS`
+#: and ``start_basis`` (the same on every row of a file).
+PLAN_CSV_COLUMNS = CSV_COLUMNS + ["start_basis"]
+_F2, _F3 = "0.00", "0.000"
+
+
+def _num_cells(ws, row: int, formats: dict) -> None:
+    """Excel number formats of one row's cells (column letter -> format)."""
+    for col, fmt in formats.items():
+        ws[f"{col}{row}"].number_format = fmt
+
+
+def _criteria_cell(r: dict, plan: ActionPlan, lang: str) -> str:
+    if r["kind"] == "shared":
+        return serves_text(plan, r, lang)
+    cut = cut_text(r, lang)
+    return (str(r["criteria_text"] or "") + ("\n" + cut if cut else "")).strip()
+
+
+def _prior_cell(r: dict) -> str:
+    prior = prior_items(r)
+    return f"Level {prior[0]}: " + "; ".join(prior[1]) if prior and prior[1] else ""
+
+
 def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
-    """The action-plan workbook of one regency as ``.xlsx`` bytes."""
+    """The action-plan workbook of one regency as ``.xlsx`` bytes. Numbers are rounded once, half
+    up, from their exact value (:func:`~spbe_analysis.figures.actions.hundredths`) as the pages
+    show them, with an Excel number format (0.00; a step's index gain 0.000)."""
     wb = Workbook()
     wb.properties.creator = "spbe-gorontalo"
     stamp = pd.Timestamp("2026-01-01").to_pydatetime()
     wb.properties.created = wb.properties.modified = stamp
+    projected = plan.start.basis == "projected"
     ws = wb.active
     ws.title = t("plan_sheet_steps", lang, cycle=plan.cycles[0])[:31]
-    head = [t(k, lang) for k in ("plan_col_order", "plan_col_step", "plan_col_from", "plan_col_to",
+    from_key = "plan_col_from_projected" if projected else "plan_col_from"
+    head = [t(k, lang) for k in ("plan_col_order", "plan_col_step", from_key, "plan_col_to",
                                    "plan_col_gain", "plan_col_effort", "plan_col_criteria", "plan_col_status",
-                                   "plan_col_evidence", "plan_col_lead", "plan_col_co", "plan_col_national",
-                                   "plan_col_outside", "plan_col_deadline", "plan_col_track_status",
-                                   "plan_col_track_person", "plan_col_track_link")]
+                                   "plan_col_evidence", "plan_col_prior", "plan_col_timing", "plan_col_lead",
+                                   "plan_col_co", "plan_col_national", "plan_col_outside", "plan_col_deadline",
+                                   "plan_col_track_status", "plan_col_track_person", "plan_col_track_link")]
     ws.append([t("plan_title", lang, name=region, cycle=plan.cycles[0])])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([t("plan_start_line", lang, index=f"{plan.start.index:.2f}".replace(".", "," if lang == "id" else "."),
-                 basis=t(_BASIS[plan.start.basis], lang))])
+    ws.append([t("plan_start_line", lang, index=num(plan.start.index, lang), basis=t(_BASIS[plan.start.basis], lang))])
+    ws.append([t("plan_note_illustrative", lang) if projected else None])     # the header stays on row 4
+    ws["A3"].font = Font(bold=True, color="C00000")
     ws.append(head)
-    for c in ws[3]:
+    for c in ws[4]:
         c.font = Font(bold=True)
     for k, r in enumerate(plan.steps.to_dict("records"), start=1):
         shared = r["kind"] == "shared"
-        ws.append([k, step_name(pd.Series(r), lang), None if shared else float(r["from_value"]),
-                   None if shared else int(r["to_level"]), round(float(r["index_gain"]), 4), round(float(r["effort"]), 2),
-                   r["criteria_text"] or (t("plan_shared_serves", lang, steps=r.get("serves", "")) if shared else ""),
-                   status_text(r["criteria_status"], lang), r["evidence"], in_lang(r, "lead_office", lang),
+        ws.append([k, step_name(pd.Series(r), lang), None if shared else hundredths(r["from_value"]),
+                   None if shared else int(r["to_level"]), hundredths(r["index_gain"], 3), hundredths(r["effort"]),
+                   _criteria_cell(r, plan, lang), status_text(r["criteria_status"], lang),
+                   evidence_text(r, lang)[1], _prior_cell(r), timing_text(r), in_lang(r, "lead_office", lang),
                    in_lang(r, "co_owners", lang), in_lang(r, "national_counterpart", lang),
-                   in_lang(r, "outside", lang), r["deadline"], "", "", ""])
-    for col, width in zip("ABCDEFGHIJKLMNOPQ", (5, 34, 9, 9, 10, 8, 60, 22, 50, 28, 34, 28, 26, 12, 14, 18, 24)):
+                   in_lang(r, "outside", lang), deadline_text(r, lang), "", "", ""])
+        _num_cells(ws, ws.max_row, {"C": _F2, "E": _F3, "F": _F2})
+    for col, width in zip("ABCDEFGHIJKLMNOPQRS", (5, 34, 11, 9, 10, 8, 60, 22, 50, 50, 28, 28, 34, 28, 26, 30, 14,
+                                                  18, 24)):
         ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=4):
+    for row in ws.iter_rows(min_row=5):
         for c in row:
             c.alignment = Alignment(wrap_text=True, vertical="top")
     rm = wb.create_sheet(t("plan_sheet_roadmap", lang)[:31])
-    rm.append([t(k, lang) for k in ("plan_col_cycle", "plan_col_step", "plan_col_from", "plan_col_to",
-                                      "plan_col_gain", "plan_col_effort", "plan_col_lead", "plan_col_deadline")])
+    rm.append([t(k, lang) for k in ("plan_col_cycle", "plan_col_step", from_key, "plan_col_to",
+                                      "plan_col_gain", "plan_col_effort", "plan_col_lead", "plan_col_deadline",
+                                      "plan_index_exact")])
     for r in plan.roadmap.sort_values(["cycle"], kind="stable").to_dict("records"):
         shared = r["kind"] == "shared"
-        rm.append([int(r["cycle"]), step_name(pd.Series(r), lang), None if shared else float(r["from_value"]),
-                   None if shared else int(r["to_level"]), round(float(r["index_gain"]), 4),
-                   round(float(r["effort"]), 2), in_lang(r, "lead_office", lang), r["deadline"]])
+        rm.append([int(r["cycle"]), step_name(pd.Series(r), lang), None if shared else hundredths(r["from_value"]),
+                   None if shared else int(r["to_level"]), hundredths(r["index_gain"], 3),
+                   hundredths(r["effort"]), in_lang(r, "lead_office", lang), deadline_text(r, lang)])
+        _num_cells(rm, rm.max_row, {"C": _F2, "E": _F3, "F": _F2})
     rm.append([])
     for s in plan.summary.to_dict("records"):
-        rm.append([int(s["year"]), t("plan_index_after", lang), None, None, float(s["index"]), float(s["cost"]),
-                   s["predicate"], None])
+        rm.append([int(s["year"]), t("plan_index_after", lang), None, None, hundredths(s["index"]),
+                   hundredths(s["cost"]), s["predicate"], None, hundredths(exact_index(plan, int(s["year"])), 3)])
+        _num_cells(rm, rm.max_row, {"E": _F2, "F": _F2, "I": _F3})
+    margin = margin_text(plan, lang)
+    if margin:
+        rm.append([margin])
+        rm.cell(rm.max_row, 1).font = Font(bold=True)
+    if projected:
+        rm.append([t("plan_note_illustrative", lang)])
+        rm.cell(rm.max_row, 1).font = Font(bold=True, color="C00000")
     notes = wb.create_sheet(t("plan_sheet_notes", lang)[:31])
-    for key in ("plan_note_effort", "plan_note_rules", "plan_note_deadline", "plan_note_status", "plan_note_source"):
+    keys = ("plan_note_illustrative",) if projected else ()
+    for key in keys + ("plan_note_effort", "plan_note_rules", "plan_note_deadline", "plan_note_status",
+                       "plan_note_rounding", "plan_note_csv", "plan_note_source"):
         notes.append([t(key, lang)])
     notes.column_dimensions["A"].width = 120
     buf = io.BytesIO()
     wb.save(buf)
     return _deterministic(buf.getvalue())
+
+
+def csv_frame(plan: ActionPlan) -> pd.DataFrame:
+    """The rows of ``rencana_aksi_<code>.csv``: :data:`PLAN_CSV_COLUMNS` (the float noise of summed
+    efforts removed; ``start_basis`` says on every row whether the start is an illustrative
+    projection)."""
+    df = plan.steps[CSV_COLUMNS].copy()
+    for col in ("index_gain", "effort"):
+        df[col] = df[col].astype(float).round(9)
+    df["start_basis"] = START_BASIS.get(plan.start.basis, plan.start.basis)
+    return df[PLAN_CSV_COLUMNS]
 
 
 def write_plan_files(plans: dict, names: dict, reports: Path, langs: tuple = ("id", "en")) -> list[Path]:
@@ -127,7 +185,7 @@ def write_plan_files(plans: dict, names: dict, reports: Path, langs: tuple = ("i
     for code, plan in plans.items():
         csv_path = reports / f"rencana_aksi_{code}.csv"
         csv_path.parent.mkdir(parents=True, exist_ok=True)
-        plan.steps[CSV_COLUMNS].to_csv(csv_path, index=False, lineterminator="\n")
+        csv_frame(plan).to_csv(csv_path, index=False, lineterminator="\n")
         out.append(csv_path)
         for lang in langs:
             p = reports / lang / f"rencana_aksi_{code}.xlsx"
@@ -137,4 +195,5 @@ def write_plan_files(plans: dict, names: dict, reports: Path, langs: tuple = ("i
     return out
 
 
-__all__ = ["status_text", "step_name", "workbook_bytes", "write_plan_files"]
+__all__ = ["PLAN_CSV_COLUMNS", "START_BASIS", "csv_frame", "status_text", "step_name", "workbook_bytes",
+           "write_plan_files"]

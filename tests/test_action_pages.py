@@ -124,10 +124,10 @@ def test_step_cards_are_clean_indonesian_and_english_pages_use_the_english_colum
 
 def test_workbooks_show_the_offices_in_the_page_language(plan):
     steps = plan.steps.reset_index(drop=True)
-    cols = {"lead_office": 9, "co_owners": 10, "national_counterpart": 11, "outside": 12}
+    cols = {"lead_office": 11, "co_owners": 12, "national_counterpart": 13, "outside": 14}
     for lang in ("id", "en"):
         ws = load_workbook(io.BytesIO(planfiles.workbook_bytes(plan, "Boalemo", lang))).worksheets[0]
-        rows = list(ws.iter_rows(min_row=4, values_only=True))
+        rows = list(ws.iter_rows(min_row=5, values_only=True))
         assert len(rows) == len(steps)
         for (_, r), cells in zip(steps.iterrows(), rows):
             for col, k in cols.items():
@@ -145,3 +145,156 @@ def test_a_table_of_your_own_without_english_columns_still_shows(plan):
     row = bare.iloc[1]
     assert FA.in_lang(row, "co_owners", "en") == row["co_owners"]
     assert FA.in_lang(plan.steps.iloc[1], "co_owners", "en") == plan.steps.iloc[1]["co_owners_en"]
+
+
+# ----------------------------------------------------------------------------- what an assessor checks
+import dataclasses  # noqa: E402
+from fractions import Fraction  # noqa: E402
+
+from spbe_analysis.labels import num  # noqa: E402
+from spbe_analysis.official import round_half_up  # noqa: E402
+
+
+def _sheets(plan, lang="id", region="Boalemo"):
+    wb = load_workbook(io.BytesIO(planfiles.workbook_bytes(plan, region, lang)))
+    return wb.worksheets
+
+
+def _text(ws):
+    return " ".join(str(c) for row in ws.iter_rows(values_only=True) for c in row if c is not None)
+
+
+@pytest.fixture(scope="module")
+def partial():
+    """A plan from fractional starts (1,31 everywhere): every level-2 step leaves level 1 unproven."""
+    start = actionplan.Start("7501", pd.Series({f"I{k}": 1.31 for k in range(1, 21)}), "projected", 2026)
+    return actionplan.plan_actions(start)
+
+
+def test_the_unrounded_index_rounds_to_the_official_one(plan, partial):
+    for p in (plan, partial):
+        for s in p.summary.itertuples():
+            assert float(round_half_up(FA.exact_index(p, s.year), 2)) == pytest.approx(s.index), (p.code, s.year)
+
+
+def test_a_band_reached_by_rounding_states_the_unrounded_index_and_the_risk(plan):
+    last = plan.summary.iloc[-1]
+    x = FA.exact_index(plan, int(last["year"]))
+    edge = float(last["index"]) + (0.0 if x < Fraction(repr(float(last["index"]))) else 0.01)
+    thin = dataclasses.replace(plan, target=("Baik (Berkembang)", edge),
+                               summary=plan.summary.assign(index=[*plan.summary["index"][:-1], edge]))
+    assert thin.reached == int(last["year"])
+    for lang, words in (("id", ("sebelum pembulatan", "satu butir yang dikembalikan penilai")),
+                        ("en", ("before rounding", "returned by the assessor"))):
+        m = FA.margin_text(thin, lang)
+        assert num(float(x), lang, 3) in m and all(w in m for w in words), m
+        assert m in FA.start_text(thin, lang) and m in FA.start_line(thin, None, lang)
+        assert m in _text(_sheets(thin, lang)[1])
+    f = FA.roadmap_finding(FA.roadmap_data({"7501": thin}))
+    assert f.thin and FA.margin_text(thin, "id") in f.text("id")
+    assert "0,05" in FA.roadmap_short(f, "id")
+    far = dataclasses.replace(plan, target=("Kurang (Merintis)", 1.0))
+    assert FA.margin_text(far, "id") == ""
+
+
+def test_projected_starts_are_marked_illustrative_in_workbook_and_csv(plan):
+    steps, rm, notes = _sheets(plan)
+    note = sa.labels.t("plan_note_illustrative", "id")
+    assert steps["A3"].value == note and steps["C4"].value == "Nilai awal (proyeksi ilustratif)"
+    assert note in _text(notes) and note in _text(rm)
+    assert "--" not in note and "_" not in note                           # no option or code names
+    df = planfiles.csv_frame(plan)
+    assert list(df.columns) == planfiles.PLAN_CSV_COLUMNS and set(df["start_basis"]) == {"projected (illustrative)"}
+    assert "start_basis" in _text(notes)
+    real = dataclasses.replace(plan, start=dataclasses.replace(plan.start, basis="assessor"))
+    steps, rm, notes = _sheets(real)
+    assert steps["A3"].value is None and steps["C4"].value == "Nilai awal" and note not in _text(notes)
+    assert set(planfiles.csv_frame(real)["start_basis"]) == {"assessor"}
+
+
+def test_steps_from_a_partial_value_list_the_previous_level_items_first(partial):
+    cards = FA.step_cards(partial, "id").replace("\\", "")
+    rows = list(_sheets(partial)[0].iter_rows(min_row=5, values_only=True))
+    level = partial.steps[partial.steps["kind"] == "evidence"]
+    assert len(level)
+    for k, (_, r) in enumerate(partial.steps.iterrows()):
+        if r["kind"] != "evidence" or int(r["to_level"]) != 2:
+            continue
+        items = criteria.level_card(r["indicator"], 1).evidence
+        assert "Butir level 1 yang harus lengkap lebih dulu: " + "; ".join(items) in cards, r["indicator"]
+        assert rows[k][9] == "Level 1: " + "; ".join(items), r["indicator"]
+    whole = FA.prior_items({"kind": "evidence", "to_level": 2, "from_value": 1.0, "indicator": "I1"})
+    assert whole is None
+
+
+def test_outside_index_steps_say_nothing_is_uploaded(plan, partial):
+    for p in (plan, partial):
+        out = p.steps[p.steps["kind"] == "outside index"]
+        for lang in ("id", "en"):
+            cards = FA.step_cards(p, lang).replace("\\", "")
+            for _, r in out.iterrows():
+                idx = (actionplan.OUTSIDE_INDEX_EN if lang == "en" else actionplan.OUTSIDE_INDEX)[r["indicator"]]
+                want = sa.labels.t("act_card_outside_evidence", lang, index=idx, work=r["evidence"])
+                assert want in cards, (lang, r["indicator"])
+            uploads = cards.count(sa.labels.t("act_card_evidence", lang) + ":")
+            assert uploads == int((p.steps["kind"] == "evidence").sum()), lang
+        rows = list(_sheets(p)[0].iter_rows(min_row=5, values_only=True))
+        for k, (_, r) in enumerate(p.steps.iterrows()):
+            if r["kind"] == "outside index":
+                assert rows[k][8].startswith("Tidak diunggah daerah: nilai diambil dari "), r["indicator"]
+
+
+def test_timing_rules_cut_criteria_and_deadlines_are_shown(plan, partial):
+    seen_timing = seen_cut = 0
+    for p in (plan, partial):
+        cards = FA.step_cards(p, "id").replace("\\", "")
+        rows = list(_sheets(p)[0].iter_rows(min_row=5, values_only=True))
+        for k, (_, r) in enumerate(p.steps.iterrows()):
+            if r["kind"] == "shared":
+                continue
+            rule = criteria.level_card(r["indicator"], int(r["to_level"])).timing_rule
+            if rule:
+                seen_timing += 1
+                assert "Ketentuan waktu: " + rule in cards and rows[k][10] == rule, r["indicator"]
+            text = str(r["criteria_text"]).rstrip()
+            if text.endswith("[...]") or r["criteria_status"] == "verbatim_fragment":
+                seen_cut += 1
+                note = f"Teks terpotong pada sumber; rujuk Modul indikator {r['indicator']} level {int(r['to_level'])}."
+                assert note in cards and note in rows[k][6], r["indicator"]
+            assert rows[k][15] == "perkiraan 15 September 2027 (jadwal 2026 yang dicatat satu pemerintah daerah; " \
+                                  "menunggu surat KemenPANRB)"
+        assert "2027-09-15" not in cards and "2027-09-15" not in _text(_sheets(p)[0])
+        assert "perkiraan 15 September 2027" in cards
+    assert seen_timing and seen_cut
+
+
+def test_workbook_numbers_are_rounded_once_as_the_pages_show_them(plan):
+    assert FA.hundredths(7.994999999999999) == 8.0 and FA.hundredths(0.0261, 3) == 0.026
+    steps, rm, _ = _sheets(plan)
+    for k, (_, r) in enumerate(plan.steps.iterrows(), start=5):
+        assert steps[f"F{k}"].value == FA.hundredths(r["effort"]) and steps[f"F{k}"].number_format == "0.00"
+        assert steps[f"E{k}"].number_format == "0.000"
+    summary = [row for row in rm.iter_rows() if row[1].value == sa.labels.t("plan_index_after", "id")]
+    page = FA.summary_frame(plan).iloc[1:]
+    assert len(summary) == len(page)
+    for row, (_, s) in zip(summary, page.iterrows()):
+        assert num(row[5].value, "id") == num(s["cost"], "id") and row[5].number_format == "0.00"
+        assert row[4].number_format == "0.00"
+
+
+def test_shared_work_names_the_steps_it_serves_with_their_cycles(plan):
+    shared = plan.steps[plan.steps["kind"] == "shared"]
+    assert len(shared)
+    cards = FA.step_cards(plan, "id")
+    rows = list(_sheets(plan)[0].iter_rows(min_row=5, values_only=True))
+    for k, (_, r) in enumerate(plan.steps.iterrows()):
+        if r["kind"] != "shared":
+            continue
+        text = FA.serves_text(plan, r, "id")
+        assert text.startswith("Dipakai untuk: ") and " -> " not in text and rows[k][6] == text
+        assert text in cards
+        for x in str(r["serves"]).split(", "):
+            i, lv = x.split(" -> ")
+            hit = plan.roadmap[(plan.roadmap["indicator"] == i) & (plan.roadmap["to_level"].astype("Int64") == int(lv))]
+            if len(hit):
+                assert f"{i} level {lv} ({int(hit['cycle'].iloc[0])})" in text

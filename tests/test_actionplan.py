@@ -135,7 +135,9 @@ def test_plan_command_writes_workbook_and_csv(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SPBE_CACHE_DIR", str(tmp_path / "cache"))
     assert main(["plan", "7501", "--lang", "id"]) == 0
     rows = list(csv.DictReader(open(tmp_path / "rencana_aksi_7501.csv", encoding="utf-8")))
-    assert list(rows[0]) == A.CSV_COLUMNS if rows else True
+    from spbe_analysis.planfiles import PLAN_CSV_COLUMNS
+    assert rows and list(rows[0]) == PLAN_CSV_COLUMNS
+    assert {r["start_basis"] for r in rows} == {"projected (illustrative)"}
     assert (tmp_path / "id" / "rencana_aksi_7501.xlsx").stat().st_size > 3000
     first = (tmp_path / "id" / "rencana_aksi_7501.xlsx").read_bytes()
     assert main(["plan", "7501", "--lang", "id"]) == 0

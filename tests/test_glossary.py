@@ -194,3 +194,19 @@ def test_every_built_page_ends_with_the_glossary_of_its_own_terms(built):
             section = body[heads[0]:]
             for k in keys:
                 assert g.loc[k, f"term_{lang}"] in section, (page, k)
+
+
+#: The package's own constructs: the regulation does not define them.
+OWN_TERMS = ("padanan_spbe_pemdi", "upaya", "prasyarat", "masa_tunggu", "jalur_biaya_terendah", "kredit_bukti_lama",
+             "langkah_aman")
+
+
+def test_the_packages_own_constructs_do_not_cite_the_regulation_and_say_they_are_assumptions():
+    g = G.load_glossary().set_index("key")
+    for k in OWN_TERMS:
+        assert "peraturan.go.id" not in g.loc[k, "source"], k
+        assert "asumsi tim analisis" in g.loc[k, "definition_id"], k
+        assert "assumption" in g.loc[k, "definition_en"], k
+    for k in ("predikat", "indikator"):
+        assert "ringkasan sekunder PermenPANRB 8/2026" in g.loc[k, "definition_id"], k
+        assert "secondary summaries of PermenPANRB 8/2026" in g.loc[k, "definition_en"], k

@@ -2,8 +2,10 @@
 regency's start, the steps of the first planned cycle, and the index per cycle against the bands."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Mapping
 
 import pandas as pd
@@ -136,26 +138,34 @@ def step_cards(plan, lang: str = "id") -> str:
     for k, (_, r) in enumerate(plan.steps.iterrows(), 1):
         head = f"**{k}. {_indicator(r, lang)}**"
         if r["kind"] == "shared":
-            serves = ", ".join(move_name(*x.split(" -> "), lang) if " -> " in x else x
-                               for x in str(r.get("serves", "")).split(", ") if x)
-            out.append(f"{head}: {t('act_card_shared', lang, serves=serves, e=num(r['effort'], lang))}")
+            serves = serves_text(plan, r, lang)
+            out.append(f"{head}: {t('act_card_shared', lang, serves=serves, e=num(hundredths(r['effort']), lang))}")
             out.append(f"    - {t('act_card_produce', lang)}: {_md(produce_text(r, lang))}")
             out.append(f"    - {t('act_card_lead', lang)}: {_md(in_lang(r, 'lead_office', lang))}; "
-                       f"{t('act_card_deadline', lang)}: {date_text(r['deadline'], lang)}")
+                       f"{t('act_card_deadline', lang)}: {deadline_text(r, lang)}")
             continue
         out.append(f"{head}: {num(r['from_value'], lang)} → {t('act_card_level', lang, l=int(r['to_level']))} "
-                   f"(+{num(r['index_gain'], lang, 3)} {t('act_card_points', lang)}, "
-                   f"{t('act_card_effort', lang)} {num(r['effort'], lang)})")
+                   f"(+{num(hundredths(r['index_gain'], 3), lang, 3)} {t('act_card_points', lang)}, "
+                   f"{t('act_card_effort', lang)} {num(hundredths(r['effort']), lang)})")
         status = f" *({t(STATUS_NOTE[r['criteria_status']], lang)})*" if r["criteria_status"] in STATUS_NOTE else ""
         lines = [x.strip() for x in str(r["criteria_text"]).splitlines() if x.strip()]
         text = re.sub(r"^Kriteria\s*:?\s*", "", " ".join(lines))
-        out.append(f"    - {t('act_card_criteria', lang)}{status}: " + _md(text))
-        out.append(f"    - {t('act_card_evidence', lang)}: {_md(r['evidence']) if r['evidence'] else none}")
+        cut = cut_text(r, lang)
+        out.append(f"    - {t('act_card_criteria', lang)}{status}: " + _md(text) + (f" *{cut}*" if cut else ""))
+        prior = prior_items(r)
+        if prior:
+            items = _md("; ".join(prior[1])) if prior[1] else none
+            out.append(f"    - {t('act_card_prior', lang, l=prior[0])}: {items}")
+        label, ev = evidence_text(r, lang)
+        out.append(f"    - {label}: {_md(ev) if ev else none}" if label else f"    - {_md(ev)}")
+        timing = timing_text(r)
+        if timing:
+            out.append(f"    - {t('act_card_timing', lang)}: {_md(timing)}")
         co, outside = in_lang(r, "co_owners", lang), in_lang(r, "outside", lang)
         out.append(f"    - {t('act_card_lead', lang)}: {_md(in_lang(r, 'lead_office', lang))}; "
                    f"{t('act_card_co', lang)}: {_md(co) if co else none}")
         out.append(f"    - {t('act_card_outside', lang)}: {_md(outside) if outside else none}; "
-                   f"{t('act_card_deadline', lang)}: {date_text(r['deadline'], lang)}")
+                   f"{t('act_card_deadline', lang)}: {deadline_text(r, lang)}")
     return "\n".join(f"- {x}" if not x.startswith("    ") else x for x in out) if out else t("act_no_steps", lang)
 
 
@@ -163,8 +173,10 @@ def start_text(plan, lang: str = "id") -> str:
     """One sentence: the regency's start (index, band, basis), its target band and when it is reached."""
     r = start_frame({plan.code: plan}, lang).iloc[0]
     when = t("act_reached_in", lang, y=plan.reached) if plan.reached else t("act_not_reached", lang, y=plan.cycles[-1])
-    return t("act_brief_start", lang, y=plan.start.cycle, v=num(r["index"], lang), band=r["predicate"],
-             basis=r["basis"], target=r["target"], when=when)
+    out = t("act_brief_start", lang, y=plan.start.cycle, v=num(r["index"], lang), band=r["predicate"],
+            basis=r["basis"], target=r["target"], when=when)
+    margin = margin_text(plan, lang)
+    return out + (" " + margin if margin else "")
 
 
 def summary_frame(plan) -> pd.DataFrame:
@@ -172,16 +184,22 @@ def summary_frame(plan) -> pd.DataFrame:
     s = plan.start
     first = pd.DataFrame([{"year": s.cycle, "cost": 0.0, "gain": 0.0, "index": float(s.index),
                            "predicate": predicate(float(s.index), FRAMEWORK)}])
-    return pd.concat([first, plan.summary], ignore_index=True)
+    out = pd.concat([first, plan.summary], ignore_index=True)
+    # the float noise of summed efforts off (7.994999999999999 is 7.995): shown as the page shows it
+    out[["cost", "gain"]] = out[["cost", "gain"]].astype(float).round(9)
+    return out
 
 
 def roadmap_data(plans: Mapping, illustrative: bool = True) -> pd.DataFrame:
     """Long table for :func:`roadmap_chart`: code, year, index, predicate, cost, basis, target
-    (band), edge (its lower edge), reached (cycle or NA) and ``illustrative`` (of the profiles a
+    (band), edge (its lower edge), reached (cycle or NA), exact (the index before its two-decimal
+    rounding) and ``illustrative`` (of the profiles a
     projected start comes from)."""
     frames = []
     for c, p in plans.items():
-        frames.append(summary_frame(p).assign(code=c, basis=p.start.basis, target=p.target[0] if p.target else "",
+        sf = summary_frame(p)
+        sf["exact"] = [float(p.start.index) if y == p.start.cycle else float(exact_index(p, y)) for y in sf["year"]]
+        frames.append(sf.assign(code=c, basis=p.start.basis, target=p.target[0] if p.target else "",
                                               edge=p.target[1] if p.target else float("nan"),
                                               reached=p.reached if p.reached else pd.NA, illustrative=illustrative))
     return pd.concat(frames, ignore_index=True)
@@ -197,6 +215,16 @@ class ActionRoadmapFinding:
     #: (code, start, target band, its edge, cycle reached, end index, total effort)
     rows: tuple[tuple[str, float, str, float | None, int | None, float, float], ...]
     idle: tuple[str, ...]
+    #: (code, cycle reached, official index then, unrounded index then) of the plans whose band is
+    #: reached with less than 0.05 to spare before rounding
+    thin: tuple[tuple[str, int, float, float], ...] = ()
+
+    def margins(self, lang: str) -> list[str]:
+        """One :func:`margin_text` sentence per plan in :attr:`thin`, its regency named."""
+        names = entity_names(lang)
+        by = {r[0]: r for r in self.rows}
+        return [f"{names.get(c, c)}: " + _margin(y, v, Fraction(repr(x)), by[c][2], by[c][3], lang)
+                for c, y, v, x in self.thin]
 
     @property
     def k(self) -> int:
@@ -215,12 +243,15 @@ class ActionRoadmapFinding:
         out = ("; ".join(parts) if len(parts) == 1 else self.title(lang) + ": " + "; ".join(parts)) + "."
         if self.idle:
             out += " " + t("f_act_idle", lang, who=", ".join(names.get(c, c) for c in self.idle)) + "."
+        if self.thin:
+            out += " " + " ".join(self.margins(lang) if len(self.rows) > 1 else
+                                  [m.split(": ", 1)[1] for m in self.margins(lang)])
         return out
 
 
 def roadmap_finding(data: pd.DataFrame) -> ActionRoadmapFinding:
     """From :func:`roadmap_data`."""
-    rows, idle = [], []
+    rows, idle, thin = [], [], []
     y0, y1 = int(data["year"].min()), int(data["year"].max())
     for c, g in data.groupby("code", sort=False):
         g = g.sort_values("year")
@@ -230,7 +261,11 @@ def roadmap_finding(data: pd.DataFrame) -> ActionRoadmapFinding:
                      float(g["index"].iloc[-1]), float(g["cost"].sum())))
         if reached is not None and reached < y1 and float(g.loc[g["year"] > reached, "cost"].sum()) == 0:
             idle.append(c)
-    return ActionRoadmapFinding(y0, y1, tuple(rows), tuple(idle))
+        if reached is not None and "exact" in g.columns:
+            at = g[g["year"] == reached].iloc[0]
+            if Fraction(repr(float(at["exact"]))) - Fraction(repr(float(g["edge"].iloc[0]))) < THIN_MARGIN:
+                thin.append((c, reached, float(at["index"]), float(at["exact"])))
+    return ActionRoadmapFinding(y0, y1, tuple(rows), tuple(idle), tuple(thin))
 
 
 def roadmap_chart(data: pd.DataFrame, *, lang: str, footer: str, ax=None):
@@ -381,8 +416,13 @@ def roadmap_short(f: ActionRoadmapFinding, lang: str = "id") -> str:
     eff = [r[6] for r in f.rows]
     targets = sorted({r[2] for r in f.rows if r[2]})
     rng = num(eff[0], lang) if len(eff) == 1 else f"{num(min(eff), lang)}-{num(max(eff), lang)}"
-    return t("f_act_roadmap_short", lang, k=f.k, n=len(f.rows), y=f.last_year,
-             target=", ".join(targets) or t("top_band", lang), e=rng) + "."
+    out = t("f_act_roadmap_short", lang, k=f.k, n=len(f.rows), y=f.last_year,
+            target=", ".join(targets) or t("top_band", lang), e=rng) + "."
+    if f.thin:
+        xs = [x for _, _, _, x in f.thin]
+        lo, hi = num(min(xs), lang, 3), num(max(xs), lang, 3)
+        out += " " + t("f_act_thin", lang, k=len(f.thin), n=len(f.rows), x=lo if lo == hi else f"{lo}-{hi}")
+    return out
 
 
 def start_line(plan, projection, lang: str = "id") -> str:
@@ -403,7 +443,8 @@ def start_line(plan, projection, lang: str = "id") -> str:
         if str(p.idxmax()) != r["predicate"]:
             out += "; " + t("f_brief_start_likely", lang, band=str(p.idxmax()), p=pct(float(p.max()), lang))
         out += "."
-    return out
+    margin = margin_text(plan, lang)
+    return out + (" " + margin if margin else "")
 
 
 def todo_line(plan, lang: str = "id", k: int = 3) -> str:
@@ -416,7 +457,145 @@ def todo_line(plan, lang: str = "id", k: int = 3) -> str:
     top = "; ".join(f"{step_name(r, lang)} ({produce_text(r, lang)})" for _, r in level.head(k).iterrows())
     name = entity_names(lang).get(plan.code, plan.code)
     return t("f_brief_todo", lang, name=name, y=plan.cycles[0], n=len(level), top=top,
-             d=date_text(s["deadline"].iloc[0], lang)) + "."
+             d=deadline_text(s.iloc[0], lang)) + "."
+
+
+# ----------------------------------------------------------------------------- what a card and a workbook row share
+def hundredths(x, places: int = 2) -> float:
+    """A plan number rounded once, half up, from its exact value: the float noise of a sum of
+    two-decimal efforts is removed first (7.994999999999999 is the sum 7.995, shown 8.00), so a
+    page, a brief and a workbook show the same number.
+
+    Examples
+    --------
+    >>> hundredths(7.994999999999999), hundredths(0.345), hundredths(0.0261, 3)
+    (8.0, 0.35, 0.026)
+    """
+    from decimal import Decimal
+
+    from ..official import round_half_up
+
+    return float(round_half_up(Decimal(repr(round(float(x), 9))), places))
+
+
+def exact_index(plan, year: int | None = None) -> Fraction:
+    """The unrounded PEMDI index of a plan after ``year`` (the last cycle by default): the start
+    values the planner climbs from (floored to hundredths) with every level step of the roadmap up
+    to that cycle, weighted as the official index is, before its two-decimal rounding."""
+    fw = as_framework(FRAMEWORK)
+    year = plan.cycles[-1] if year is None else int(year)
+    vals = {i: Fraction(math.floor(Fraction(repr(float(v))) * 100), 100) for i, v in plan.start.values.items()}
+    rm = plan.roadmap
+    if len(rm):
+        for r in rm[(rm["kind"] != "shared") & (rm["cycle"] <= year)].sort_values("cycle", kind="stable").itertuples():
+            vals[r.indicator] = max(vals[r.indicator], Fraction(int(r.to_level)))
+    units = [int(u) for u in fw.units]
+    return sum(Fraction(u) * vals[i] for i, u in zip(fw.ids, units)) / sum(units)
+
+
+#: A reached band closer than this to its lower edge (unrounded index) is stated with its margin.
+THIN_MARGIN = Fraction(5, 100)
+
+
+def margin_text(plan, lang: str = "id") -> str:
+    """When the plan's band is reached with less than 0.05 to spare above its lower edge (before the
+    official two-decimal rounding), the unrounded index and what it means; else ""."""
+    if not plan.reached or plan.target is None:
+        return ""
+    y = int(plan.reached)
+    v = float(plan.summary.loc[plan.summary["year"] == y, "index"].iloc[0])
+    return _margin(y, v, exact_index(plan, y), str(plan.target[0]), float(plan.target[1]), lang)
+
+
+def _margin(y: int, v: float, x, band: str, edge: float, lang: str) -> str:
+    """The margin sentence of :func:`margin_text` from the cycle, the official and the unrounded
+    index, the band and its lower edge ("" for a margin of 0.05 or more)."""
+    x, edge = Fraction(x), Fraction(repr(float(edge)))
+    if x - edge >= THIN_MARGIN:
+        return ""
+    lower = predicate(float(edge) - 0.01, FRAMEWORK).split(" (")[0]
+    key = "act_margin_rounded" if x < edge else "act_margin_thin"
+    return t(key, lang, y=y, v=num(v, lang), x=num(float(x), lang, 3), m=num(float(x - edge), lang, 3),
+             band=band.split(" (")[0], lower=lower)
+
+
+def deadline_text(row, lang: str = "id") -> str:
+    """A step's evidence deadline as an official writes it, "perkiraan ..." with its basis when the
+    cycle's schedule is not published yet (:func:`spbe_analysis.criteria.evidence_deadline`)."""
+    from .. import criteria
+
+    d = date_text(row["deadline"], lang)
+    try:
+        assumed = criteria.evidence_deadline(int(row["cycle"])).assumed
+    except Exception:                          # a table of your own with another cycle column
+        assumed = False
+    return t("act_deadline_estimate", lang, d=d) if assumed else d
+
+
+def _card(row):
+    from .. import criteria
+
+    if row["kind"] == "shared" or pd.isna(row["to_level"]):
+        return None
+    return criteria.level_card(str(row["indicator"]), int(row["to_level"]))
+
+
+def timing_text(row) -> str:
+    """The timing rule of the step's level (``levels.csv`` ``timing_rule``), or ""."""
+    c = _card(row)
+    v = c.timing_rule if c is not None else ""
+    return "" if v is None or pd.isna(v) else str(v).strip()
+
+
+def prior_items(row) -> tuple[int, list[str]] | None:
+    """Levels are cumulative: for a step to level L from a value that does not show level L-1 whole
+    (a fractional start, or one below L-1), (L-1, that level's evidence items); else None."""
+    from .. import criteria
+
+    if row["kind"] != "evidence" or pd.isna(row["to_level"]) or int(row["to_level"]) < 2:
+        return None                            # a national index's level is not built from uploads
+    lv, v = int(row["to_level"]) - 1, float(row["from_value"])
+    if v >= lv and float(v).is_integer():
+        return None
+    return lv, list(criteria.level_card(str(row["indicator"]), lv).evidence)
+
+
+def cut_text(row, lang: str = "id") -> str:
+    """For criteria cut at the source (" [...]" or a partial quotation): where to read them whole."""
+    text = str(row.get("criteria_text", "") or "").rstrip()
+    if row["kind"] == "shared" or not (text.endswith("[...]") or row.get("criteria_status") == "verbatim_fragment"):
+        return ""
+    return t("act_card_cut", lang, i=row["indicator"], l=int(row["to_level"]))
+
+
+def evidence_text(row, lang: str = "id") -> tuple[str, str]:
+    """(label, text) of what a step uploads; for an indicator scored from a national index, no label
+    and a text saying that nothing is uploaded and the value comes from that index, with the
+    level's evidence items as the regency's preparatory work."""
+    ev = str(row["evidence"] or "")
+    if row["kind"] == "outside index":
+        from ..actionplan import OUTSIDE_INDEX, OUTSIDE_INDEX_EN
+
+        idx = (OUTSIDE_INDEX_EN if lang == "en" else OUTSIDE_INDEX).get(str(row["indicator"]),
+                                                                         in_lang(row, "outside", lang))
+        return "", t("act_card_outside_evidence", lang, index=idx, work=ev or t("none", lang))
+    return t("act_card_evidence", lang), ev
+
+
+def serves_text(plan, row, lang: str = "id") -> str:
+    """A shared one-off work in words: "Dipakai untuk: I1 level 2 (2027), I4 level 2 (2027), ..."
+    with the cycle of each step it serves in this plan."""
+    rm = plan.roadmap
+    parts = []
+    for x in str(row.get("serves", "") or "").split(", "):
+        if " -> " not in x:
+            continue
+        i, lv = x.split(" -> ")
+        hit = rm[(rm["indicator"] == i) & (rm["kind"] != "shared")]
+        hit = hit[hit["to_level"].astype("Int64") == int(lv)] if len(hit) else hit
+        y = f" ({int(hit['cycle'].iloc[0])})" if len(hit) else ""
+        parts.append(f"{i} {t('act_card_level', lang, l=int(lv))}{y}")
+    return t("act_shared_used_for", lang, steps=", ".join(parts)) if parts else ""
 
 
 # ----------------------------------------------------------------------------- tables of pages 06 and 07 in words
@@ -425,4 +604,5 @@ __all__ = ["ActionRoadmapFinding", "FirstCycleFinding", "StartFinding", "first_c
            "start_text", "step_cards", "steps_frame", "in_lang", "summary_frame", "date_text", "step_name",
            "produce_text", "overview_frame", "first_cycle_short", "roadmap_short", "start_line", "todo_line",
            "framework_frame", "basis_frame", "external_frame", "RankTitle", "rank_title", "robustness_lines",
-           "robust_lines", "robust_short", "scenario_frame"]
+           "robust_lines", "robust_short", "scenario_frame", "hundredths", "exact_index", "margin_text",
+           "deadline_text", "timing_text", "prior_items", "cut_text", "evidence_text", "serves_text"]
