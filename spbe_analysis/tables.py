@@ -244,3 +244,110 @@ def note(text: str) -> Any:
     body = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", body)
     body = re.sub(r"\*(.+?)\*", r"<em>\1</em>", body)
     return HTML(f'<div class="spbe-note">{body}</div>')
+
+
+# ----------------------------------------------------------------------------- compact tables for a screen
+#: Source statuses of a framework (``data/frameworks.csv``, ``status``) in words: (pattern, label key).
+FRAMEWORK_STATUS = ((r"^VERIFIED structure; weights REPRODUCED on recorded (?P<years>\d{4}-\d{4}) indices",
+                     "fw_status_verified_years"),
+                    (r"^VERIFIED structure; weights REPRODUCED", "fw_status_verified_official"),
+                    (r"^SECONDARY", "fw_status_secondary"))
+
+
+def framework_status(status: str, lang: str = "id") -> str:
+    """A framework's source status in words in ``lang`` (the data record it in English capitals).
+
+    Examples
+    --------
+    >>> framework_status("SECONDARY: three agreeing secondary sources", "id")
+    'sumber sekunder (tiga ringkasan yang saling sesuai; teks peraturannya belum kami baca sendiri)'
+    """
+    for pattern, key in FRAMEWORK_STATUS:
+        m = re.match(pattern, str(status))
+        if m:
+            return t(key, lang, **m.groupdict())
+    return t("fw_status_other", lang)
+
+
+def framework_frame(names: Iterable[str] = ("spbe2018", "spbe2020", "pemdi2026"), lang: str = "id") -> pd.DataFrame:
+    """The frameworks side by side as display text: title, years, indicators, domains ("-" where
+    there are none), aspects (and both as "4 / 8"), value scale, the lower edge of each band above
+    the lowest (decimal comma in Bahasa Indonesia) and the source status in words."""
+    from .frameworks import load_framework
+
+    lang = checks.lang(lang)
+    rows = []
+    for name in names:
+        f = load_framework(name)
+        years = (f"{f.first_year}-{f.last_year}" if f.last_year else t("fw_years_from", lang, y=f.first_year))
+        values = (f"{f.level_min}-{f.level_max}" if f.level_step == 1
+                  else t("fw_values_decimal", lang, lo=f.level_min, hi=f.level_max, d=f.value_decimals))
+        status = f.source.split("status: ")[-1]
+        domains = num(len(f.groups("domain")), lang, 0) if f.has_domains else "-"
+        aspects = num(len(f.groups("aspect")), lang, 0)
+        rows.append({"framework": f.title, "years": years, "indicators": num(f.n, lang, 0), "domains": domains,
+                     "aspects": aspects, "domains_aspects": f"{domains} / {aspects}", "values": values,
+                     "bands": "; ".join(f"{k.split(' (')[0]} {num(v, lang)}" for k, v in f.band_edges().items()),
+                     "status": framework_status(status, lang)})
+    return pd.DataFrame(rows)
+
+
+def predicate_notes(check: pd.DataFrame, lang: str = "id") -> pd.Series:
+    """Why each printed predicate of ``panel.recompute_predicates`` disagrees with the bands, in
+    ``lang``: a name that is not a band of the instrument, or a band the value is not in (the printed
+    predicate is kept as published)."""
+    from .frameworks import as_framework
+
+    out = []
+    for r in check.itertuples():
+        fw = as_framework(r.instrument)
+        names = {n for b in fw.bands.itertuples() for n in (b.predicate, b.predicate.split(" (")[0])}
+        band = fw.band(r.predicate_recomputed)
+        v = num(float(r.value_text), lang)
+        if r.predicate_printed not in names:
+            out.append(t("pc_not_a_band", lang, printed=r.predicate_printed, fw=t("fw_short_" + fw.name, lang), v=v,
+                         band=r.predicate_recomputed))
+        else:
+            out.append(t("pc_other_band", lang, printed=r.predicate_printed, v=v, band=r.predicate_recomputed,
+                         lo=num(float(band["lower"]), lang), hi=num(float(band["upper"]), lang)))
+    return pd.Series(out, index=check.index, dtype=object)
+
+
+def bounds_frame(sig: pd.DataFrame, lang: str = "id", decimals: int = 3, percent: Iterable[str] = ("cv",)) -> pd.DataFrame:
+    """``disparity.sigma_convergence`` as one row per year and one column per measure: the value,
+    or "lower-upper" where censored values leave a range, and the regencies censored that year.
+    Measures in ``percent`` (the coefficient of variation) read as percentages with one decimal,
+    as the findings and charts write them. Columns: ``year``, the measures in their order,
+    ``censored`` (names)."""
+    percent = set(percent)
+    names = entity_names(lang)
+    order = list(dict.fromkeys(sig["measure"]))
+    rows = []
+    for y, g in sig.groupby("year", sort=True):
+        row: dict[str, Any] = {"year": str(int(y))}
+        for r in g.itertuples():
+            fmt = (lambda x: pct(x, lang, 1)) if r.measure in percent else (lambda x: num(x, lang, decimals))
+            lo, hi = fmt(float(r.low)), fmt(float(r.high))
+            row[r.measure] = lo if lo == hi else f"{lo}-{hi}"
+        cens = [c for c in str(g["censored"].iloc[0]).split(",") if c]
+        row["censored"] = ", ".join(names.get(c, c) for c in cens) or "-"
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["year", *order, "censored"])
+
+
+def lead_frame(lead: pd.DataFrame, codes: Iterable[str], lang: str = "id") -> pd.DataFrame:
+    """``decomposition.lead_table`` as one row per regency and one column per target: the domain that
+    holds most of the gap and the share of profiles in which it does ("Manajemen SPBE (70%)"), or
+    that the target is already passed. Columns: ``name`` and the targets in their order."""
+    names = entity_names(lang)
+    targets = list(dict.fromkeys(lead["target"]))
+    rows = []
+    for c in codes:
+        g = lead[lead["entity"] == c].set_index("target")
+        row = {"name": names.get(c, c)}
+        for tg in targets:
+            r = g.loc[tg]
+            row[tg] = t("lead_passed", lang) if float(r["gap_median"]) <= 0 else \
+                f"{r['group_name']} ({pct(float(r['largest_share']), lang)})"
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["name", *targets])

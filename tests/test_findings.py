@@ -1,5 +1,7 @@
 """Every chart's finding is a pure function with a known answer on a constructed case; its text
 exists in both languages; charts draw into an axes they are given (seaborn's ax= convention)."""
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -235,3 +237,115 @@ def test_locator_rings_a_regency_too_small_to_see():
         rings[code] = sum(isinstance(c, PathCollection) for c in fig.axes[0].collections)
         plt.close(fig)
     assert rings == {"7571": 1, "7501": 0}
+
+
+def test_the_plan_caveat_follows_the_data_actually_used():
+    """Page 05 and the briefs call a start illustrative only when it is projected from illustrative
+    SPBE profiles; a real SPBE sheet or a real PEMDI sheet is named as such."""
+    from spbe_analysis import pages
+    from spbe_analysis.figures import brief as FB
+
+    ill = FB.plan_caveat(True, ["projected"] * 6, "id")
+    real_spbe = FB.plan_caveat(False, ["projected"] * 6, "id")
+    real_pemdi = FB.plan_caveat(True, ["assessor", "self_assessment"], "id")
+    mixed = FB.plan_caveat(False, ["assessor", "projected"], "en")
+    assert "ilustratif" in ill and "padanan SPBE-PEMDI tidak resmi" in ill
+    assert "ilustratif" not in real_spbe and "lembar evaluasi nyata" in real_spbe
+    assert "ilustratif" not in real_pemdi and "diproyeksikan" not in real_pemdi and "lembar PEMDI nyata" in real_pemdi
+    assert "1 of 2 starts" in mixed and "illustrative" not in mixed and "real evaluation sheet" in mixed
+    brief = FB.plan_caveat(False, ["assessor"], "id", brief=True)
+    assert brief.startswith("Asumsi:") and "ilustratif" not in brief
+    for text, lang in ((ill, "id"), (real_pemdi, "id"), (brief, "id"), (mixed, "en")):
+        assert pages.split_findings(f"- Temuan satu.\n- {text}", lang) == (["Temuan satu."], [text]), "a caveat, boxed"
+
+
+def test_a_brief_names_its_robust_moves_with_what_to_produce():
+    from types import SimpleNamespace
+
+    from spbe_analysis.figures import brief as FB
+
+    moves = SimpleNamespace(robust=(("7501", (("I20", 2, 11 / 12, 216), ("I19", 2, 1.0, 216))), ("7502", ())),
+                            cycle=2027, basis=(("7501", "projected"), ("7502", "assessor")), threshold=0.8,
+                            varied=("vary_profiles_illustrative", "vary_carry_scenarios", "vary_effort_tables",
+                                    "vary_prerequisite_judgement"), n_draws=16, n_tables=18, max_mc_error=0.1443)
+    lines = FB.robust_brief_lines(moves, "7501", "id")
+    assert len(lines) == 2
+    assert lines[0].startswith("Tingkat Pengelolaan Kepuasan Pengguna (level 2): siapkan fitur umpan balik")
+    assert "92%" in lines[0] and "216" in lines[1] and not re.search(r"\bI\d+\b", " ".join(lines)), "names, not codes"
+    assert FB.robust_brief_lines(moves, "7502", "en") == [
+        "No move holds in every scenario for Kab. Gorontalo: its first-cycle plan depends on the assumptions."]
+    one = FB.robust_brief_finding(moves, "7501", "id")
+    assert "Tingkat Pengelolaan Kepuasan Pengguna (level 2) dan Fasilitas Dukungan Pengguna (level 2)" in one
+    assert "2027" in one and len(one.split()) < 40
+    scope = FB.robust_scope_text(moves, "id")
+    assert "80%" in scope and "18 tabel asumsi" in scope and "16 titik awal" in scope and "14 poin persen" in scope
+    for what in ("tabel upaya", "baris yang berdasar pertimbangan", "kredit bukti SPBE lama", "profil SPBE ilustratif"):
+        assert what in scope, what
+    assert "Kab. Gorontalo" in FB.robust_scope_text(moves, "en", "7502"), "a start from a PEMDI sheet is named"
+    exact = SimpleNamespace(**{**vars(moves), "max_mc_error": 0.0})
+    assert "no random error" in FB.robust_scope_text(exact, "en")
+
+
+def test_a_brief_lists_borderline_moves_as_such():
+    """Moves whose share stays within the simulation error of the threshold are listed after the
+    robust ones and called "hampir aman", as pages 05 and 07 do; the draws read as a range."""
+    from types import SimpleNamespace
+
+    from spbe_analysis.figures import brief as FB
+
+    moves = SimpleNamespace(robust=(("7501", (("I20", 2, 1.0, 216),)), ("7503", ())),
+                            borderline=(("7501", (("I5", 2, 0.78, 64),)), ("7503", (("I19", 2, 0.83, 64),))),
+                            cycle=2027, basis=(("7501", "projected"), ("7503", "projected")), threshold=0.8,
+                            varied=("vary_profiles_illustrative", "vary_effort_tables"), n_draws=16, max_draws=64,
+                            n_tables=6, max_mc_error=0.05)
+    lines = FB.robust_brief_lines(moves, "7501", "id")
+    assert [("hampir aman" in x) for x in lines] == [False, True]
+    assert lines[1].startswith("Tata Kelola Data (level 2): siapkan penyelenggara Satu Data") and "80%" in lines[1]
+    assert FB.robust_brief_finding(moves, "7501", "id").endswith("; hampir aman: Tata Kelola Data (level 2).")
+    only = FB.robust_brief_finding(moves, "7503", "en")
+    from spbe_analysis.figures.pagetext import move_name
+    assert only.startswith("No move holds in every scenario in the 2027 cycle yet") and move_name("I19", 2, "en") in only
+    scope = FB.robust_scope_text(moves, "id")
+    assert "16\u201364 titik awal" in scope and "hampir aman" in scope and "5 poin persen" in scope
+
+
+def test_page_05_boxes_a_band_reached_by_a_hair_apart_from_its_roadmap_finding():
+    from spbe_analysis import pages
+    from spbe_analysis.figures import actions as FA, brief as FB
+
+    rows = (("7501", 1.26, "Baik (Berkembang)", 2.5, 2029, 2.5, 21.23), ("7502", 1.27, "Baik (Berkembang)", 2.5, 2029, 2.5, 20.2))
+    road = FA.ActionRoadmapFinding(2026, 2029, rows, (), (("7501", 2029, 2.5, 2.496), ("7502", 2029, 2.5, 2.498)))
+    found, thin = FB.roadmap_finding_and_caveat(road, "id")
+    assert found.startswith("2 dari 2 kabupaten/kota") and "2,496" not in found and len(found.split()) < 40
+    assert "2,496-2,498" in thin
+    assert pages.split_findings(f"- {found}\n- {thin}", "id") == ([found], [thin])
+    plain = FA.ActionRoadmapFinding(2026, 2029, rows, ())
+    assert FB.roadmap_finding_and_caveat(plain, "en") == (FA.roadmap_short(plain, "en"), "")
+
+
+def test_brief_findings_stay_short_and_box_the_thin_margin():
+    """A brief's start finding leaves the thin-margin warning to the box under the findings, and its
+    to-do finding names the one step that adds most, with what it produces and the date."""
+    import dataclasses
+    from fractions import Fraction
+
+    from spbe_analysis import actionplan, pages
+    from spbe_analysis.figures import actions as FA, brief as FB
+
+    start = actionplan.Start("7501", pd.Series({f"I{k}": 1.31 for k in range(1, 21)}), "projected", 2026)
+    plan = actionplan.plan_actions(start)
+    last = plan.summary.iloc[-1]
+    x = FA.exact_index(plan, int(last["year"]))
+    edge = float(last["index"]) + (0.0 if x < Fraction(repr(float(last["index"]))) else 0.01)
+    thin = dataclasses.replace(plan, target=("Baik (Berkembang)", edge),
+                               summary=plan.summary.assign(index=[*plan.summary["index"][:-1], edge]))
+    for lang in ("id", "en"):
+        found, margin = FB.start_finding_and_margin(thin, None, lang)
+        assert margin == FA.margin_text(thin, lang) != "" and margin not in found
+        assert found + " " + margin == FA.start_line(thin, None, lang)
+        assert pages.split_findings(f"- {found}\n- {margin}", lang) == ([found], [margin])
+        todo = FB.todo_finding(plan, lang)
+        top = plan.steps[plan.steps["kind"] != "shared"].sort_values("index_gain", ascending=False, kind="stable").iloc[0]
+        assert FA.step_name(top, lang) in todo and FA.produce_text(top, lang) in todo
+        assert FA.date_text(plan.steps["deadline"].iloc[0], lang) in todo and len(todo.split()) < 40
+    assert FB.start_finding_and_margin(dataclasses.replace(plan, target=("Kurang (Merintis)", 1.0)), None, "id")[1] == ""

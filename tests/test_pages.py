@@ -342,3 +342,303 @@ def test_every_built_brief_opens_with_its_regency_name(built):
                 continue
             h1 = re.search(r"<h1\b[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S)
             assert h1 and name in re.sub(r"<[^>]+>", "", h1.group(1)), (lang, code)
+
+
+# ----------------------------------------------------------------------------- issue 17: pages a Bappeda head acts on
+import ast  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from spbe_analysis import tables  # noqa: E402
+from spbe_analysis.labels import LABELS, entity_names, num, open_pct, pct, share  # noqa: E402
+
+#: The pages this issue covers: reports 01-05 and the regency briefs.
+OWN = re.compile(r"^(0[1-5]_|brief_)")
+PCT_SPACED = re.compile(r"\d[ \u00a0\u202f]+%|\d+ persen\b|\d+ percent\b")
+ENGLISH = re.compile(r"\b(the|and|of|to|is|are|with|from|by|for|not|band|bands|weights|printed|lies|verified|"
+                     r"secondary|reproduced|verbatim|illustrative|unofficial|draws?|plans?)\b", re.I)
+POINT_DECIMAL = re.compile(r"(?<![\w.,/])\d+\.\d{1,2}(?![\d])")       # 2.40 on an Indonesian page
+COMMA_DECIMAL = re.compile(r"(?<![\w.,/])\d+,\d{1,2}(?![\d])")        # 2,40 on an English page
+
+
+def _own_pages(reports, lang):
+    return [p for p in sorted((reports / lang).glob("*.html")) if OWN.match(p.name)]
+
+
+#: Sections at the end of a page that may hold long tables: an annex, the glossary.
+END_SECTIONS = ("Lampiran", "Annex", "Daftar istilah", "Glossary")
+
+
+def _heading(node):
+    return node.text().strip().rstrip("¶").strip()
+
+
+def _body(root):
+    """The page's nodes in document order up to its annex or glossary."""
+    nodes = list(root.iter())
+    end = next((k for k, n in enumerate(nodes) if n.tag == "h2" and _heading(n) in END_SECTIONS), len(nodes))
+    return nodes[:end]
+
+
+def _reader_bits(root):
+    """The texts a reader reads at a glance: headings, table headers and cells, captions, alt texts,
+    the findings and the boxed notes (quoted criteria and evidence of the step cards are the
+    regulation's own words and are left out), before the annex and the glossary."""
+    out = []
+    for n in _body(root):
+        if n.tag == "img":
+            out.append(("alt", n.get("alt", "")))
+        elif n.tag in ("h1", "h2", "h3", "h4", "th", "td", "caption"):
+            out.append((n.tag, n.text(" ")))
+        elif n.tag == "div" and "spbe-note" in n.classes():
+            out.append(("note", n.text(" ")))
+    return out
+
+
+def _findings(root, lang):
+    head = next(h for h in root.find_all("h2") if h.text().strip().rstrip("¶").strip() == t("findings_first", lang))
+    nodes = list(root.iter())
+    after = nodes[nodes.index(head) + 1:]
+    ul = next(n for n in after if n.tag == "ul")
+    # a linked regency name leaves a space before its punctuation
+    return [re.sub(r" ([:;,.)])", r"\1", " ".join(li.text(" ").split())) for li in ul.find_all("li")]
+
+
+def test_percentages_are_written_on_the_number_in_both_languages():
+    assert pct(0.8, "id") == "80%" and pct(0.125, "id", 1) == "12,5%" and pct(0.125, "en", 1) == "12.5%"
+    assert open_pct(0.9999, "id") == ">99%" and open_pct(0.0001, "en") == "<1%"
+    assert share(0.37, 4000, "id") == "dalam 37% dari 4.000 simulasi" and share(0.37, 4000, "en") == "in 37% of 4,000 draws"
+    for key, text in LABELS.items():
+        for lang in ("id", "en"):
+            assert not PCT_SPACED.search(text[lang].replace("{p}", "8")), (key, lang, text[lang])
+
+
+def test_tables_for_a_screen_and_in_the_page_language():
+    fr = tables.framework_frame(lang="id")
+    assert fr["bands"].tolist()[1] == "Cukup 1,80; Baik 2,60; Sangat Baik 3,50; Memuaskan 4,20"
+    assert fr["years"].tolist()[-1] == "mulai 2026" and fr["domains_aspects"].tolist() == ["3 / 7", "4 / 8", "- / 7"]
+    assert fr["values"].tolist()[-1] == "1-5 (2 desimal)"
+    for lang in ("id", "en"):
+        text = " ".join(tables.framework_frame(lang=lang).astype(str).to_numpy().ravel())
+        assert not re.search(r"VERIFIED|REPRODUCED|SECONDARY|>=|dec\.", text)
+        assert ("2018-2019" in text) and (("2,60" in text) == (lang == "id"))
+    from spbe_analysis import load_published, panel
+    check = panel.recompute_predicates(load_published())
+    bad = check[check["agrees"] == False]  # noqa: E712
+    notes = tables.predicate_notes(bad, "id").tolist()
+    assert len(notes) == 2 and "1,90" in notes[0] and "Sedang" in notes[0] and "(2,60-3,50)" in notes[1]
+    assert not any(ENGLISH.search(n) for n in notes)
+    sig = pd.DataFrame({"year": [2022, 2022, 2024, 2024], "measure": ["cv", "gini"] * 2,
+                        "low": [0.152, 0.081, 0.077, 0.043], "high": [0.351, 0.196, 0.077, 0.043],
+                        "censored": ["7501,7503", "7501,7503", "", ""]})
+    wide = tables.bounds_frame(sig, "id")
+    assert wide.columns.tolist() == ["year", "cv", "gini", "censored"] and len(wide) == 2
+    assert wide.iloc[0].tolist() == ["2022", "15,2%-35,1%", "0,081-0,196", "Boalemo, Pohuwato"]
+    assert wide.iloc[1].tolist() == ["2024", "7,7%", "0,043", "-"]
+    lead = pd.DataFrame({"entity": ["7501", "7501", "7502", "7502"], "target": ["Baik", "Sangat Baik"] * 2,
+                         "gap_median": [0.2, 1.1, -0.08, 0.82], "largest_share": [0.7, 0.72, 0.89, 0.42],
+                         "group_name": ["Manajemen SPBE", "Layanan SPBE", "Manajemen SPBE", "Manajemen SPBE"]})
+    lf = tables.lead_frame(lead, ["7501", "7502"], "id")
+    assert lf.values.tolist() == [["Boalemo", "Manajemen SPBE (70%)", "Layanan SPBE (72%)"],
+                                  ["Kab. Gorontalo", "sudah tercapai", "Manajemen SPBE (42%)"]]
+
+
+def _robust_call(path):
+    """The arguments of the one ``cache.robust_moves(...)`` call of a notebook, evaluated with the
+    notebook's parameter defaults."""
+    nb = nbformat.read(path, as_version=4)
+    params = {}
+    exec(next(c.source for c in nb.cells if "parameters" in c.metadata.get("tags", [])), {}, params)  # noqa: S102
+    calls = []
+    for c in nb.cells:
+        if c.cell_type != "code" or "cache.robust_moves(" not in c.source:
+            continue
+        for node in ast.walk(ast.parse(c.source)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "robust_moves":
+                calls.append((tuple(eval(compile(ast.Expression(a), "", "eval"), {}, params) for a in node.args),  # noqa: S307
+                              {k.arg: eval(compile(ast.Expression(k.value), "", "eval"), {}, params)  # noqa: S307
+                               for k in node.keywords}))
+    assert len(calls) == 1, (path.name, calls)
+    return calls[0]
+
+
+def _robust_pages():
+    books = {p.name[:2]: p for p in report.list_notebooks()}
+    return {"05": books["05"], "07": books["07"], "brief": report.notebooks_dir() / report.BRIEF}
+
+
+def test_moves_that_hold_in_every_scenario_come_from_the_same_cached_call_on_05_07_and_the_briefs():
+    calls = {k: _robust_call(p) for k, p in _robust_pages().items()}
+    assert calls["05"] == calls["07"] == calls["brief"], calls
+    args, kw = calls["07"]
+    assert len(args) == 7 and args[1] == "" and args[5] == "", "default pages: illustrative profiles, projected starts"
+
+
+def _move_names(lang):
+    """{displayed move name: (indicator, level)} of every PEMDI indicator level and shared item,
+    longest first (as :func:`spbe_analysis.figures.pagetext.move_name` writes them)."""
+    from spbe_analysis.figures.pagetext import move_name
+    from spbe_analysis.frameworks import as_framework
+
+    fw = as_framework("pemdi2026")
+    names = {move_name(i, lv, lang): (i, lv) for i in fw.ids for lv in range(2, 6)}
+    names |= {t(k, lang): (k.removeprefix("act_shared_"), None) for k in LABELS if k.startswith("act_shared_")}
+    return dict(sorted(names.items(), key=lambda x: -len(x[0])))
+
+
+def _moves_in(text, names):
+    found = set()
+    for name, move in names.items():
+        if name in text:
+            found.add(move)
+            text = text.replace(name, " ")
+    return found
+
+
+def _regency_codes():
+    from spbe_analysis.data import entity_codes
+
+    return tuple(entity_codes()[0])
+
+
+def _list_after(root, heading):
+    nodes = list(root.iter())
+    head = next(n for n in nodes if n.tag in ("h2", "h3") and heading(n.text().strip().rstrip("¶").strip()))
+    after = nodes[nodes.index(head) + 1:]
+    return next(n for n in after if n.tag == "ul")
+
+
+def _tidy(text):
+    return re.sub(r"\s+([:;,.)])", r"\1", " ".join(text.split()))
+
+
+def _piece(key, lang, before="{moves}", after=None):
+    """A fixed piece of a label's text (the words that mark borderline moves), or None."""
+    text = LABELS.get(key, {}).get(lang)
+    if text is None:
+        return None
+    text = text.split(before)[0]
+    return _tidy(text.split(after)[-1] if after else text).strip(" ;:(")
+
+
+def robust_listed(page, lang, code=None):
+    """{code: (robust moves, borderline moves)}, each a set of (indicator, level), as a built page
+    lists them: on 05 and 07 one line per regency (borderline moves after their marker), on a brief
+    (``code``) one line per move."""
+    root = parse(page.read_text(encoding="utf-8"))
+    names = _move_names(lang)
+    if code is not None:
+        ul = _list_after(root, lambda h: h == t("robust_brief_heading", lang))
+        near = _piece("robust_brief_borderline", lang, "{share}", "(")
+        robust, border = set(), set()
+        for li in ul.find_all("li"):
+            text = _tidy(li.text(" "))
+            (border if near and f"({near}" in text else robust).update(_moves_in(text, names))
+        return {code: (robust, border)}
+    rx = re.compile(r"langkah aman di semua skenario|hold in every scenario", re.I)
+    ul = _list_after(root, lambda h: bool(rx.search(h)) and not h.startswith(t("findings_first", lang)))
+    regencies = {entity_names(lang)[c]: c for c in _regency_codes()}
+    also = _piece("f_robust_also_borderline", lang)
+    only = _piece("f_robust_moves_borderline", lang, "; {moves}", "{who}")
+    out = {}
+    for li in ul.find_all("li"):
+        text = _tidy(li.text(" "))
+        who = [c for n, c in sorted(regencies.items(), key=lambda x: -len(x[0])) if n in text]
+        assert who, text
+        if only and only in text:
+            out[who[0]] = (set(), _moves_in(text, names))
+        elif also and also in text:
+            head, tail = text.split(also, 1)
+            out[who[0]] = (_moves_in(head, names), _moves_in(tail, names))
+        else:
+            out[who[0]] = (_moves_in(text, names), set())
+    return out
+
+
+@pytest.mark.notebooks
+def test_the_moves_that_hold_in_every_scenario_agree_on_05_07_and_every_brief(built):
+    """Pages 05 and 07 and each brief list the same moves for every regency (robust, then
+    borderline), and they are the cached result's."""
+    from spbe_analysis import cache
+
+    reports, _ = built
+    args, kw = _robust_call(_robust_pages()["07"])
+    result = cache.robust_moves(*args, **kw)
+    expected = {c: (set(), set()) for c in _regency_codes()}
+    for c, i, lv in result.robust_set():
+        expected[c][0].add((i, lv))
+    for c, i, lv in (result.borderline_set() if hasattr(result, "borderline_set") else set()):
+        expected[c][1].add((i, lv))
+    for lang in ("id", "en"):
+        p05 = robust_listed(next((reports / lang).glob("05_*.html")), lang)
+        p07 = robust_listed(next((reports / lang).glob("07_*.html")), lang)
+        assert set(p05) == set(p07) == set(_regency_codes())
+        for code in p07:
+            brief = robust_listed(reports / lang / f"brief_{code}.html", lang, code)[code]
+            assert p05[code] == p07[code] == brief == expected[code], (lang, code, p05[code], p07[code], brief)
+
+
+@pytest.mark.notebooks
+def test_own_pages_lead_with_at_most_five_short_findings_once(built):
+    reports, _ = built
+    for lang in ("id", "en"):
+        for page in _own_pages(reports, lang):
+            root = parse(page.read_text(encoding="utf-8"))
+            found = _findings(root, lang)
+            assert 1 <= len(found) <= 5, (page.name, len(found))
+            long = [(len(f.split()), f) for f in found if len(f.split()) >= 40]
+            assert not long, (page.name, long)
+            heads = [h.text().strip().rstrip("¶").strip() for h in root.find_all({"h2", "h3"})]
+            assert t("findings_more", lang) not in heads, f"{page.name}: findings repeated at the end"
+
+
+@pytest.mark.notebooks
+def test_own_pages_tables_fit_a_screen(built):
+    """Tables are the six regencies (plus province and nation) by a few columns: at most 12 rows
+    and 8 columns, except in an annex or the glossary at the end of the page."""
+    reports, _ = built
+    for lang in ("id", "en"):
+        for page in _own_pages(reports, lang):
+            root = parse(page.read_text(encoding="utf-8"))
+            for table in [n for n in _body(root) if n.tag == "table"]:
+                rows = [r for r in table.find_all("tr") if r.find("td")]
+                cols = len(table.find("tr").find_all({"th", "td"}))
+                assert len(rows) <= 12 and cols <= 8, (page.name, len(rows), cols, table.text(" ")[:120])
+
+
+@pytest.mark.notebooks
+def test_one_style_for_numbers_and_no_english_on_indonesian_pages(built):
+    reports, figures = built
+    problems = []
+    for lang in ("id", "en"):
+        for page in sorted((reports / lang).glob("*.html")):
+            root = parse(page.read_text(encoding="utf-8"))
+            text = root.text(" ") + " ".join(img.get("alt", "") for img in root.find_all("img"))
+            problems += [f"{page.name} [{lang}]: spaced percent {m!r}" for m in PCT_SPACED.findall(text)]
+            if not OWN.match(page.name):
+                continue
+            for where, bit in _reader_bits(root) + [("finding", f) for f in _findings(root, lang)]:
+                if lang == "id":
+                    problems += [f"{page.name}: English {m!r} in {where}: {bit[:80]!r}" for m in ENGLISH.findall(bit)]
+                    problems += [f"{page.name}: decimal point {m!r} in {where}" for m in POINT_DECIMAL.findall(bit)]
+                else:
+                    problems += [f"{page.name} [en]: decimal comma {m!r} in {where}" for m in COMMA_DECIMAL.findall(bit)]
+        for svg in sorted((figures / lang).glob("*.svg")):
+            comments = " ".join(re.findall(r"<!-- (.*?) -->", svg.read_text(encoding="utf-8")))
+            problems += [f"{svg.name}: spaced percent {m!r}" for m in PCT_SPACED.findall(comments)]
+            if lang == "id" and OWN.match(svg.name):       # titles, axes, legends and footers of the figures
+                problems += [f"{svg.name}: English {m!r}" for m in ENGLISH.findall(comments.replace("CC BY", ""))]
+    assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.notebooks
+def test_a_brief_names_its_regency_in_one_heading(built):
+    reports, _ = built
+    for lang in ("id", "en"):
+        for code in _regency_codes():
+            page = reports / lang / f"brief_{code}.html"
+            if not page.exists():
+                continue
+            root = parse(page.read_text(encoding="utf-8"))
+            title = t("brief_title", lang, name=entity_names(lang)[code])
+            heads = [h for h in root.find_all({"h1", "h2", "h3"}) if h.text().strip().rstrip("¶").strip() == title]
+            assert [h.tag for h in heads] == ["h1"], (lang, code, [h.tag for h in heads])

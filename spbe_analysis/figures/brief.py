@@ -1,5 +1,7 @@
 """Charts and findings of a regency brief: its position over time against the province and the
-nation, and its projected PEMDI start."""
+nation, and its projected PEMDI start; the caveat of the PEMDI plans as the data actually used
+allow it (page 05 and the briefs), and a regency's moves that hold in every scenario in words
+(the same cached list as pages 05 and 07)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..disparity import gap_table
-from ..labels import entity_names, num, pct, share, t
+from ..labels import LABELS, entity_names, num, pct, share, t
 from ..frameworks import as_framework
 from ..official import to_hundredths
 from ..pemdi import Projection
@@ -268,3 +270,153 @@ def years_text(code: str, ens: pd.DataFrame, next_band: tuple[str, float] | None
         else:
             parts.append(t("brief_pemdi_noreach", lang, band=b, y=y_p))
     return t("brief_years", lang, pace=num(pace, lang), name=name, spbe=spbe, pemdi=", ".join(parts)) + "."
+
+
+# ----------------------------------------------------------------------------- caveats that follow the data used
+def start_basis_text(illustrative: bool, bases, lang: str) -> str:
+    """Where the PEMDI starts come from, in one clause: the real PEMDI sheet, a projection from the
+    illustrative SPBE profiles or from a real SPBE sheet through the unofficial crosswalk, or both
+    (how many from the sheet). ``bases``: the ``basis`` of every start shown ("projected" or the
+    sheet's "assessor" / "self_assessment"); ``illustrative``: whether the SPBE profiles are
+    illustrative (``Context.illustrative``)."""
+    bases = list(bases)
+    own = sum(b != "projected" for b in bases)
+    projected = t("act_start_projected_illustrative" if illustrative else "act_start_projected_sheet", lang)
+    if not own:
+        return projected
+    if own == len(bases):
+        return t("act_start_pemdi_sheet", lang)
+    return t("act_start_mixed", lang, k=own, n=len(bases), projected=projected)
+
+
+def plan_caveat(illustrative: bool, bases, lang: str, brief: bool = False) -> str:
+    """The caveat of the PEMDI plans (page 05, or a brief with ``brief=True``): effort,
+    prerequisites and waiting times are the analysts' assumptions, and the starts come from the data
+    actually used (:func:`start_basis_text`), so a real SPBE or PEMDI sheet is never called
+    illustrative."""
+    return t("act_brief_assumptions" if brief else "act_caveat", lang, start=start_basis_text(illustrative, bases, lang))
+
+
+# ----------------------------------------------------------------------------- moves that hold in every scenario
+def robust_of(finding, code: str) -> tuple:
+    """The moves of ``code`` that hold in every scenario, from
+    :func:`spbe_analysis.figures.robustness.robust_moves_finding`: ((indicator, level, min share,
+    plans), ...), the same tuples page 07 lists."""
+    return dict(finding.robust).get(code, ())
+
+
+def borderline_of(finding, code: str) -> tuple:
+    """The moves of ``code`` whose share stays within the simulation error of the threshold (listed
+    as "hampir aman" on pages 05 and 07), or () when the finding has none."""
+    return dict(getattr(finding, "borderline", ()) or ()).get(code, ())
+
+
+def _move_share(p: float, n: int, lang: str) -> str:
+    return t("robust_share_all", lang, n=num(n, lang, 0)) if p >= 1 else t("robust_share_min", lang, p=pct(p, lang))
+
+
+def _produce(indicator: str, lang: str) -> str:
+    key = ("shared_" if ("act_shared_" + str(indicator)) in LABELS else "act_produce_") + str(indicator)
+    return t(key, lang) if key in LABELS else t("none", lang)
+
+
+def robust_brief_lines(finding, code: str, lang: str) -> list[str]:
+    """One regency's moves that hold in every scenario, each by the indicator's name and level, what
+    to produce for it and the smallest share of optimal plans it is in; then its borderline moves,
+    named as such; or one line saying that no move holds for it."""
+    from .pagetext import move_name
+
+    moves, near = robust_of(finding, code), borderline_of(finding, code)
+    out = [t("robust_brief_move", lang, move=move_name(i, lv, lang), produce=_produce(i, lang),
+             share=_move_share(p, n, lang)) + "." for i, lv, p, n in moves]
+    out += [t("robust_brief_borderline", lang, move=move_name(i, lv, lang), produce=_produce(i, lang),
+              share=_move_share(p, n, lang), p=pct(finding.threshold, lang)) + "." for i, lv, p, n in near]
+    return out or [t("f_robust_moves_none", lang, who=entity_names(lang).get(code, code)) + "."]
+
+
+def _names(moves, lang: str) -> str:
+    from .pagetext import move_name
+
+    names = [move_name(i, lv, lang) for i, lv, _, _ in moves]
+    return ", ".join(names[:-1]) + t("list_and", lang) + names[-1] if len(names) > 1 else names[0]
+
+
+def robust_brief_finding(finding, code: str, lang: str) -> str:
+    """One finding for a brief: the regency's moves that hold in every scenario (and the borderline
+    ones), by name, with the term explained in the sentence."""
+    moves, near = robust_of(finding, code), borderline_of(finding, code)
+    if moves:
+        out = t("f_robust_brief", lang, cycle=finding.cycle, moves=_names(moves, lang))
+        return out + (t("f_robust_brief_near", lang, moves=_names(near, lang)) if near else "") + "."
+    if near:
+        return t("f_robust_brief_only_near", lang, cycle=finding.cycle, moves=_names(near, lang)) + "."
+    return t("f_robust_moves_none", lang, who=entity_names(lang).get(code, code)) + "."
+
+
+def _draws(finding, lang: str) -> str:
+    first, most = int(finding.n_draws), int(getattr(finding, "max_draws", 0) or 0)
+    return num(first, lang, 0) if most <= first else f"{num(first, lang, 0)}\u2013{num(most, lang, 0)}"
+
+
+def robust_scope_text(finding, lang: str, code: str | None = None) -> str:
+    """What the moves that hold in every scenario are, what the scenarios vary (effort tables,
+    prerequisites with and without the judgement rows, the crosswalk's credit scenarios, the
+    projected start draws) and their Monte Carlo error in words; with ``code``, whether that
+    regency's start is the same in every scenario (a real PEMDI sheet)."""
+    basis = dict(finding.basis)
+    varied = [t("rv_" + k.removeprefix("vary_"), lang, n=_draws(finding, lang))
+              if "rv_" + k.removeprefix("vary_") in LABELS else t(k, lang) for k in finding.varied]
+    out = [t("robust_scope", lang, p=pct(finding.threshold, lang), varied="; ".join(varied),
+             tables=finding.n_tables) + "."]
+    if any(m for _, m in getattr(finding, "borderline", ()) or ()):
+        out.append(t("robust_scope_borderline", lang) + ".")
+    if code is not None and basis.get(code, "projected") != "projected":
+        out.append(t("robust_sheet_start", lang, name=entity_names(lang).get(code, code)) + ".")
+    if finding.max_mc_error > 0:
+        out.append(t("robust_error_words", lang, e=num(100 * finding.max_mc_error, lang, 0)) + ".")
+    else:
+        out.append(t("robust_error_none", lang) + ".")
+    return " ".join(out)
+
+
+def roadmap_finding_and_caveat(road, lang: str) -> tuple[str, str]:
+    """Page 05's roadmap finding split in two: the finding (who reaches which band by when, at what
+    effort) and, apart, the warning that a band is reached only by a hair (less than 0.05 before
+    official rounding), which goes in the findings' "keep in mind" box; "" when there is none."""
+    from dataclasses import replace
+
+    from .actions import roadmap_short
+
+    full = roadmap_short(road, lang)
+    if not getattr(road, "thin", ()):
+        return full, ""
+    main = roadmap_short(replace(road, thin=()), lang)
+    return main, full[len(main):].strip() if full.startswith(main) else ""
+
+
+def start_finding_and_margin(plan, projection, lang: str) -> tuple[str, str]:
+    """A brief's start finding (:func:`spbe_analysis.figures.actions.start_line`) without the
+    thin-margin warning, and that warning apart ("" when the band is reached with room to spare),
+    for the findings' "keep in mind" box."""
+    from . import actions
+
+    full = actions.start_line(plan, projection, lang)
+    margin = actions.margin_text(plan, lang) if hasattr(actions, "margin_text") else ""
+    if margin and full.endswith(" " + margin):
+        return full[: -len(margin) - 1], margin
+    return full, ""
+
+
+def todo_finding(plan, lang: str, k: int = 1) -> str:
+    """What a regency does in the first cycle, in one short finding: the number of level steps, the
+    ``k`` steps that add the most to the index by name with what each produces, and the evidence
+    date (whether that date is still an estimate is said in the box under the findings)."""
+    from .actions import date_text, produce_text, step_name
+
+    s = plan.steps
+    if not len(s):
+        return t("act_no_steps", lang)
+    level = s[s["kind"] != "shared"].sort_values("index_gain", ascending=False, kind="stable")
+    top = "; ".join(f"{step_name(r, lang)} ({produce_text(r, lang)})" for _, r in level.head(k).iterrows())
+    return t("f_brief_todo", lang, name=entity_names(lang).get(plan.code, plan.code), y=plan.cycles[0], n=len(level),
+             top=top, d=date_text(s["deadline"].iloc[0], lang)) + "."

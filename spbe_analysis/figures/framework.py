@@ -74,8 +74,8 @@ def weights_chart(framework: Framework | str, *, lang: str, footer: str, ax=None
     ax.barh(y, asp["weight"], color=colour, height=0.7)
     for yi, (a, r) in zip(y, asp.iterrows()):
         same = ind.loc[ind["aspect"] == a, "weight_pct"].nunique() == 1
-        lbl = num(r["weight"], lang, 1) + "%" + (f"  ({t('indicators_n', lang, n=r['n'], w=num(r['per'], lang))})"
-                                                  if same else "")
+        per = f"  ({t('indicators_n', lang, n=r['n'], w=num(r['per'], lang))})" if same else ""
+        lbl = pct(float(r["weight"]) / 100, lang, 1) + per
         ax.text(r["weight"] + 0.3, yi, lbl, va="center", fontsize=13)
     ax.set_yticks(y, [wrap(f"{a}. {r['name']}", 38) for a, r in asp.iterrows()], fontsize=13)
     ax.set_xlabel(t("weight_pct", lang))
@@ -84,7 +84,8 @@ def weights_chart(framework: Framework | str, *, lang: str, footer: str, ax=None
     ax.grid(axis="y", visible=False)
     if fw.has_domains:
         dom = ind.groupby("domain").agg(w=("weight_pct", "sum"), name=("domain_name", "first"))
-        handles = [Patch(color=GROUP_COLOURS[d], label=f"{t('domain', lang)} {d}: {r['name']} ({num(r['w'], lang, 1)}%)")
+        handles = [Patch(color=GROUP_COLOURS[d],
+                         label=f"{t('domain', lang)} {d}: {r['name']} ({pct(float(r['w']) / 100, lang, 1)})")
                    for d, r in dom.iterrows()]
         legend_below(ax, handles=handles, ncol=2, fontsize=13)
     finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.3, "right": 0.97, "bottom": 0.14, "top": 0.88})

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
-from ..data import MAP_ATTRIBUTION, load_boundaries
+from ..data import load_boundaries
 from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, t
 from ..scoring import predicate
@@ -110,7 +110,8 @@ def map_chart(data, *, lang: str, footer: str, ax=None):
     shown = [b for b in fw.band_names("id") if b in {predicate(float(v), fw) for v in values}]
     ax.legend(handles=[Patch(facecolor=band_colour(fw, b), edgecolor="#444444", label=b) for b in shown],
               loc="lower left", title=t("col_predicate", lang) + f" {year}", fontsize=13, title_fontsize=13)
-    finish(fig, ax, own, f.title(lang), f"{footer}; {MAP_ATTRIBUTION}" if footer else MAP_ATTRIBUTION, lang,
+    credit = t("map_attribution", lang)   # the licence's attribution, in the page's language
+    finish(fig, ax, own, f.title(lang), f"{footer}; {credit}" if footer else credit, lang,
            adjust={"left": 0.02, "right": 0.98, "bottom": 0.1, "top": 0.88})
     return ax
 
@@ -170,7 +171,8 @@ def locator_chart(code: str, *, lang: str, footer: str, ax=None):
         return ax
     fig.suptitle(fill_width(f.title(lang), fig.get_figwidth() * 0.96, 17, bold=True), x=0.02, y=0.97, ha="left",
                  va="top", fontsize=17, fontweight="bold")
-    note = f"{footer}; {MAP_ATTRIBUTION}" if footer else MAP_ATTRIBUTION
+    credit = t("map_attribution", lang)
+    note = f"{footer}; {credit}" if footer else credit
     fig.text(0.01, 0.01, fill_width(note, fig.get_figwidth() * 0.97, 8), fontsize=8, color="#444444", va="bottom")
     fig.subplots_adjust(left=0.02, right=0.98, bottom=0.12, top=0.86)
     return ax

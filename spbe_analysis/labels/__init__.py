@@ -5,10 +5,21 @@ The texts live in one data file, ``strings.json`` next to this module: one entry
 are refused when the file is read. :data:`LABELS` is that table as a dict.
 
 ``t(key, lang, **fmt)`` returns the label in ``lang`` ("id" or "en"), formatted with ``fmt``.
-Numbers are written with :func:`num` and :func:`pct`: a decimal comma in Bahasa Indonesia
-(2,40), a decimal point in English (2.40). :func:`entity_names` gives the display names of the
-governments: the regencies' short names from ``data/regencies.csv`` and the labels of the
-province and the nation in ``lang``.
+Numbers are written with :func:`num` and :func:`pct`: a decimal comma and a thousands point in
+Bahasa Indonesia (2,40; 1.000), a decimal point and a thousands comma in English (2.40; 1,000).
+:func:`entity_names` gives the display names of the governments: the regencies' short names from
+``data/regencies.csv`` and the labels of the province and the nation in ``lang``.
+
+**Percentages** follow one style per language, the one each language's official usage prescribes,
+and :func:`pct` writes them (:func:`open_pct` and :func:`share` call it; charts use it too):
+
+* Bahasa Indonesia (EYD, the official spelling guide, writes "sepuluh persen (10%)"): the sign
+  on the number, no space, decimal comma: ``80%``, ``12,5%``, ``5-95%``; never ``80 %``.
+* English (the usual English style guides' numeric style): the sign on the number, no space,
+  decimal point: ``80%``, ``12.5%``.
+
+So both languages write ``80%`` with no space (not the ISO 80000 / French ``80 %``), and a test
+over the built pages (``tests/test_pages.py``) finds no number followed by a space and ``%``.
 
 Predicate names follow one rule in both languages: the official Indonesian name (*Baik*,
 *Sangat Baik*), never a translation, because that is the name printed next to every published
@@ -111,7 +122,15 @@ def num(x: float, lang: str = "id", decimals: int = 2) -> str:
 
 
 def pct(x: float, lang: str = "id", decimals: int = 0) -> str:
-    """A share (0-1) as a percentage: ``pct(0.25, "id") == "25%"``, ``pct(0.125, "id", 1) == "12,5%"``."""
+    """A share (0-1) as a percentage in the style of the module docstring, the sign on the number
+    without a space: ``pct(0.25, "id") == "25%"``, ``pct(0.125, "id", 1) == "12,5%"``,
+    ``pct(0.125, "en", 1) == "12.5%"``.
+
+    Examples
+    --------
+    >>> pct(0.25, "id"), pct(0.125, "id", 1), pct(0.125, "en", 1), pct(12.5, "id")
+    ('25%', '12,5%', '12.5%', '1.250%')
+    """
     return num(100 * float(x), lang, decimals) + "%"
 
 
@@ -153,7 +172,7 @@ def _entity_names(lang: str, _where: str) -> tuple[tuple[str, str], ...]:
 
 
 def open_pct(p: float, lang: str = "id") -> str:
-    """A share strictly between 0 and 1 as a percentage that never reads 0 % or 100 %
+    """A share strictly between 0 and 1 as a percentage that never reads 0% or 100%
     (``open_pct(0.999, "id") == ">99%"``)."""
     s = pct(p, lang)
     if p > 0 and s == pct(0.0, lang):
@@ -166,7 +185,7 @@ def open_pct(p: float, lang: str = "id") -> str:
 def share(p: float, draws: int, lang: str = "id", short: bool = False) -> str:
     """A share of draws in words: "dalam 37% dari 4.000 simulasi" ("dalam 37%" when ``short``);
     where every draw agrees, "dalam semua 4.000 simulasi" / "dalam tak satu pun dari 4.000
-    simulasi": a statement about the draws, never 100 % or 0 %.
+    simulasi": a statement about the draws, never 100% or 0%.
 
     Examples
     --------
