@@ -177,7 +177,7 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
 WARM = {"pemdi_plans": ("YEAR", "SHEET", "WORKSHEET", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET",
                         "FIRST_CYCLE", "N_CYCLES", "EFFORT"),
         "robust_moves": ("YEAR", "SHEET", "WORKSHEET", "SEED", "N_PROFILES", "PEMDI_SHEET", "PEMDI_WORKSHEET")}
-WARM_KEYWORDS = {"robust_moves": {"n_draws": "ROBUST_DRAWS", "threshold": "ROBUST_SHARE"}}
+WARM_KEYWORDS = {"robust_moves": {"n_draws": "ROBUST_DRAWS", "threshold": "ROBUST_SHARE", "max_draws": "ROBUST_MAX"}}
 
 
 def warm(source: str, params: dict, progress=print, name: str = "") -> list[str]:

@@ -2,7 +2,6 @@
 regency's start, the steps of the first planned cycle, and the index per cycle against the bands."""
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -16,43 +15,14 @@ from ..scoring import predicate
 from .pagetext import (RankTitle, basis_frame, external_frame, framework_frame, move_name, rank_title,  # noqa: F401
                        robust_lines,
                        robust_short, robustness_lines, scenario_frame)
+from .steptext import (THIN_MARGIN, cut_text, date_text, deadline_text, evidence_text,  # noqa: F401
+                       exact_index, hundredths, in_lang, indicator_text, margin_clause, margin_text, md_safe,
+                       prior_items, produce_text, serves_text, step_name, timing_text)
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish
 
 FRAMEWORK = "pemdi2026"
 #: Criteria statuses whose text is not the regulation's verbatim wording (label key per status).
 STATUS_NOTE = {"unverified_later": "act_status_unverified_later", "verbatim_fragment": "act_status_verbatim_fragment"}
-
-
-def _indicator(row, lang: str) -> str:
-    """'I5 Tata Kelola Data' (name in ``lang``), or the display name of a shared one-off effort."""
-    if row["kind"] == "shared":
-        key = "act_shared_" + str(row["indicator"])
-        return t(key, lang) if key in LABELS else str(row["indicator"])
-    fw = as_framework(FRAMEWORK)
-    return f"{row['indicator']} {fw.indicators.loc[row['indicator'], 'name_en' if lang == 'en' else 'name_id']}"
-
-
-def in_lang(row, column: str, lang: str) -> str:
-    """A step's office or outside-dependency text in ``lang``: ``<column>_en`` on English pages
-    and workbooks (the Indonesian text where a table of your own has no English column),
-    ``<column>`` otherwise. ``row`` is a step (a Series or a dict); criteria and evidence are not
-    asked for here: they are quoted in Bahasa Indonesia on every page.
-
-    Examples
-    --------
-    >>> row = {"lead_office": "Inspektorat", "co_owners": "Bagian Hukum (SK)", "co_owners_en": "Bagian Hukum (decree)"}
-    >>> in_lang(row, "co_owners", "en"), in_lang(row, "co_owners", "id"), in_lang(row, "lead_office", "en")
-    ('Bagian Hukum (decree)', 'Bagian Hukum (SK)', 'Inspektorat')
-    """
-    value = row.get(column + "_en") if lang == "en" else None
-    if value is None or pd.isna(value):
-        value = row.get(column, "")
-    return "" if value is None or pd.isna(value) else str(value)
-
-
-def _md(text) -> str:
-    """Quoted text (criteria, evidence, offices) safe inside Markdown: no emphasis, no raw HTML."""
-    return "".join("\\" + ch if ch in "*_`[]" else "&lt;" if ch == "<" else ch for ch in str(text))
 
 
 def start_frame(plans: Mapping, lang: str = "id") -> pd.DataFrame:
@@ -119,7 +89,7 @@ def steps_frame(plans: Mapping, lang: str = "id") -> pd.DataFrame:
     rows = []
     for c, p in plans.items():
         for _, r in p.steps.iterrows():
-            rows.append({"name": names.get(c, c), "indicator": _indicator(r, lang), "from_value": r["from_value"],
+            rows.append({"name": names.get(c, c), "indicator": indicator_text(r, lang), "from_value": r["from_value"],
                          "to_level": "-" if pd.isna(r["to_level"]) else str(int(r["to_level"])),
                          "index_gain": float(r["index_gain"]), "effort": float(r["effort"]),
                          "lead_office": in_lang(r, "lead_office", lang).split(" (")[0] or "-",
@@ -136,12 +106,12 @@ def step_cards(plan, lang: str = "id") -> str:
     none = t("none", lang)
     out = []
     for k, (_, r) in enumerate(plan.steps.iterrows(), 1):
-        head = f"**{k}. {_indicator(r, lang)}**"
+        head = f"**{k}. {indicator_text(r, lang)}**"
         if r["kind"] == "shared":
             serves = serves_text(plan, r, lang)
             out.append(f"{head}: {t('act_card_shared', lang, serves=serves, e=num(hundredths(r['effort']), lang))}")
-            out.append(f"    - {t('act_card_produce', lang)}: {_md(produce_text(r, lang))}")
-            out.append(f"    - {t('act_card_lead', lang)}: {_md(in_lang(r, 'lead_office', lang))}; "
+            out.append(f"    - {t('act_card_produce', lang)}: {md_safe(produce_text(r, lang))}")
+            out.append(f"    - {t('act_card_lead', lang)}: {md_safe(in_lang(r, 'lead_office', lang))}; "
                        f"{t('act_card_deadline', lang)}: {deadline_text(r, lang)}")
             continue
         out.append(f"{head}: {num(r['from_value'], lang)} → {t('act_card_level', lang, l=int(r['to_level']))} "
@@ -151,20 +121,20 @@ def step_cards(plan, lang: str = "id") -> str:
         lines = [x.strip() for x in str(r["criteria_text"]).splitlines() if x.strip()]
         text = re.sub(r"^Kriteria\s*:?\s*", "", " ".join(lines))
         cut = cut_text(r, lang)
-        out.append(f"    - {t('act_card_criteria', lang)}{status}: " + _md(text) + (f" *{cut}*" if cut else ""))
+        out.append(f"    - {t('act_card_criteria', lang)}{status}: " + md_safe(text) + (f" *{cut}*" if cut else ""))
         prior = prior_items(r)
         if prior:
-            items = _md("; ".join(prior[1])) if prior[1] else none
+            items = md_safe("; ".join(prior[1])) if prior[1] else none
             out.append(f"    - {t('act_card_prior', lang, l=prior[0])}: {items}")
         label, ev = evidence_text(r, lang)
-        out.append(f"    - {label}: {_md(ev) if ev else none}" if label else f"    - {_md(ev)}")
+        out.append(f"    - {label}: {md_safe(ev) if ev else none}" if label else f"    - {md_safe(ev)}")
         timing = timing_text(r)
         if timing:
-            out.append(f"    - {t('act_card_timing', lang)}: {_md(timing)}")
+            out.append(f"    - {t('act_card_timing', lang)}: {md_safe(timing)}")
         co, outside = in_lang(r, "co_owners", lang), in_lang(r, "outside", lang)
-        out.append(f"    - {t('act_card_lead', lang)}: {_md(in_lang(r, 'lead_office', lang))}; "
-                   f"{t('act_card_co', lang)}: {_md(co) if co else none}")
-        out.append(f"    - {t('act_card_outside', lang)}: {_md(outside) if outside else none}; "
+        out.append(f"    - {t('act_card_lead', lang)}: {md_safe(in_lang(r, 'lead_office', lang))}; "
+                   f"{t('act_card_co', lang)}: {md_safe(co) if co else none}")
+        out.append(f"    - {t('act_card_outside', lang)}: {md_safe(outside) if outside else none}; "
                    f"{t('act_card_deadline', lang)}: {deadline_text(r, lang)}")
     return "\n".join(f"- {x}" if not x.startswith("    ") else x for x in out) if out else t("act_no_steps", lang)
 
@@ -223,7 +193,7 @@ class ActionRoadmapFinding:
         """One :func:`margin_text` sentence per plan in :attr:`thin`, its regency named."""
         names = entity_names(lang)
         by = {r[0]: r for r in self.rows}
-        return [f"{names.get(c, c)}: " + _margin(y, v, Fraction(repr(x)), by[c][2], by[c][3], lang)
+        return [f"{names.get(c, c)}: " + margin_clause(y, v, Fraction(repr(x)), by[c][2], by[c][3], lang)
                 for c, y, v, x in self.thin]
 
     @property
@@ -356,27 +326,6 @@ def first_cycle_finding(plans: Mapping) -> FirstCycleFinding:
 
 
 # ----------------------------------------------------------------------------- short texts for readers
-def date_text(d, lang: str = "id") -> str:
-    """An ISO date as an official writes it: "15 September 2027" ("2027-09-15" in, any str() of a date)."""
-    y, m, day = (int(x) for x in str(d)[:10].split("-"))
-    return f"{day} {t('months', lang).split('|')[m - 1]} {y}"
-
-
-def step_name(row, lang: str = "id") -> str:
-    """A step by its name only: the indicator's name without its code, or a shared item's title."""
-    if row["kind"] == "shared":
-        return _indicator(row, lang)
-    fw = as_framework(FRAMEWORK)
-    return str(fw.indicators.loc[row["indicator"], "name_en" if lang == "en" else "name_id"])
-
-
-def produce_text(row, lang: str = "id") -> str:
-    """What a step produces, in a few words (``act_produce_<indicator>``, or a shared item's
-    ``shared_<item>`` title); the step card gives the full evidence list."""
-    key = ("shared_" if row["kind"] == "shared" else "act_produce_") + str(row["indicator"])
-    return t(key, lang) if key in LABELS else step_name(row, lang)
-
-
 def overview_frame(plans: Mapping, lang: str = "id", k: int = 3) -> pd.DataFrame:
     """One row per regency: its level steps in the first cycle, their effort, and its first ``k``
     steps by name (the full list is in the regency's brief and workbook)."""
@@ -461,141 +410,6 @@ def todo_line(plan, lang: str = "id", k: int = 3) -> str:
 
 
 # ----------------------------------------------------------------------------- what a card and a workbook row share
-def hundredths(x, places: int = 2) -> float:
-    """A plan number rounded once, half up, from its exact value: the float noise of a sum of
-    two-decimal efforts is removed first (7.994999999999999 is the sum 7.995, shown 8.00), so a
-    page, a brief and a workbook show the same number.
-
-    Examples
-    --------
-    >>> hundredths(7.994999999999999), hundredths(0.345), hundredths(0.0261, 3)
-    (8.0, 0.35, 0.026)
-    """
-    from decimal import Decimal
-
-    from ..official import round_half_up
-
-    return float(round_half_up(Decimal(repr(round(float(x), 9))), places))
-
-
-def exact_index(plan, year: int | None = None) -> Fraction:
-    """The unrounded PEMDI index of a plan after ``year`` (the last cycle by default): the start
-    values the planner climbs from (floored to hundredths) with every level step of the roadmap up
-    to that cycle, weighted as the official index is, before its two-decimal rounding."""
-    fw = as_framework(FRAMEWORK)
-    year = plan.cycles[-1] if year is None else int(year)
-    vals = {i: Fraction(math.floor(Fraction(repr(float(v))) * 100), 100) for i, v in plan.start.values.items()}
-    rm = plan.roadmap
-    if len(rm):
-        for r in rm[(rm["kind"] != "shared") & (rm["cycle"] <= year)].sort_values("cycle", kind="stable").itertuples():
-            vals[r.indicator] = max(vals[r.indicator], Fraction(int(r.to_level)))
-    units = [int(u) for u in fw.units]
-    return sum(Fraction(u) * vals[i] for i, u in zip(fw.ids, units)) / sum(units)
-
-
-#: A reached band closer than this to its lower edge (unrounded index) is stated with its margin.
-THIN_MARGIN = Fraction(5, 100)
-
-
-def margin_text(plan, lang: str = "id") -> str:
-    """When the plan's band is reached with less than 0.05 to spare above its lower edge (before the
-    official two-decimal rounding), the unrounded index and what it means; else ""."""
-    if not plan.reached or plan.target is None:
-        return ""
-    y = int(plan.reached)
-    v = float(plan.summary.loc[plan.summary["year"] == y, "index"].iloc[0])
-    return _margin(y, v, exact_index(plan, y), str(plan.target[0]), float(plan.target[1]), lang)
-
-
-def _margin(y: int, v: float, x, band: str, edge: float, lang: str) -> str:
-    """The margin sentence of :func:`margin_text` from the cycle, the official and the unrounded
-    index, the band and its lower edge ("" for a margin of 0.05 or more)."""
-    x, edge = Fraction(x), Fraction(repr(float(edge)))
-    if x - edge >= THIN_MARGIN:
-        return ""
-    lower = predicate(float(edge) - 0.01, FRAMEWORK).split(" (")[0]
-    key = "act_margin_rounded" if x < edge else "act_margin_thin"
-    return t(key, lang, y=y, v=num(v, lang), x=num(float(x), lang, 3), m=num(float(x - edge), lang, 3),
-             band=band.split(" (")[0], lower=lower)
-
-
-def deadline_text(row, lang: str = "id") -> str:
-    """A step's evidence deadline as an official writes it, "perkiraan ..." with its basis when the
-    cycle's schedule is not published yet (:func:`spbe_analysis.criteria.evidence_deadline`)."""
-    from .. import criteria
-
-    d = date_text(row["deadline"], lang)
-    try:
-        assumed = criteria.evidence_deadline(int(row["cycle"])).assumed
-    except Exception:                          # a table of your own with another cycle column
-        assumed = False
-    return t("act_deadline_estimate", lang, d=d) if assumed else d
-
-
-def _card(row):
-    from .. import criteria
-
-    if row["kind"] == "shared" or pd.isna(row["to_level"]):
-        return None
-    return criteria.level_card(str(row["indicator"]), int(row["to_level"]))
-
-
-def timing_text(row) -> str:
-    """The timing rule of the step's level (``levels.csv`` ``timing_rule``), or ""."""
-    c = _card(row)
-    v = c.timing_rule if c is not None else ""
-    return "" if v is None or pd.isna(v) else str(v).strip()
-
-
-def prior_items(row) -> tuple[int, list[str]] | None:
-    """Levels are cumulative: for a step to level L from a value that does not show level L-1 whole
-    (a fractional start, or one below L-1), (L-1, that level's evidence items); else None."""
-    from .. import criteria
-
-    if row["kind"] != "evidence" or pd.isna(row["to_level"]) or int(row["to_level"]) < 2:
-        return None                            # a national index's level is not built from uploads
-    lv, v = int(row["to_level"]) - 1, float(row["from_value"])
-    if v >= lv and float(v).is_integer():
-        return None
-    return lv, list(criteria.level_card(str(row["indicator"]), lv).evidence)
-
-
-def cut_text(row, lang: str = "id") -> str:
-    """For criteria cut at the source (" [...]" or a partial quotation): where to read them whole."""
-    text = str(row.get("criteria_text", "") or "").rstrip()
-    if row["kind"] == "shared" or not (text.endswith("[...]") or row.get("criteria_status") == "verbatim_fragment"):
-        return ""
-    return t("act_card_cut", lang, i=row["indicator"], l=int(row["to_level"]))
-
-
-def evidence_text(row, lang: str = "id") -> tuple[str, str]:
-    """(label, text) of what a step uploads; for an indicator scored from a national index, no label
-    and a text saying that nothing is uploaded and the value comes from that index, with the
-    level's evidence items as the regency's preparatory work."""
-    ev = str(row["evidence"] or "")
-    if row["kind"] == "outside index":
-        from ..actionplan import OUTSIDE_INDEX, OUTSIDE_INDEX_EN
-
-        idx = (OUTSIDE_INDEX_EN if lang == "en" else OUTSIDE_INDEX).get(str(row["indicator"]),
-                                                                         in_lang(row, "outside", lang))
-        return "", t("act_card_outside_evidence", lang, index=idx, work=ev or t("none", lang))
-    return t("act_card_evidence", lang), ev
-
-
-def serves_text(plan, row, lang: str = "id") -> str:
-    """A shared one-off work in words: "Dipakai untuk: I1 level 2 (2027), I4 level 2 (2027), ..."
-    with the cycle of each step it serves in this plan."""
-    rm = plan.roadmap
-    parts = []
-    for x in str(row.get("serves", "") or "").split(", "):
-        if " -> " not in x:
-            continue
-        i, lv = x.split(" -> ")
-        hit = rm[(rm["indicator"] == i) & (rm["kind"] != "shared")]
-        hit = hit[hit["to_level"].astype("Int64") == int(lv)] if len(hit) else hit
-        y = f" ({int(hit['cycle'].iloc[0])})" if len(hit) else ""
-        parts.append(f"{i} {t('act_card_level', lang, l=int(lv))}{y}")
-    return t("act_shared_used_for", lang, steps=", ".join(parts)) if parts else ""
 
 
 # ----------------------------------------------------------------------------- tables of pages 06 and 07 in words
