@@ -130,7 +130,7 @@ def _compute_robust(key: str, year: int, sheet: str, worksheet: str, seed: int, 
 def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: int = 20250723, n_profiles: int = 1000,
                  pemdi_sheet: str = "", pemdi_worksheet: str = "", first_cycle: int = 2027, n_cycles: int = 3,
                  n_draws: int | None = None, draw_seed: int = 0, threshold: float | None = None, n_jobs: int = 2,
-                 max_draws: int | None = None):
+                 max_draws: int | None = None, only_cached: bool = False):
     """The PEMDI moves that hold in every scenario (:func:`spbe_analysis.robust.robust_moves`), computed
     once per set of inputs and kept on disk like :func:`pemdi_plans`.
 
@@ -148,10 +148,12 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
         Minimum share over the tables (:data:`spbe_analysis.robust.ROBUST_SHARE`).
     n_jobs : int
         Processes on a first computation (not part of the key).
+    only_cached : bool
+        Return None rather than compute when the result is not in the cache yet.
 
     Returns
     -------
-    RobustMoves
+    RobustMoves or None
 
     Examples
     --------
@@ -165,10 +167,13 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
     threshold = robust.ROBUST_SHARE if threshold is None else threshold
     files = "".join(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in (sheet, pemdi_sheet)
                     if f and Path(f).is_file())
-    return memory().cache(_compute_robust, ignore=["n_jobs"])(
-        stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles, str(pemdi_sheet), str(pemdi_worksheet),
-        first_cycle, n_cycles, int(n_draws), int(draw_seed), float(threshold), int(n_jobs),
-        int(max(n_draws, robust.MAX_DRAWS) if max_draws is None else max_draws))
+    args = (stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles, str(pemdi_sheet), str(pemdi_worksheet),
+            first_cycle, n_cycles, int(n_draws), int(draw_seed), float(threshold), int(n_jobs),
+            int(max(n_draws, robust.MAX_DRAWS) if max_draws is None else max_draws))
+    fn = memory().cache(_compute_robust, ignore=["n_jobs"])
+    if only_cached and not fn.check_call_in_cache(*args):
+        return None
+    return fn(*args)
 
 
 #: The cached heavy results a page computes, with the page parameters that are their arguments in

@@ -63,6 +63,19 @@ def plan_defaults() -> dict:
     return {kw: values[name] for name, kw in PLAN_PARAMS.items() if name in values}
 
 
+def robust_defaults(kw: dict):
+    """The moves that hold in every scenario as notebook 05 shows them (its robust-move parameters),
+    or None when they are not computed yet (the index does not start a long computation)."""
+    from . import cache
+    from .report import defaults, select
+
+    values = defaults(select(["05"])[0])
+    args = {k: kw[k] for k in ("year", "sheet", "worksheet", "seed", "n_profiles", "pemdi_sheet", "pemdi_worksheet")
+            if k in kw}
+    return cache.robust_moves(**args, n_draws=values.get("ROBUST_DRAWS"), threshold=values.get("ROBUST_SHARE"),
+                              max_draws=values.get("ROBUST_MAX"), only_cached=True)
+
+
 def headline_rows() -> list[dict]:
     """One row per regency for the start page's headline: its published SPBE index and band of the
     planning year, its PEMDI start (value, band, basis) and the indicators of its first-cycle steps
@@ -71,11 +84,13 @@ def headline_rows() -> list[dict]:
     from .actionplan import FRAMEWORK
     from .data import entity_codes, framework_of_year, load_published
     from .frameworks import as_framework
+    from .figures.steptext import margin_text
     from .scoring import predicate
 
     kw = plan_defaults()
     year = int(kw.get("year") or 2024)
     res = cache.pemdi_plans(**kw)
+    rob = robust_defaults(kw)
     pub = load_published()
     fw = framework_of_year(pub, year)
     pfw = as_framework(FRAMEWORK)
@@ -98,7 +113,12 @@ def headline_rows() -> list[dict]:
                      "basis": plan.start.basis, "start_cycle": int(plan.start.cycle),
                      "cycle": int(plan.cycles[0]) if plan.cycles else int(plan.start.cycle) + 1,
                      "target": plan.target[0] if plan.target else "", "reached": plan.reached,
+                     "thin": bool(margin_text(plan, "id")),
                      "steps": [(i, str(names.loc[i, "name_id"]), str(names.loc[i, "name_en"]), lv) for i, lv in firsts],
+                     "safe": [] if rob is None else [
+                         (m.indicator, str(names.loc[m.indicator, "name_id"]), str(names.loc[m.indicator, "name_en"]),
+                          int(m.level), str(m.status)) for m in rob.moves[(rob.moves["code"] == code)
+                                                                         & (rob.moves["robust"] | rob.moves["borderline"])].itertuples()],
                      "illustrative": bool(res.illustrative)})
     return rows
 
@@ -119,6 +139,7 @@ def headline(reports: Path) -> str:
     both = lambda key, **f: (f"{html.escape(t(key, 'id', **f))}<br><span class=\"en\">"   # noqa: E731
                              f"{html.escape(t(key, 'en', **f))}</span>")
     body = []
+    has_safe = any("safe" in r and r["safe"] is not None for r in rows) and any(r.get("safe") for r in rows)
     for r in rows:
         links = " ".join(
             f'<a href="{lang}/brief_{r["code"]}.html" hreflang="{lang}">{html.escape(entity_names(lang)[r["code"]]) if lang == "id" else "EN"}</a>'
@@ -127,20 +148,27 @@ def headline(reports: Path) -> str:
             links = html.escape(entity_names("id")[r["code"]])
         spbe = f"{num(r['value'], 'id')} ({html.escape(r['band'])})" if r["value"] is not None else "-"
         when = f", {r['reached']}" if r["reached"] else ""
-        start = (f"{num(r['start'], 'id')} ({html.escape(r['start_band'])})<br>"
+        if r.get("thin"):
+            when += f" ({html.escape(t('site_thin_margin', 'id'))} / {html.escape(t('site_thin_margin', 'en'))})"
+        start = (f"{num(r['start'], 'id')}, {html.escape(r['start_band'])}<br>"
                  f"<small>{html.escape(t('act_basis_' + r['basis'], 'id'))}<br><span class=\"en\">"
                  f"{html.escape(t('act_basis_' + r['basis'], 'en'))}</span></small>")
         target = f"<br><small>→ {html.escape(r['target'])}{when}</small>" if r["target"] else ""
         steps = "".join(f"<li>{html.escape(i)} {html.escape(n_id)} → {lv}<br><span class=\"en\">{html.escape(n_en)}</span></li>"
                         for i, n_id, n_en, lv in r["steps"])
-        body.append(f"<tr><td>{links}</td><td>{spbe}</td><td>{start}{target}</td><td><ol>{steps}</ol></td></tr>")
+        safe = "".join(f"<li>{html.escape(i)} {html.escape(n_id)} → {lv} <small>({html.escape(t('site_safe_' + st, 'id'))})"
+                       f"</small><br><span class=\"en\">{html.escape(n_en)} ({html.escape(t('site_safe_' + st, 'en'))})</span></li>"
+                       for i, n_id, n_en, lv, st in r.get("safe", []))
+        safe_cell = f"<td><ul>{safe}</ul></td>" if safe else f"<td>{both('site_safe_none')}</td>"
+        body.append(f"<tr><td>{links}</td><td>{spbe}</td><td>{start}{target}</td>{safe_cell if has_safe else ''}"
+                    f"<td><ol>{steps}</ol></td></tr>")
     note = (f'<p class="note">{html.escape(t("site_headline_note", "id"))}<br><span class="en">'
             f'{html.escape(t("site_headline_note", "en"))}</span></p>') if any(r["basis"] == "projected" for r in rows) else ""
     return f"""<h2>{both("site_headline")}</h2>
 <p>{html.escape(t("site_headline_text", "id", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"]))}</p>
 <p class="en">{html.escape(t("site_headline_text", "en", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"]))}</p>
 <table class="headline"><thead><tr><th>{both("col_entity")}</th><th>{both("col_spbe_year", year=r0["year"])}</th>
-<th>{both("col_pemdi_start", year=r0["start_cycle"])}</th><th>{both("col_first_steps", cycle=r0["cycle"])}</th></tr></thead><tbody>
+<th>{both("col_pemdi_start", year=r0["start_cycle"])}</th>{f'<th>{both("col_safe_steps", cycle=r0["cycle"])}</th>' if has_safe else ""}<th>{both("col_first_steps", cycle=r0["cycle"])}</th></tr></thead><tbody>
 {chr(10).join(body)}
 </tbody></table>
 {note}"""

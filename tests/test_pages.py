@@ -642,3 +642,20 @@ def test_a_brief_names_its_regency_in_one_heading(built):
             title = t("brief_title", lang, name=entity_names(lang)[code])
             heads = [h for h in root.find_all({"h1", "h2", "h3"}) if h.text().strip().rstrip("¶").strip() == title]
             assert [h.tag for h in heads] == ["h1"], (lang, code, [h.tag for h in heads])
+
+
+@pytest.mark.notebooks
+def test_the_index_lists_the_moves_that_hold_in_every_scenario_as_the_pages_do(built):
+    """The start page's column of moves that hold in every scenario is the cached result notebook 05,
+    07 and the briefs show (robust and borderline moves, per regency), and it is on the built index."""
+    from spbe_analysis import site
+    reports, _ = built
+    rob = site.robust_defaults(site.plan_defaults())
+    assert rob is not None, "the build computed the moves before writing the index"
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for r in site.headline_rows():
+        m = rob.moves[(rob.moves["code"] == r["code"]) & (rob.moves["robust"] | rob.moves["borderline"])]
+        assert {(i, lv, st) for i, _, _, lv, st in r["safe"]} == {(x.indicator, int(x.level), x.status)
+                                                                  for x in m.itertuples()}
+        for i, n_id, _, lv, _ in r["safe"]:
+            assert f"{i} {n_id} → {lv}" in index
