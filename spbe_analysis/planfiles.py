@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .actionplan import CSV_COLUMNS, ActionPlan
-from .figures.actions import (cut_text, deadline_text, evidence_text, exact_index, hundredths, in_lang, margin_text,
+from .figures.actions import (cut_text, deadline_text, evidence_text, exact_index, shown_value, in_lang, margin_text,
                               prior_items, serves_text, timing_text)
 from .labels import num, t
 
@@ -80,7 +80,7 @@ def _prior_cell(r: dict) -> str:
 
 def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
     """The action-plan workbook of one regency as ``.xlsx`` bytes. Numbers are rounded once, half
-    up, from their exact value (:func:`~spbe_analysis.figures.actions.hundredths`) as the pages
+    up, from their exact value (:func:`~spbe_analysis.figures.actions.shown_value`) as the pages
     show them, with an Excel number format (0.00; a step's index gain 0.000)."""
     wb = Workbook()
     wb.properties.creator = "spbe-gorontalo"
@@ -105,8 +105,8 @@ def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
         c.font = Font(bold=True)
     for k, r in enumerate(plan.steps.to_dict("records"), start=1):
         shared = r["kind"] == "shared"
-        ws.append([k, step_name(pd.Series(r), lang), None if shared else hundredths(r["from_value"]),
-                   None if shared else int(r["to_level"]), hundredths(r["index_gain"], 3), hundredths(r["effort"]),
+        ws.append([k, step_name(pd.Series(r), lang), None if shared else shown_value(r["from_value"]),
+                   None if shared else int(r["to_level"]), shown_value(r["index_gain"], 3), shown_value(r["effort"]),
                    _criteria_cell(r, plan, lang), status_text(r["criteria_status"], lang),
                    evidence_text(r, lang)[1], _prior_cell(r), timing_text(r), in_lang(r, "lead_office", lang),
                    in_lang(r, "co_owners", lang), in_lang(r, "national_counterpart", lang),
@@ -124,14 +124,14 @@ def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
                                       "plan_index_exact")])
     for r in plan.roadmap.sort_values(["cycle"], kind="stable").to_dict("records"):
         shared = r["kind"] == "shared"
-        rm.append([int(r["cycle"]), step_name(pd.Series(r), lang), None if shared else hundredths(r["from_value"]),
-                   None if shared else int(r["to_level"]), hundredths(r["index_gain"], 3),
-                   hundredths(r["effort"]), in_lang(r, "lead_office", lang), deadline_text(r, lang)])
+        rm.append([int(r["cycle"]), step_name(pd.Series(r), lang), None if shared else shown_value(r["from_value"]),
+                   None if shared else int(r["to_level"]), shown_value(r["index_gain"], 3),
+                   shown_value(r["effort"]), in_lang(r, "lead_office", lang), deadline_text(r, lang)])
         _num_cells(rm, rm.max_row, {"C": _F2, "E": _F3, "F": _F2})
     rm.append([])
     for s in plan.summary.to_dict("records"):
-        rm.append([int(s["year"]), t("plan_index_after", lang), None, None, hundredths(s["index"]),
-                   hundredths(s["cost"]), s["predicate"], None, hundredths(exact_index(plan, int(s["year"])), 3)])
+        rm.append([int(s["year"]), t("plan_index_after", lang), None, None, shown_value(s["index"]),
+                   shown_value(s["cost"]), s["predicate"], None, shown_value(exact_index(plan, int(s["year"])), 3)])
         _num_cells(rm, rm.max_row, {"E": _F2, "F": _F2, "I": _F3})
     margin = margin_text(plan, lang)
     if margin:

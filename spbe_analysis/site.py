@@ -84,7 +84,7 @@ def headline_rows() -> list[dict]:
     from .actionplan import FRAMEWORK
     from .data import entity_codes, framework_of_year, load_published
     from .frameworks import as_framework
-    from .figures.steptext import margin_text
+    from .figures.steptext import thin_margin
     from .scoring import predicate
 
     kw = plan_defaults()
@@ -113,7 +113,7 @@ def headline_rows() -> list[dict]:
                      "basis": plan.start.basis, "start_cycle": int(plan.start.cycle),
                      "cycle": int(plan.cycles[0]) if plan.cycles else int(plan.start.cycle) + 1,
                      "target": plan.target[0] if plan.target else "", "reached": plan.reached,
-                     "thin": bool(margin_text(plan, "id")),
+                     "thin": thin_margin(plan),
                      "steps": [(i, str(names.loc[i, "name_id"]), str(names.loc[i, "name_en"]), lv) for i, lv in firsts],
                      "safe": [] if rob is None else [
                          (m.indicator, str(names.loc[m.indicator, "name_id"]), str(names.loc[m.indicator, "name_en"]),

@@ -195,6 +195,8 @@ def test_a_band_reached_by_rounding_states_the_unrounded_index_and_the_risk(plan
     assert "0,05" in FA.roadmap_short(f, "id")
     far = dataclasses.replace(plan, target=("Kurang (Merintis)", 1.0))
     assert FA.margin_text(far, "id") == ""
+    from spbe_analysis.figures.steptext import thin_margin
+    assert thin_margin(thin) and not thin_margin(far)
 
 
 def test_projected_starts_are_marked_illustrative_in_workbook_and_csv(plan):
@@ -269,10 +271,10 @@ def test_timing_rules_cut_criteria_and_deadlines_are_shown(plan, partial):
 
 
 def test_workbook_numbers_are_rounded_once_as_the_pages_show_them(plan):
-    assert FA.hundredths(7.994999999999999) == 8.0 and FA.hundredths(0.0261, 3) == 0.026
+    assert FA.shown_value(7.994999999999999) == 8.0 and FA.shown_value(0.0261, 3) == 0.026
     steps, rm, _ = _sheets(plan)
     for k, (_, r) in enumerate(plan.steps.iterrows(), start=5):
-        assert steps[f"F{k}"].value == FA.hundredths(r["effort"]) and steps[f"F{k}"].number_format == "0.00"
+        assert steps[f"F{k}"].value == FA.shown_value(r["effort"]) and steps[f"F{k}"].number_format == "0.00"
         assert steps[f"E{k}"].number_format == "0.000"
     summary = [row for row in rm.iter_rows() if row[1].value == sa.labels.t("plan_index_after", "id")]
     page = FA.summary_frame(plan).iloc[1:]

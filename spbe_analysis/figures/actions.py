@@ -16,7 +16,7 @@ from .pagetext import (RankTitle, basis_frame, external_frame, framework_frame, 
                        robust_lines,
                        robust_short, robustness_lines, scenario_frame)
 from .steptext import (THIN_MARGIN, cut_text, date_text, deadline_text, evidence_text,  # noqa: F401
-                       exact_index, hundredths, in_lang, indicator_text, margin_clause, margin_text, md_safe,
+                       exact_index, shown_value, in_lang, indicator_text, margin_clause, margin_text, md_safe,
                        prior_items, produce_text, serves_text, step_name, timing_text)
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish
 
@@ -109,14 +109,14 @@ def step_cards(plan, lang: str = "id") -> str:
         head = f"**{k}. {indicator_text(r, lang)}**"
         if r["kind"] == "shared":
             serves = serves_text(plan, r, lang)
-            out.append(f"{head}: {t('act_card_shared', lang, serves=serves, e=num(hundredths(r['effort']), lang))}")
+            out.append(f"{head}: {t('act_card_shared', lang, serves=serves, e=num(shown_value(r['effort']), lang))}")
             out.append(f"    - {t('act_card_produce', lang)}: {md_safe(produce_text(r, lang))}")
             out.append(f"    - {t('act_card_lead', lang)}: {md_safe(in_lang(r, 'lead_office', lang))}; "
                        f"{t('act_card_deadline', lang)}: {deadline_text(r, lang)}")
             continue
         out.append(f"{head}: {num(r['from_value'], lang)} → {t('act_card_level', lang, l=int(r['to_level']))} "
-                   f"(+{num(hundredths(r['index_gain'], 3), lang, 3)} {t('act_card_points', lang)}, "
-                   f"{t('act_card_effort', lang)} {num(hundredths(r['effort']), lang)})")
+                   f"(+{num(shown_value(r['index_gain'], 3), lang, 3)} {t('act_card_points', lang)}, "
+                   f"{t('act_card_effort', lang)} {num(shown_value(r['effort']), lang)})")
         status = f" *({t(STATUS_NOTE[r['criteria_status']], lang)})*" if r["criteria_status"] in STATUS_NOTE else ""
         lines = [x.strip() for x in str(r["criteria_text"]).splitlines() if x.strip()]
         text = re.sub(r"^Kriteria\s*:?\s*", "", " ".join(lines))
@@ -418,5 +418,5 @@ __all__ = ["ActionRoadmapFinding", "FirstCycleFinding", "StartFinding", "first_c
            "start_text", "step_cards", "steps_frame", "in_lang", "summary_frame", "date_text", "step_name",
            "produce_text", "overview_frame", "first_cycle_short", "roadmap_short", "start_line", "todo_line",
            "framework_frame", "basis_frame", "external_frame", "RankTitle", "rank_title", "robustness_lines",
-           "robust_lines", "robust_short", "scenario_frame", "hundredths", "exact_index", "margin_text",
+           "robust_lines", "robust_short", "scenario_frame", "shown_value", "exact_index", "margin_text",
            "deadline_text", "timing_text", "prior_items", "cut_text", "evidence_text", "serves_text"]

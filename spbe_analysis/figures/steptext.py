@@ -71,14 +71,14 @@ def produce_text(row, lang: str = "id") -> str:
 
 
 
-def hundredths(x, places: int = 2) -> float:
+def shown_value(x, places: int = 2) -> float:
     """A plan number rounded once, half up, from its exact value: the float noise of a sum of
     two-decimal efforts is removed first (7.994999999999999 is the sum 7.995, shown 8.00), so a
     page, a brief and a workbook show the same number.
 
     Examples
     --------
-    >>> hundredths(7.994999999999999), hundredths(0.345), hundredths(0.0261, 3)
+    >>> shown_value(7.994999999999999), shown_value(0.345), shown_value(0.0261, 3)
     (8.0, 0.35, 0.026)
     """
     from decimal import Decimal
@@ -107,10 +107,18 @@ def exact_index(plan, year: int | None = None) -> Fraction:
 THIN_MARGIN = Fraction(5, 100)
 
 
+def thin_margin(plan) -> bool:
+    """True when the plan's band is reached with less than :data:`THIN_MARGIN` to spare above its
+    lower edge, before the official two-decimal rounding."""
+    if not plan.reached or plan.target is None:
+        return False
+    return Fraction(exact_index(plan, int(plan.reached))) - Fraction(repr(float(plan.target[1]))) < THIN_MARGIN
+
+
 def margin_text(plan, lang: str = "id") -> str:
     """When the plan's band is reached with less than 0.05 to spare above its lower edge (before the
     official two-decimal rounding), the unrounded index and what it means; else ""."""
-    if not plan.reached or plan.target is None:
+    if not thin_margin(plan):
         return ""
     y = int(plan.reached)
     v = float(plan.summary.loc[plan.summary["year"] == y, "index"].iloc[0])
@@ -208,4 +216,4 @@ def serves_text(plan, row, lang: str = "id") -> str:
     return t("act_shared_used_for", lang, steps=", ".join(parts)) if parts else ""
 
 
-__all__ = ["THIN_MARGIN", "indicator_text", "margin_clause", "md_safe", "cut_text", "date_text", "deadline_text", "evidence_text", "exact_index", "hundredths", "in_lang", "margin_text", "prior_items", "produce_text", "serves_text", "step_name", "timing_text"]
+__all__ = ["THIN_MARGIN", "thin_margin", "indicator_text", "margin_clause", "md_safe", "cut_text", "date_text", "deadline_text", "evidence_text", "exact_index", "shown_value", "in_lang", "margin_text", "prior_items", "produce_text", "serves_text", "step_name", "timing_text"]
