@@ -5,7 +5,8 @@
     python3 make.py test       run the whole test suite (unit, property-based, every notebook executed,
                                every page opened in Chromium); CI runs this
     python3 make.py test-fast  the daily tier: no notebook builds, no browser, nothing marked slow,
-                               10 examples per property (pytest -m "not notebooks and not browser and not slow")
+                               10 examples per property, on both cores
+                               (pytest -m "not notebooks and not browser and not slow" -n 2)
 
 Each creates the virtual environment .venv on first use and installs the pinned packages
 from requirements-lock.txt, then the package itself with --no-deps (reinstalling only when that
@@ -66,7 +67,10 @@ def main(argv: list[str]) -> int:
         return subprocess.run([str(py), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env).returncode
     if cmd == "test-fast":
         env.setdefault("HYPOTHESIS_PROFILE", "fast")
-        return subprocess.run([str(py), "-m", "pytest", "-m", FAST, *argv[1:]], cwd=ROOT, env=env).returncode
+        # both cores (pytest-xdist); one worker per core, tests spread by file so fixtures load once
+        return subprocess.run(
+            [str(py), "-m", "pytest", "-m", FAST, "-n", "2", "--dist", "loadfile", *argv[1:]], cwd=ROOT, env=env
+        ).returncode
     return 0
 
 
