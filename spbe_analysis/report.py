@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -375,6 +376,10 @@ def findings_first(nb: Any, lang: str = "en") -> Any:
     return nb
 
 
+#: HTML exporters of this thread (see :func:`to_html`)
+_EXPORTERS = threading.local()
+
+
 def to_html(nb: Any, title: str, lang: str = "id", stem: str | None = None) -> str:
     """Self-contained HTML for one language: findings first, no code, images embedded (each with
     its figure's title as alt text), no script and no request to the network. With ``stem`` (the
@@ -385,10 +390,12 @@ def to_html(nb: Any, title: str, lang: str = "id", stem: str | None = None) -> s
     from .labels.glossary import with_glossary
 
     nb = with_glossary(findings_first(for_language(nb, lang), lang), lang)
-    exporter = HTMLExporter(template_name="spbe_report", extra_template_basedirs=[str(TEMPLATES)], language_code=lang,
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                            embed_images=True)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "language_code": lang})
+    exporters = _EXPORTERS.__dict__.setdefault("by_lang", {})   # one per thread and language: the
+    if lang not in exporters:                                   # templates compile once, not per page
+        exporters[lang] = HTMLExporter(template_name="spbe_report", extra_template_basedirs=[str(TEMPLATES)],
+                                       language_code=lang, exclude_input=True, exclude_input_prompt=True,
+                                       exclude_output_prompt=True, embed_images=True)
+    body, _ = exporters[lang].from_notebook_node(nb, resources={"metadata": {"name": title}, "language_code": lang})
     return body if stem is None else decorate(body, stem, lang)
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .. import checks
 from ..errors import DataError
@@ -98,6 +97,7 @@ def trend(years, values) -> dict:
     >>> round(trend([2022, 2023, 2024], [2.0, 2.5, 3.0])["slope_per_year"], 6)
     0.5
     """
+    from scipy import stats  # lazy: most pages never need it
     x, y = as_values(years, "years argument").to_numpy(), as_values(values, "values argument").to_numpy()
     if len(x) != len(y) or len(set(x)) < 2:
         raise DataError("years/values arguments", "one value per year, at least two distinct years",
@@ -187,6 +187,7 @@ def beta_convergence(v0: pd.Series, v1: pd.Series, t0: int, t1: int) -> BetaConv
     >>> b.beta < 0
     True
     """
+    from scipy import stats  # lazy: most pages never need it
     for nm, v in (("v0", v0), ("v1", v1)):
         if not isinstance(v, pd.Series) or len(v) < 3:
             raise DataError(f"{nm} argument", "a Series of at least 3 values indexed by entity", value=type(v).__name__)

@@ -3,7 +3,6 @@ censored rows kept as the set of bands they could lie in."""
 from __future__ import annotations
 
 import pandas as pd
-from scipy import stats
 
 from .. import checks
 from ..errors import DataError
@@ -39,6 +38,7 @@ def rank_mobility(v0: pd.Series, v1: pd.Series) -> dict:
     >>> rank_mobility(pd.Series({"a": 1.0, "b": 2.0, "c": 3.0}), pd.Series({"a": 1.5, "b": 2.5, "c": 3.5}))["tau"]
     1.0
     """
+    from scipy import stats  # lazy: most pages never need it
     for name, v in (("v0", v0), ("v1", v1)):
         if not isinstance(v, pd.Series) or len(v) < 2:
             raise DataError(f"{name} argument", "a Series of at least 2 values indexed by entity", value=type(v).__name__)

@@ -12,7 +12,6 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from .. import checks
 from ..errors import DataError
@@ -296,6 +295,8 @@ def roadmap(levels: Mapping[Any, Any] | pd.Series, framework: Framework | str, y
             if t > 0:
                 cost_c[v(j, t - 1)] -= pb.cost[j]
     progress = -np.concatenate([pb.gain.astype(float)] * T)
+    from scipy import sparse  # lazy: most pages never solve
+
     A = sparse.csr_matrix((data, (ri, ci)), shape=(len(lbs), nv))
     if nv == 0:
         x = np.zeros(0)

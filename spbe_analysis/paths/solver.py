@@ -8,7 +8,6 @@ import sys
 from typing import Any
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 
 @contextlib.contextmanager
@@ -49,6 +48,7 @@ def solve(c: np.ndarray, rows: Any, lbs: list, ubs: list, upper: np.ndarray) -> 
     >>> solve(np.array([1.0, 2.0]), [np.array([1.0, 1.0])], [1], [np.inf], np.ones(2)).x.round().tolist()
     [1.0, 0.0]
     """
+    from scipy.optimize import Bounds, LinearConstraint, milp  # lazy: most pages never solve
     nv = len(c)
     if isinstance(rows, list):
         rows = np.vstack(rows) if rows else None

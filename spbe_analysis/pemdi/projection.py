@@ -31,7 +31,6 @@ from typing import Any, Mapping
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .. import checks
 from ..errors import DataError
@@ -109,6 +108,7 @@ def scenario_pmf(low: Any, central: Any, high: Any, distribution: str = "pert",
     >>> int(g[0]), int(g[-1]), round(float(p.sum()), 12), int(g[p.argmax()])
     (100, 175, 1.0, 125)
     """
+    from scipy import stats  # lazy: most pages never need it
     checks.choice(distribution, DISTRIBUTIONS, "distribution argument")
     lo, c, hi = (_hundredths_of(v, "scenario value argument", -10 ** 6, 10 ** 6) for v in (low, central, high))
     if not lo <= c <= hi:
