@@ -213,8 +213,8 @@ def context(year: int = 2024, sheet: str | Path = "", worksheet: str = "", seed:
                                 "condition the illustrative profiles on", row=missing[0], column="value")
             ens = sample_published(pub, year, codes, n=n_profiles, seed=seed)
             profiles_ = ProfileSet(fw.name, year, {c: ens[c].levels for c in codes}, illustrative=True,
-                                   source=t("source_profiles", lang, n=n_profiles, year=year, seed=seed))
-            footer = t("source_profiles", lang, n=n_profiles, year=year, seed=seed) + "; " + pub_footer
+                                   source=t("source_profiles", lang, n=num(n_profiles, lang, 0), year=year, seed=seed))
+            footer = t("source_profiles", lang, n=num(n_profiles, lang, 0), year=year, seed=seed) + "; " + pub_footer
         else:
             footer = pub_footer
         illustrative = bool(n_profiles)

@@ -195,5 +195,16 @@ def write_plan_files(plans: dict, names: dict, reports: Path, langs: tuple = ("i
     return out
 
 
-__all__ = ["PLAN_CSV_COLUMNS", "START_BASIS", "csv_frame", "status_text", "step_name", "workbook_bytes",
+def write_brief_plan(params: dict, reports: Path, langs: tuple = ("id", "en")) -> list[Path]:
+    """The plan files of one regency brief, from the brief's parameters (``CODE`` and those of
+    :data:`spbe_analysis.cache.WARM` ``["pemdi_plans"]``): the same cached plans its page shows, so
+    the build writes the files the brief links to. Returns the files written."""
+    from .cache import WARM, pemdi_plans
+    from .labels import entity_names
+
+    res = pemdi_plans(*[params[a] for a in WARM["pemdi_plans"]])
+    return write_plan_files({params["CODE"]: res.plans[params["CODE"]]}, entity_names("id"), reports, tuple(langs))
+
+
+__all__ = ["write_brief_plan", "PLAN_CSV_COLUMNS", "START_BASIS", "csv_frame", "status_text", "step_name", "workbook_bytes",
            "write_plan_files"]

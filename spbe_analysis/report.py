@@ -30,8 +30,7 @@ from .pages import MAX_FINDINGS, caveat_box, decorate, split_findings
 TEMPLATES = PACKAGE_DIR / "templates"
 #: Parameters set by the builder itself, never by ``--set``.
 RESERVED = ("LANG",)
-#: Kernels run at once (one per language).
-WORKERS = max(1, min(2, os.cpu_count() or 1))
+WORKERS = max(1, min(2, os.cpu_count() or 1))  #: kernels run at once (across pages and languages)
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 logging.getLogger("papermill").setLevel(logging.ERROR)   # its progress lines; failures raise instead
 
@@ -446,6 +445,7 @@ def build(request: Request, reports: Path | None = None, figures: Path | None = 
     import nbformat
 
     from . import cache
+    from .planfiles import write_brief_plan
 
     reports = reports or reports_dir()
     figures = figures or figures_dir()
@@ -475,17 +475,19 @@ def build(request: Request, reports: Path | None = None, figures: Path | None = 
             for k, job in enumerate(request.jobs):
                 stage = root / f"{k:03d}"
                 info = declared(job.path)
-                cache.warm(job.path.read_text(encoding="utf-8"), {**{k: _default(info, k) for k in info}, **job.params},
-                           progress, job.stem)
-                running.append((stage, [pool.submit(one, job, stage, lang) for lang in request.langs]))
-            for stage, futures in running:
+                full = {**{k: _default(info, k) for k in info}, **job.params}
+                cache.warm(job.path.read_text(encoding="utf-8"), full, progress, job.stem)
+                running.append((job, full, stage, [pool.submit(one, job, stage, lang) for lang in request.langs]))
+            for job, full, stage, futures in running:
                 for fut in futures:
                     fut.result()
                 if (stage / "figures").exists():
                     _move_into(stage / "figures", figures)
                 written += _move_into(stage / "reports", reports)
+                if job.stem.startswith("brief_"):          # the plan files its brief links to
+                    written += write_brief_plan(full, reports, tuple(request.langs))
         except BaseException:
-            for _, futures in running:
+            for *_, futures in running:
                 for fut in futures:
                     fut.cancel()
             raise

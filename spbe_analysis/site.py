@@ -1,8 +1,10 @@
 """``reports/index.html``: first the headline (the six regencies' SPBE position, PEMDI start and
 first-cycle priorities, each linking to its brief), then every report and regency brief in both
-languages, every figure (a thumbnail with its PNG and SVG links), a short "how to read" and the
-data caveats, Indonesian first. Plain HTML and CSS, no script, nothing loaded from the network; the thumbnails are the
-figure files themselves, linked relatively (``../figures/<lang>/<name>.png``)."""
+languages, then every figure grouped by its page (a thumbnail captioned with the figure's own title,
+its finding, in Indonesian and English, with its PNG and SVG files as links), a short "how to read"
+and the data caveats, Indonesian first. Plain HTML and CSS, no script, nothing loaded from the
+network; the thumbnails are the figure files themselves, linked relatively
+(``../figures/<lang>/<name>.png``)."""
 from __future__ import annotations
 
 import html
@@ -22,6 +24,8 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 th { background: #e8eef4; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 14px; }
 .fig { border: 1px solid #ddd; padding: 6px; font-size: 0.85rem; } .fig img { width: 100%; height: auto; }
+.fig p { margin: 0.3em 0; } .fig .files { color: #555; }
+h3.page { margin: 1.4rem 0 0.5rem; font-size: 1.05rem; }
 table.headline td { vertical-align: top; } table.headline ol { margin: 0; padding-left: 1.2em; }
 table.headline small { color: #555; }
 .note { border-left: 5px solid #b2182b; background: #fdf0f0; padding: 0.4em 1em; }
@@ -35,6 +39,87 @@ def _title(path: Path) -> str:
 
 def _rel(path: Path, start: Path) -> str:
     return Path(os.path.relpath(path, start)).as_posix()
+
+
+_SVG_TITLE = re.compile(r"<dc:title>(.*?)</dc:title>", re.S)
+
+
+def figure_title(svg: Path) -> str | None:
+    """The title of a saved figure, its finding, as the page's ``<img alt>`` gives it
+    (:func:`spbe_analysis.pages.figure_alt`): :func:`spbe_analysis.figures.style.save_figure`
+    writes that text into the SVG's metadata (``<dc:title>``). None when the file is missing or the
+    figure has no title.
+
+    Parameters
+    ----------
+    svg : Path
+        ``figures/<lang>/<name>.svg``.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> figure_title(Path("no/such/figure.svg")) is None
+    True
+    """
+    import html as html_mod
+
+    try:
+        text = Path(svg).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    m = _SVG_TITLE.search(text)
+    return " ".join(html_mod.unescape(m.group(1)).split()) or None if m else None
+
+
+def figure_page(name: str, stems: list[str]) -> str | None:
+    """The page a figure belongs to: the brief ``brief_<code>`` for ``brief_<code>_...``, else the
+    report with the same number (``02_...``); None for a figure of no page in ``stems``.
+
+    Examples
+    --------
+    >>> figure_page("02_ranked_2024", ["02_disparities_2024", "brief_7501"])
+    '02_disparities_2024'
+    >>> figure_page("brief_7501_gap", ["02_disparities_2024", "brief_7501"]), figure_page("09_x", ["brief_7501"])
+    ('brief_7501', None)
+    """
+    for stem in stems:
+        if stem.startswith("brief_") and name.startswith(stem + "_"):
+            return stem
+        if not stem.startswith("brief_") and not name.startswith("brief_") and name.split("_")[0] == stem.split("_")[0]:
+            return stem
+    return None
+
+
+def gallery(reports: Path, figures: Path) -> str:
+    """The figures of the start page (HTML): grouped by their page (its title in both languages),
+    each a thumbnail (the Indonesian PNG) captioned with the figure's title (:func:`figure_title`)
+    in Indonesian and in English; the file name is only the target of the PNG and SVG links."""
+    names = sorted(p.stem for p in (figures / "id").glob("*.png")) if (figures / "id").exists() else []
+    stems = pages(reports)
+    groups: dict[str | None, list[str]] = {}
+    for name in names:
+        groups.setdefault(figure_page(name, stems), []).append(name)
+    out = []
+    for stem in [s for s in stems if s in groups] + ([None] if None in groups else []):
+        if stem is None:
+            head = [t("site_figures_other", lang) for lang in LANGS]
+        else:
+            head = [_title(reports / lang / f"{stem}.html") for lang in LANGS]
+        out.append(f'<h3 class="page">{html.escape(head[0])}<br><span class="en">{html.escape(head[1])}</span></h3>')
+        cards = []
+        for name in groups[stem]:
+            titles = [figure_title(figures / lang / f"{name}.svg") or t("site_fig_untitled", lang) for lang in LANGS]
+            links = " · ".join(f'<a href="{_rel(figures / lang / f"{name}.{ext}", reports)}">{lang.upper()} {ext.upper()}</a>'
+                               for lang in LANGS for ext in ("png", "svg") if (figures / lang / f"{name}.{ext}").exists())
+            thumb = _rel(figures / "id" / f"{name}.png", reports)
+            cards.append(f'<div class="fig"><a href="{thumb}"><img src="{thumb}" alt="{html.escape(titles[0])}" '
+                         f'loading="eager"></a><div><p>{html.escape(titles[0])}</p><p class="en">{html.escape(titles[1])}'
+                         f'</p><p class="files">{links}</p></div></div>')
+        out.append('<div class="grid">\n' + "\n".join(cards) + "\n</div>")
+    return "\n".join(out)
 
 
 def pages(reports: Path) -> list[str]:
@@ -185,14 +270,6 @@ def write_index(reports: Path, figures: Path) -> Path:
             f = reports / lang / f"{stem}.html"
             cells.append(f'<td><a href="{_rel(f, reports)}">{html.escape(_title(f))}</a></td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    figs = []
-    names = sorted(p.stem for p in (figures / "id").glob("*.png")) if (figures / "id").exists() else []
-    for name in names:
-        links = " · ".join(f'<a href="{_rel(figures / lang / f"{name}.{ext}", reports)}">{lang.upper()} {ext.upper()}</a>'
-                           for lang in LANGS for ext in ("png", "svg") if (figures / lang / f"{name}.{ext}").exists())
-        thumb = _rel(figures / "id" / f"{name}.png", reports)
-        figs.append(f'<div class="fig"><a href="{thumb}"><img src="{thumb}" alt="{html.escape(name)}" loading="eager">'
-                    f'</a><div><code>{html.escape(name)}</code><br>{links}</div></div>')
     caveats = "".join(f"<li>{both(k)}</li>" for k in ("cav_illustrative", "cav_unofficial", "cav_published",
                                                      "cav_censored", "cav_break", "cav_assumptions", "cav_boundaries"))
     body = f"""<!DOCTYPE html>
@@ -204,9 +281,6 @@ def write_index(reports: Path, figures: Path) -> Path:
 <h1>{html.escape(t("site_title", "id"))}</h1>
 <p class="en">{html.escape(t("site_title", "en"))}</p>
 {headline(reports)}
-<h2>{both("site_how")}</h2>
-<p>{html.escape(t("site_how_text", "id"))}</p>
-<p class="en">{html.escape(t("site_how_text", "en"))}</p>
 <h2>{both("site_reports")}</h2>
 <table><thead><tr><th>Bahasa Indonesia</th><th>English</th></tr></thead><tbody>
 {chr(10).join(rows)}
@@ -214,9 +288,10 @@ def write_index(reports: Path, figures: Path) -> Path:
 <h2>{both("site_figures")}</h2>
 <p>{html.escape(t("site_figures_text", "id"))}</p>
 <p class="en">{html.escape(t("site_figures_text", "en"))}</p>
-<div class="grid">
-{chr(10).join(figs)}
-</div>
+{gallery(reports, figures)}
+<h2>{both("site_how")}</h2>
+<p>{html.escape(t("site_how_text", "id"))}</p>
+<p class="en">{html.escape(t("site_how_text", "en"))}</p>
 <h2>{both("site_caveats")}</h2>
 <ul class="note">{caveats}</ul>
 </body>

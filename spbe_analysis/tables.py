@@ -118,7 +118,8 @@ def table(df: pd.DataFrame, lang: str, columns: Mapping[str, Any], formats: Mapp
 
 def sheet_score_table(scores: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The scores and gaps of a sheet (:func:`spbe_analysis.sheetscore.score_sheet`) as display
-    text: names instead of codes, labelled headers, two decimals, "-" where there is no gap."""
+    text: names instead of codes, labelled headers, two decimals, "-" where there is no gap; the
+    differences from the province and the nation signed as on page 02 (negative = below)."""
     lang = checks.lang(lang)
     names = entity_names(lang)
 
@@ -133,8 +134,10 @@ def sheet_score_table(scores: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         for k, v in d.items():
             if k.startswith(("domain_", "aspect_")):
                 row[t("col_" + k.split("_")[0], lang) + " " + k.split("_")[1]] = num(v, lang)
-        for k in ("gap_next", "gap_province", "gap_national"):
-            row[t("col_" + k, lang)] = gap(d[k])
+        # as page 02 shows them: the rise still needed, then the regency minus the reference (negative = below)
+        row[t("snap_col_to_next", lang)] = gap(d["gap_next"])
+        for k in ("province", "national"):
+            row[t("snap_col_vs_" + k, lang)] = gap(-d["gap_" + k]) if finite(d["gap_" + k]) else "-"
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -84,7 +84,9 @@ def test_score_command_prints_a_table(tmp_path, capsys):
     sheet = sheet_from({"7501": 2.40, "7502": 2.68, "7503": 2.52, "7504": 3.00, "7505": 2.89, "7571": 2.82}, tmp_path)
     assert cli.main(["score", str(sheet), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Boalemo" in out and "2.40" in out and "Cukup" in out and "Gap to the next band (points)" in out
+    assert "Boalemo" in out and "2.40" in out and "Cukup" in out and "Rise needed to reach the next band (points)" in out
+    # signed as on page 02: the regency minus the province (4.13 in 2024), negative = below
+    assert "Difference from the province (points; negative = below)" in out and "-1.73" in out
 
 
 def _snapshot(*folders):

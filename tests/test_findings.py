@@ -323,6 +323,24 @@ def test_page_05_boxes_a_band_reached_by_a_hair_apart_from_its_roadmap_finding()
     assert FB.roadmap_finding_and_caveat(plain, "en") == (FA.roadmap_short(plain, "en"), "")
 
 
+def test_roadmap_title_names_the_band_reached_and_the_finding_says_no_margin_briefly():
+    from spbe_analysis.figures import actions as FA
+
+    rows = (("7501", 1.26, "Baik (Berkembang)", 2.5, 2029, 2.5, 21.23), ("7502", 1.27, "Baik (Berkembang)", 2.5, 2029, 2.5, 20.2))
+    road = FA.ActionRoadmapFinding(2026, 2029, rows, (), (("7501", 2029, 2.5, 2.496), ("7502", 2029, 2.5, 2.498)))
+    # a Kurang start two bands below Baik: the title names Baik, not "the next band", and says no margin
+    assert "Baik (Berkembang)" in road.title("id") and "berikutnya" not in road.title("id")
+    assert road.title("id").endswith("tanpa cadangan") and road.title("en").endswith("with no margin")
+    clause = road.no_margin("id")
+    assert "2,496-2,498" in clause and "2 dari 2" in clause
+    found = FA.with_clause("6 dari 6 mencapai Baik.", clause)
+    assert found.endswith("2,496-2,498.") and found.count(".") == 1 + clause.count(".")
+    plain = FA.ActionRoadmapFinding(2026, 2029, rows, ())
+    assert plain.no_margin("id") == "" and FA.with_clause("x.", "") == "x." and "cadangan" not in plain.title("id")
+    mixed = FA.ActionRoadmapFinding(2026, 2029, (rows[0], ("7503", 1.3, "Cukup (Berkembang)", 1.8, 2028, 2.0, 9.0)), ())
+    assert "sasarannya" in mixed.title("id")
+
+
 def test_brief_findings_stay_short_and_box_the_thin_margin():
     """A brief's start finding leaves the thin-margin warning to the box under the findings, and its
     to-do finding names the one step that adds most, with what it produces and the date."""

@@ -15,7 +15,13 @@ PAGE_TERMS = {"indeks_spbe", "indeks_pemdi", "predikat", "domain", "aspek", "ind
               "monte_carlo", "koefisien_variasi", "indeks_theil", "konvergensi_beta", "konvergensi_sigma",
               "waktu_paruh", "gini", "mae", "uji_balik", "langkah_aman", "jalur_biaya_terendah", "upaya",
               "prasyarat", "masa_tunggu", "padanan_spbe_pemdi", "kredit_bukti_lama", "dirichlet",
-              "analisis_kepekaan"}
+              "analisis_kepekaan", "siap_digital", "satu_data_indonesia", "sjig", "epss", "sla", "sop", "ippd",
+              "ran_pemdi", "bappeda", "diskominfo", "bpkad", "setda"}
+#: The abbreviations readers meet on the pages, the briefs and the PEMDI criteria and owner files:
+#: each has a glossary row (found by its abbreviation in both languages).
+ABBREVIATIONS = {"SIAP Digital": "siap_digital", "SDI": "satu_data_indonesia", "SJIG": "sjig", "EPSS": "epss",
+                 "SLA": "sla", "SOP": "sop", "IPPD": "ippd", "RAN Pemdi": "ran_pemdi", "Bappeda": "bappeda",
+                 "Diskominfo": "diskominfo", "BPKAD": "bpkad", "Setda": "setda"}
 SHOWN = ("term_id", "term_en", "definition_id", "definition_en", "aliases_id", "aliases_en")
 
 
@@ -37,7 +43,7 @@ def test_the_glossary_loads_and_covers_the_terms_of_the_pages():
     assert g["key"].is_unique and PAGE_TERMS <= set(g["key"])
     for col in G.REQUIRED:
         assert g[col].str.strip().str.len().gt(0).all(), col
-    assert g["source"].str.match(r"https://\S+$").all()
+    assert g["source"].map(G.source_kind).notna().all()
     assert G.load_glossary(G.GLOSSARY).equals(g)
 
 
@@ -68,6 +74,9 @@ def test_indonesian_rows_are_indonesian():
     (6, "term_en", "n_profiles", "without code or parameter names"),
     (7, "source", "http://peraturan.go.id/id/perpres-no-95-tahun-2018", "https://"),
     (8, "source", "PermenPANRB 59/2020", "https://"),
+    (8, "source", "peraturan.go.id", "https://"),
+    (8, "source", "menpan.go.id/site/regulasi", "document named with its number and year"),
+    (6, "definition_en", "The bands {bands:spbe2020} and {edges}.", "braces"),
     (9, "aliases_id", "simulasi||Monte Carlo", "separated by '|'"),
     (10, "term_en", "SPBE index", "each term_en once"),
     (11, "term_id", "indeks spbe", "each term_id once"),
@@ -128,7 +137,7 @@ def test_the_glossary_section_lists_exactly_the_terms_present(lang, text):
         shown = f"| **{g.loc[k, 'term_' + lang]}**" in md
         assert shown == (k in want), k
     for k, line in zip(keys, body):
-        assert f"({g.loc[k, 'source']})" in line and g.loc[k, "definition_" + lang] in line
+        assert line.endswith(f"| {G.source_markdown(g.loc[k, 'source'])} |") and G.definition(k, lang) in line
 
 
 def test_matching_ignores_case_dashes_and_suffixes_but_not_parts_of_words():
@@ -143,7 +152,7 @@ def test_an_indonesian_section_has_no_english_and_an_english_one_names_the_indon
     everything_id = " ".join(g["term_id"])
     md_id = G.glossary_markdown(everything_id, "id")
     assert md_id.count("\n| **") == len(g)
-    words = re.sub(r"\]\(https://[^)]*\)", "]", md_id)           # the addresses are not text
+    words = re.sub(r"\[https://[^\]]*\]\(https://[^)]*\)", "", md_id)     # the addresses are not text
     assert G.english_words(words) == [] and G.glued_words(words) == []
     md_en = G.glossary_markdown("The Theil index.", "en")
     assert "**Theil index** (*indeks Theil*)" in md_en
@@ -210,3 +219,67 @@ def test_the_packages_own_constructs_do_not_cite_the_regulation_and_say_they_are
     for k in ("predikat", "indikator"):
         assert "ringkasan sekunder PermenPANRB 8/2026" in g.loc[k, "definition_id"], k
         assert "secondary summaries of PermenPANRB 8/2026" in g.loc[k, "definition_en"], k
+
+
+BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$")
+
+
+def test_every_source_is_an_address_or_a_document_reference_and_shows_as_such():
+    """A reader can open or look up every source: a full ``https://`` address (shown in full, not as
+    its bare domain) or the document named with its number and year; no bare domain."""
+    g = G.load_glossary()
+    for k, src in zip(g["key"], g["source"]):
+        kind = G.source_kind(src)
+        assert kind in ("url", "document"), (k, src)
+        assert not BARE_DOMAIN.match(src), (k, src)
+        if kind == "url":
+            assert re.fullmatch(r"https://[\w.-]+\.[a-z]{2,}/\S+", src), (k, src)    # an address, not a domain
+            assert G.source_markdown(src) == f"[{src}]({src})"
+        else:
+            assert re.search(r"\bNomor \d+ Tahun \d{4}\b", src) and G.source_markdown(src) == src, (k, src)
+    for lang in ("id", "en"):
+        md = G.glossary_markdown(" ".join(g["term_" + lang]), lang)
+        for line in md.splitlines()[4:]:
+            cell = line.rsplit(" | ", 1)[1].removesuffix(" |")
+            assert not BARE_DOMAIN.match(re.sub(r"^\[([^\]]*)\].*", r"\1", cell)), line
+    for bad in ("peraturan.go.id", "https://peraturan.go.id/", "menpan.go.id", "http://doi.org/10.1086/261816",
+                "PermenPANRB 59/2020", ""):
+        assert G.source_kind(bad) is None, bad
+
+
+@pytest.mark.parametrize("abbr", sorted(ABBREVIATIONS))
+def test_every_abbreviation_readers_meet_has_a_row_in_both_languages(abbr):
+    from spbe_analysis.config import data_file
+    key = ABBREVIATIONS[abbr]
+    met = " ".join(p.read_text(encoding="utf-8") for p in sorted(data_file("pemdi").glob("*.csv")))
+    assert re.search(r"(?<![\w-])" + re.escape(abbr) + r"(?!\w)", met), f"{abbr} is not in data/pemdi (still met?)"
+    g = G.load_glossary().set_index("key")
+    assert key in g.index
+    for lang in ("id", "en"):
+        assert key in G.glossary_keys(f"Langkah ini memakai {abbr} pada siklus berikutnya.", lang), (abbr, lang)
+        assert G.english_words(g.loc[key, "definition_id"]) == [] and G.glued_words(g.loc[key, "definition_id"]) == []
+    assert G.source_kind(g.loc[key, "source"]) is not None
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_predicate_entry_gives_every_band_of_both_instruments_with_its_range_from_the_framework(lang):
+    from spbe_analysis import load_framework
+    from spbe_analysis.labels import num
+    text = G.definition("predikat", lang)
+    assert "{" not in text and G.load_glossary().set_index("key").loc["predikat", "definition_" + lang].count(
+        "{bands:") == 2
+    for name in ("spbe2020", "pemdi2026"):
+        fw = load_framework(name)
+        ranges = G.band_ranges(name, lang)
+        assert ranges in text
+        parts = ranges.split("; ")
+        assert len(parts) == len(fw.bands)
+        for k, (part, r) in enumerate(zip(parts, fw.bands.itertuples())):
+            assert part.startswith(str(r.predicate) + " "), part
+            assert num(float(r.upper), lang) in part
+            assert (k == 0) == (num(float(r.lower), lang) not in part), part
+    assert ("Kurang (Merintis) untuk nilai di bawah 1,50" in text) == (lang == "id")
+    assert ("Kurang (Merintis) for values below 1.50" in text) == (lang == "en")
+    assert not re.search(r"\d\.\d" if lang == "id" else r"\d,\d", text)
+    md = G.glossary_markdown("Predikat dan band." if lang == "id" else "The band.", lang)
+    assert G.band_ranges("pemdi2026", lang) in md

@@ -527,7 +527,8 @@ def robust_listed(page, lang, code=None):
     root = parse(page.read_text(encoding="utf-8"))
     names = _move_names(lang)
     if code is not None:
-        ul = _list_after(root, lambda h: h == t("robust_brief_heading", lang))
+        heads = {t(k, lang) for k in ("robust_brief_heading", "brief_robust_heading_near", "brief_robust_heading_none")}
+        ul = _list_after(root, lambda h: h in heads)    # the heading says whether any move is only "nearly" safe
         near = _piece("robust_brief_borderline", lang, "{share}", "(")
         robust, border = set(), set()
         for li in ul.find_all("li"):
@@ -575,6 +576,25 @@ def test_the_moves_that_hold_in_every_scenario_agree_on_05_07_and_every_brief(bu
         for code in p07:
             brief = robust_listed(reports / lang / f"brief_{code}.html", lang, code)[code]
             assert p05[code] == p07[code] == brief == expected[code], (lang, code, p05[code], p07[code], brief)
+
+
+@pytest.mark.notebooks
+def test_the_moves_chart_of_page_07_names_every_move_it_shows(built):
+    """The real result page 07 charts (the same cached call as the page): every labelled row names
+    a PEMDI indicator and its level, never a bare code such as "I20"."""
+    import matplotlib.pyplot as plt
+
+    from spbe_analysis import cache
+    from spbe_analysis.figures import robustness as R, style
+
+    args, kw = _robust_call(_robust_pages()["07"])
+    r = cache.robust_moves(*args, **kw, only_cached=True)
+    assert r is not None, "the build computes this result; the page's call must find it cached"
+    fig = style.figure_of(R.robust_moves_chart(R.RobustMovesData(r), lang="id", footer="x"))
+    rows = [" ".join(x.get_text().split()) for x in fig.axes[0].get_yticklabels() if x.get_text()]
+    plt.close(fig)
+    assert rows == [R.move_label(i, lv, "id") for i, lv in R.shown_moves(r)]
+    assert rows and not any(re.search(r"\bI\d{1,2}\b", x) for x in rows)
 
 
 @pytest.mark.notebooks

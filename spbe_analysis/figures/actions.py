@@ -201,7 +201,25 @@ class ActionRoadmapFinding:
         return sum(1 for r in self.rows if r[4] is not None)
 
     def title(self, lang: str) -> str:
-        return t("f_act_roadmap", lang, k=self.k, n=len(self.rows), y=self.last_year)
+        """Names the band the plans reach (the target of every plan when they share one; two bands
+        above a Kurang start is not "the next band"), and says when it is reached with no margin."""
+        targets = {r[2] for r in self.rows if r[4] is not None and r[2]}
+        band = targets.pop() if len(targets) == 1 else t("act_target_band", lang)
+        out = t("f_act_roadmap", lang, k=self.k, n=len(self.rows), y=self.last_year, target=band)
+        return out + (t("act_no_margin_title", lang) if self.thin and len(self.thin) == self.k else "")
+
+    def no_margin(self, lang: str) -> str:
+        """A short clause for the finding itself when a band is reached with less than 0.05 to
+        spare before rounding ("" otherwise); the full warning stays in the findings' box."""
+        if not self.thin:
+            return ""
+        return t("act_no_margin_clause", lang, k=len(self.thin), n=len(self.rows), x=self.unrounded(lang))
+
+    def unrounded(self, lang: str) -> str:
+        """The unrounded index (or its range) of the plans in :attr:`thin`, three decimals."""
+        xs = [x for *_, x in self.thin]
+        lo, hi = num(min(xs), lang, 3), num(max(xs), lang, 3)
+        return lo if lo == hi else f"{lo}-{hi}"
 
     def text(self, lang: str) -> str:
         names = entity_names(lang)
@@ -259,8 +277,13 @@ def roadmap_chart(data: pd.DataFrame, *, lang: str, footer: str, ax=None):
         else:
             groups.append([r])
     for g in groups:
-        ax.text(f.last_year + 0.15, sum(r.index for r in g) / len(g),
-                "\n".join(f"{names.get(r.code, r.code)} {num(r.index, lang)}" for r in g), va="center", fontsize=11)
+        shown = {num(r.index, lang) for r in g}
+        text = (t("act_end_all", lang, n=len(g), v=shown.pop()) if len(g) > 2 and len(shown) == 1 else
+                "\n".join(f"{names.get(r.code, r.code)} {num(r.index, lang)}" for r in g))
+        ax.text(f.last_year + 0.15, sum(r.index for r in g) / len(g), text, va="center", fontsize=12)
+    if f.thin:                                  # the band is reached by a hair: say it at the end point
+        ax.text(f.last_year + 0.15, float(last["index"].min()) - 0.12, t("act_no_margin_chart", lang, x=f.unrounded(lang)),
+                va="top", fontsize=11, style="italic")
     years = sorted(data["year"].unique())
     ax.set_xticks(years, [t("act_start_tick", lang, y=int(y)) if y == f.start_year else str(int(y)) for y in years])
     ax.set_xlim(years[0] - 0.3, years[-1] + 1.25)
@@ -374,6 +397,14 @@ def roadmap_short(f: ActionRoadmapFinding, lang: str = "id") -> str:
     return out
 
 
+def with_clause(sentence: str, clause: str) -> str:
+    """``sentence`` with ``clause`` added before its closing full stop ("; clause."); unchanged
+    when ``clause`` is empty."""
+    if not clause:
+        return sentence
+    return sentence[:-1] + "; " + clause + "." if sentence.endswith(".") else sentence + "; " + clause
+
+
 def start_line(plan, projection, lang: str = "id") -> str:
     """Where one regency starts on PEMDI, from the same projection as its band chart: the start
     index and band, and (for a projected start) the share of the central scenario's draws in that
@@ -416,7 +447,7 @@ def todo_line(plan, lang: str = "id", k: int = 3) -> str:
 __all__ = ["ActionRoadmapFinding", "FirstCycleFinding", "StartFinding", "first_cycle_finding", "history_text",
            "roadmap_chart", "roadmap_data", "roadmap_finding", "start_finding", "start_frame", "start_notes",
            "start_text", "step_cards", "steps_frame", "in_lang", "summary_frame", "date_text", "step_name",
-           "produce_text", "overview_frame", "first_cycle_short", "roadmap_short", "start_line", "todo_line",
+           "produce_text", "overview_frame", "first_cycle_short", "roadmap_short", "start_line", "todo_line", "with_clause",
            "framework_frame", "basis_frame", "external_frame", "RankTitle", "rank_title", "robustness_lines",
            "robust_lines", "robust_short", "scenario_frame", "shown_value", "exact_index", "margin_text",
            "deadline_text", "timing_text", "prior_items", "cut_text", "evidence_text", "serves_text"]

@@ -1,16 +1,18 @@
-"""Charts and findings of a regency brief: its position over time against the province and the
-nation, and its projected PEMDI start; the caveat of the PEMDI plans as the data actually used
-allow it (page 05 and the briefs), and a regency's moves that hold in every scenario in words
-(the same cached list as pages 05 and 07)."""
+"""Charts and findings of a regency brief: its position against the province and the nation, its
+PEMDI start (the plan's start beside page 06's draws); the caveat of the PEMDI plans as the data
+used allow it (page 05 and the briefs); its moves that hold in every scenario in words (the cached
+list of pages 05 and 07); its action section (who does what by when, short step cards)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
 from ..disparity import gap_table
-from ..labels import LABELS, entity_names, num, pct, share, t
+from ..labels import LABELS, entity_names, num, open_pct, pct, share, t
 from ..frameworks import as_framework
 from ..official import to_hundredths
 from ..pemdi import Projection
@@ -36,9 +38,8 @@ class PositionFinding:
     gap_national: float | None
 
     def title(self, lang: str) -> str:
-        name = entity_names(lang).get(self.code, self.code)
-        return t("f_position", lang, name=name, v=num(self.index, lang), band=self.band, r=self.rank, n=self.n,
-                 year=self.year)
+        return t("f_position", lang, name=entity_names(lang).get(self.code, self.code), v=num(self.index, lang),
+                 band=self.band, r=self.rank, n=self.n, year=self.year)
 
     def text(self, lang: str) -> str:
         parts = [self.title(lang)]
@@ -129,40 +130,26 @@ def position_chart(data: PositionData, *, lang: str, footer: str, ax=None):
 
 @dataclass(frozen=True)
 class PemdiStartFinding:
-    """The regency's projected PEMDI start: the most likely band under the central and the strict
-    scenario, with their shares of draws, against its SPBE band; ``draws`` and what they vary."""
+    """The regency's projected PEMDI start, the title of its band chart: the most likely band of the
+    central scenario with its share of the ``draws``, against its SPBE band (the brief's finding
+    is :func:`start_finding`)."""
 
     code: str
     spbe_band: str
     central: tuple[str, float]
-    strict: tuple[str, float]
-    source: str
     draws: int = 0
-    varied: tuple = ()
 
     def title(self, lang: str) -> str:
         name = entity_names(lang).get(self.code, self.code)
         return t("f_pemdi_start", lang, name=name, band=self.central[0], p=share(self.central[1], self.draws, lang),
                  spbe=self.spbe_band)
 
-    def text(self, lang: str) -> str:
-        if self.source == "pemdi result":
-            return t("f_pemdi_real", lang, band=self.central[0]) + "."
-        words = dict(self.varied).get(lang, ())
-        vary = (" " + t("f_draws_vary", lang, what=", ".join(words)) + ".") if words else ""
-        return self.title(lang) + "; " + t("f_pemdi_strict", lang, band=self.strict[0],
-                                           p=share(self.strict[1], self.draws, lang)) + "." + vary
-
 
 def pemdi_start_finding(projection: Projection, code: str, spbe_band: str) -> PemdiStartFinding:
     """From :func:`spbe_analysis.pemdi.project`."""
-    def top(sc: str) -> tuple[str, float]:
-        p = projection.band_probabilities(sc).loc[code]
-        return str(p.idxmax()), float(p.max())
-    src = str(projection.draws.loc[projection.draws["entity"] == code, "source"].iloc[0])
-    d = projection.draws[(projection.draws["entity"] == code) & (projection.draws["scenario"] == "central")]
-    return PemdiStartFinding(code, spbe_band, top("central"), top("strict"), src, int(len(d)),
-                             tuple((lg, tuple(projection.varied("central", lg))) for lg in ("id", "en")))
+    p = projection.band_probabilities("central").loc[code]
+    n = int(((projection.draws["entity"] == code) & (projection.draws["scenario"] == "central")).sum())
+    return PemdiStartFinding(code, spbe_band, (str(p.idxmax()), float(p.max())), n)
 
 
 @dataclass(frozen=True)
@@ -178,7 +165,6 @@ def pemdi_start_chart(data: PemdiStartData, *, lang: str, footer: str, ax=None):
     """Probability of each PEMDI band for the regency under the three scenarios; the title states
     :func:`pemdi_start_finding`. Returns the axes."""
     projection = data.projection
-    illustrative = bool(projection.illustrative)
     finding = pemdi_start_finding(projection, data.code, data.spbe_band)
     fw = projection.crosswalk.pemdi
     fig, ax, own = canvas(ax)
@@ -191,7 +177,7 @@ def pemdi_start_chart(data: PemdiStartData, *, lang: str, footer: str, ax=None):
     ax.set_xlabel(t("ax_band_share", lang))
     legend_below(ax, ncol=3, fontsize=12)
     ax.grid(axis="y", visible=False)
-    finish(fig, ax, own, finding.title(lang), footer, lang, illustrative=illustrative, unofficial=True,
+    finish(fig, ax, own, finding.title(lang), footer, lang, illustrative=bool(projection.illustrative), unofficial=True,
            adjust={"left": 0.2, "right": 0.97, "bottom": 0.3, "top": 0.86})
     return ax
 
@@ -224,10 +210,9 @@ class GapHoldFinding:
         return out + "."
 
     def title(self, lang: str) -> str:
-        if not self.holds:
-            return t("brief_gap_none", lang, band=self.band)
         parts = ", ".join(f"{n} ({num(c, lang)})" for n, c in self.holds)
-        return t("brief_gap_holds", lang, band=self.band, g=num(self.gap, lang), parts=parts)
+        return t("brief_gap_holds", lang, band=self.band, g=num(self.gap, lang), parts=parts) if self.holds else \
+            t("brief_gap_none", lang, band=self.band)
 
 
 def gap_hold_finding(stats: pd.DataFrame, framework, band: str) -> GapHoldFinding:
@@ -265,10 +250,8 @@ def years_text(code: str, ens: pd.DataFrame, next_band: tuple[str, float] | None
     parts = []
     for b, edge in pemdi_targets.items():
         first = pe[pe["index"] >= edge - 1e-9].groupby("draw")["year"].min()
-        if len(first) * 2 > pe["draw"].nunique():
-            parts.append(t("brief_pemdi_reach", lang, band=b, y=int(first.median())))
-        else:
-            parts.append(t("brief_pemdi_noreach", lang, band=b, y=y_p))
+        parts.append(t("brief_pemdi_reach", lang, band=b, y=int(first.median())) if len(first) * 2 > pe["draw"].nunique()
+                     else t("brief_pemdi_noreach", lang, band=b, y=y_p))
     return t("brief_years", lang, pace=num(pace, lang), name=name, spbe=spbe, pemdi=", ".join(parts)) + "."
 
 
@@ -363,19 +346,16 @@ def robust_scope_text(finding, lang: str, code: str | None = None) -> str:
     prerequisites with and without the judgement rows, the crosswalk's credit scenarios, the
     projected start draws) and their Monte Carlo error in words; with ``code``, whether that
     regency's start is the same in every scenario (a real PEMDI sheet)."""
-    basis = dict(finding.basis)
     varied = [t("rv_" + k.removeprefix("vary_"), lang, n=_draws(finding, lang))
               if "rv_" + k.removeprefix("vary_") in LABELS else t(k, lang) for k in finding.varied]
     out = [t("robust_scope", lang, p=pct(finding.threshold, lang), varied="; ".join(varied),
              tables=finding.n_tables) + "."]
     if any(m for _, m in getattr(finding, "borderline", ()) or ()):
         out.append(t("robust_scope_borderline", lang) + ".")
-    if code is not None and basis.get(code, "projected") != "projected":
+    if code is not None and dict(finding.basis).get(code, "projected") != "projected":
         out.append(t("robust_sheet_start", lang, name=entity_names(lang).get(code, code)) + ".")
-    if finding.max_mc_error > 0:
-        out.append(t("robust_error_words", lang, e=num(100 * finding.max_mc_error, lang, 0)) + ".")
-    else:
-        out.append(t("robust_error_none", lang) + ".")
+    out.append((t("robust_error_words", lang, e=num(100 * finding.max_mc_error, lang, 0)) if finding.max_mc_error > 0
+                else t("robust_error_none", lang)) + ".")
     return " ".join(out)
 
 
@@ -383,8 +363,6 @@ def roadmap_finding_and_caveat(road, lang: str) -> tuple[str, str]:
     """Page 05's roadmap finding split in two: the finding (who reaches which band by when, at what
     effort) and, apart, the warning that a band is reached only by a hair (less than 0.05 before
     official rounding), which goes in the findings' "keep in mind" box; "" when there is none."""
-    from dataclasses import replace
-
     from .actions import roadmap_short
 
     full = roadmap_short(road, lang)
@@ -398,13 +376,10 @@ def start_finding_and_margin(plan, projection, lang: str) -> tuple[str, str]:
     """A brief's start finding (:func:`spbe_analysis.figures.actions.start_line`) without the
     thin-margin warning, and that warning apart ("" when the band is reached with room to spare),
     for the findings' "keep in mind" box."""
-    from . import actions
+    from .actions import margin_text, start_line
 
-    full = actions.start_line(plan, projection, lang)
-    margin = actions.margin_text(plan, lang) if hasattr(actions, "margin_text") else ""
-    if margin and full.endswith(" " + margin):
-        return full[: -len(margin) - 1], margin
-    return full, ""
+    full, margin = start_line(plan, projection, lang), margin_text(plan, lang)
+    return (full[: -len(margin) - 1], margin) if margin and full.endswith(" " + margin) else (full, "")
 
 
 def todo_finding(plan, lang: str, k: int = 1) -> str:
@@ -420,3 +395,106 @@ def todo_finding(plan, lang: str, k: int = 1) -> str:
     top = "; ".join(f"{step_name(r, lang)} ({produce_text(r, lang)})" for _, r in level.head(k).iterrows())
     return t("f_brief_todo", lang, name=entity_names(lang).get(plan.code, plan.code), y=plan.cycles[0], n=len(level),
              top=top, d=date_text(s["deadline"].iloc[0], lang)) + "."
+
+
+# ----------------------------------------------------------------------------- a brief's PEMDI start and action section
+def start_finding(plan, projection, lang: str) -> str:
+    """The PEMDI-start finding: the plan's start (its median profile's index) beside the median and
+    5-95 % range of the central draws as page 06 shows them (:meth:`Projection.summary`), the band
+    with full credit for old SPBE evidence, and when the target is reached (unrounded: thin margin)."""
+    from .steptext import exact_index, thin_margin
+
+    band = lambda b: str(b).split(" (")[0]  # noqa: E731 - "Kurang (Merintis)" -> "Kurang"
+
+    def top(sc: str) -> tuple[str, str]:
+        p = projection.band_probabilities(sc).loc[plan.code]
+        return band(p.idxmax()), f"{band(p.idxmax())} ({t('brief_all_draws', lang) if p.max() >= 1 else open_pct(p.max(), lang)})"
+
+    s, b0 = plan.start, band(predicate(float(plan.start.index), "pemdi2026"))
+    if s.basis != "projected" or projection is None:
+        out = t("brief_start_sheet", lang, y=s.cycle, v=num(s.index, lang), band=b0, basis=t("act_basis_" + s.basis, lang))
+    else:
+        r = projection.summary().set_index(["scenario", "entity"]).loc[("central", plan.code)]
+        n = int(((projection.draws["entity"] == plan.code) & (projection.draws["scenario"] == "central")).sum())
+        out = t("brief_start_plan", lang, y=s.cycle, v=num(s.index, lang), band=b0) + "; " + t(
+            "brief_start_sims", lang, n=num(n, lang, 0), m=num(r["median"], lang), lo=num(r["p5"], lang), hi=num(r["p95"], lang))
+        likely, full = top("central"), top("full_credit")
+        out += (", " + t("brief_start_likely", lang, band=likely[1]) if likely[0] != b0 else "") + ". " + \
+            t("brief_start_full" + ("_same" if full[0] == b0 else ""), lang, band=full[1])
+    if not plan.target:
+        return f"{out}. {t('top_band', lang).capitalize()}."
+    tg, y = band(plan.target[0]), plan.reached
+    if not y or not thin_margin(plan):
+        return f"{out}. " + (t("brief_reach", lang, band=tg, y=y) if y else t("brief_reach_no", lang, band=tg, y=plan.cycles[-1])) + "."
+    x, edge = exact_index(plan, y), Fraction(repr(float(plan.target[1])))
+    return f"{out}. " + t("brief_reach_rounded" if x < edge else "brief_reach_thin", lang, band=tg, y=y,
+                          x=num(float(x), lang, 3), m=num(float(x - edge), lang, 3)) + "."
+
+
+def robust_heading(finding, code: str, lang: str) -> str:
+    """The heading over the moves that hold: "... that nearly hold" when only borderline ones exist."""
+    if robust_of(finding, code):
+        return t("robust_brief_heading", lang)
+    return t("brief_robust_heading_near" if borderline_of(finding, code) else "brief_robust_heading_none", lang)
+
+
+WHO_ROWS = 12  # at most this many rows in the table of who does what; more steps: one row per office
+
+
+def who_frame(plan, lang: str) -> pd.DataFrame:
+    """The first cycle's steps by lead office (in plan order): office, what it prepares (indicator
+    name and level, what to produce), evidence deadline; one row per office past :data:`WHO_ROWS`."""
+    from .pagetext import move_name
+    from .steptext import date_text, in_lang, produce_text, step_name
+
+    df = pd.DataFrame([(in_lang(r, "lead_office", lang).split(" (")[0], (step_name(r, lang) if r["kind"] == "shared" else
+                        move_name(r["indicator"], int(r["to_level"]), lang)) + ": " + produce_text(r, lang),
+                        date_text(r["deadline"], lang)) for _, r in plan.steps.iterrows()],
+                      columns=["office", "prepare", "deadline"])
+    df = df.iloc[df["office"].map({o: k for k, o in enumerate(dict.fromkeys(df["office"]))}).argsort(kind="stable")]
+    if len(df) > WHO_ROWS:
+        df = df.groupby("office", sort=False).agg(lambda x: "; ".join(dict.fromkeys(x))).reset_index()
+    return df.reset_index(drop=True)
+
+
+def plan_files_text(code: str, lang: str) -> str:
+    """The whole plan in words, linked from ``reports/<lang>/brief_<code>.html`` to where
+    ``python -m spbe_analysis plan`` writes it: the workbook beside the page, the CSV one folder up."""
+    return t("brief_plan_files", lang, xlsx=f"rencana_aksi_{code}.xlsx", csv=f"../rencana_aksi_{code}.csv")
+
+
+_GOV = re.compile(r"^(Instansi Pusat|Pemerintah Provinsi|Pemerintah Kab(?:upaten)?/Kota)\s*:\s*(.+)$", re.M)
+#: Loan words of the quoted evidence, each followed on an Indonesian card by the Indonesian word.
+LOAN_WORDS = {"screenshot": "tangkapan layar", "to-be": "kondisi yang dituju", "monitoring": "pemantauan"}
+_LOAN = re.compile(r"(?<![\w-])(" + "|".join(LOAN_WORDS) + r")(?![\w-])", re.I)
+
+
+def kabkota_condition(text) -> str:
+    """The regency/city condition of criteria that state one per type of government (lines
+    "Instansi Pusat: ...", "Pemerintah Provinsi: ...", "Pemerintah Kab/Kota: ..."), else ""."""
+    found = {m.group(1): m.group(2).strip() for m in _GOV.finditer(str(text or ""))}
+    return next((v for k, v in found.items() if k.endswith("Kota")), "") if len(found) > 1 else ""
+
+
+def step_cards(plan, lang: str = "id") -> str:
+    """:func:`spbe_analysis.figures.actions.step_cards` short for a brief: instead of the criteria
+    text, what to produce in one line and the regency/city condition (:func:`kabkota_condition`),
+    and last where the full criteria are, with the text's status (the whole text is in the plan
+    workbook); on Indonesian cards each loan word of :data:`LOAN_WORDS` followed by its Indonesian."""
+    from .actions import STATUS_NOTE, step_cards as full_cards
+    from .steptext import md_safe, produce_text, step_name
+
+    level = iter([r for _, r in plan.steps.iterrows() if r["kind"] != "shared"])
+    crit, out, ref = "    - " + t("act_card_criteria", lang), [], []
+    for line in full_cards(plan, lang).split("\n") + ["- "]:
+        out, ref = (out + ref, []) if line.startswith("- ") else (out, ref)
+        if not line.startswith(crit):
+            out.append(_LOAN.sub(lambda m: f"{m[0]} ({LOAN_WORDS[m[0].lower()]})", line) if lang == "id" else line)
+            continue
+        r = next(level)
+        out += [f"    - {t('act_card_produce', lang)}: {md_safe(produce_text(r, lang))}"] + \
+            ([f"    - {t('brief_card_condition', lang)}: {md_safe(c)}"] if (c := kabkota_condition(r["criteria_text"])) else [])
+        status = f" *({t(STATUS_NOTE[r['criteria_status']], lang)})*" if r["criteria_status"] in STATUS_NOTE else ""
+        ref = [f"    - {t('brief_card_full', lang)}: " + md_safe(t("brief_card_full_ref", lang, name=step_name(r, lang),
+                                                                   l=int(r["to_level"]))) + status]
+    return "\n".join(out[:-1])

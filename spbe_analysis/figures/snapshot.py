@@ -1,5 +1,11 @@
 """Charts of one published year: ranking over the bands, gaps to the next band, the province and
-each other, and the spread among the regencies. Each chart has a pure ``*_finding`` function."""
+each other, and the spread among the regencies. Each chart has a pure ``*_finding`` function.
+
+One sign convention for every difference the page shows (the table of :func:`gap_frame`, the
+differences from the province in :func:`reference_chart`, the heat map of :func:`pairwise_chart`):
+the regency's value minus the reference, so a negative number means "below"; each says so in words
+in its column header or axis label. The rise still needed to the next band is a separate quantity,
+always positive (:func:`next_band_chart`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,6 +44,58 @@ class YearValues:
         """{code: value} of the province and the nation, where published."""
         return {c: float(v) for c, v in ((self.province_code, self.province), (self.national_code, self.national))
                 if v is not None}
+
+
+# ============================================================================= differences
+def signed(x: float, lang: str) -> str:
+    """A difference for display with its sign: "+0,10", "-1,13", "0,00".
+
+    Examples
+    --------
+    >>> signed(0.1, "id"), signed(-1.13, "en"), signed(0.0, "id")
+    ('+0,10', '-1.13', '0,00')
+    """
+    text = num(x, lang)
+    return "+" + text if text.lstrip("0,.") and float(x) > 0 else text
+
+
+def gap_frame(values: pd.Series, framework: Framework | str, province: float | None = None,
+              national: float | None = None) -> pd.DataFrame:
+    """The gap table of page 02 in the sign convention of its figures.
+
+    Parameters
+    ----------
+    values : Series
+        Official values indexed by entity code.
+    framework : Framework or str
+    province, national : float, optional
+        The reference values of the year.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by entity: ``value``, ``predicate``, ``next_band``, ``to_next_band`` (the rise still
+        needed to the next band's lower edge, positive; NA in the top band), then ``vs_province``,
+        ``vs_national`` (where given) and ``vs_best``: the entity's value minus the reference, exact
+        to the hundredth, negative when the entity is below it (the sign the reference chart and the
+        pairwise heat map show).
+
+    Examples
+    --------
+    >>> v = pd.Series({"7501": 2.40, "7504": 3.00})
+    >>> g = gap_frame(v, "spbe2020", province=4.13)
+    >>> g.loc["7501", ["to_next_band", "vs_province", "vs_best"]].astype(float).tolist()
+    [0.2, -1.73, -0.6]
+    >>> float(g.loc["7504", "vs_best"])
+    0.0
+    """
+    fw = as_framework(framework)
+    gt = gap_table(values, fw, province=province, national=national)
+    out = gt[["value", "predicate", "next_band", "gap_next_band"]].rename(columns={"gap_next_band": "to_next_band"})
+    for ref in ("province", "national", "best"):
+        if f"gap_{ref}" in gt:
+            out[f"vs_{ref}"] = [0.0 - float(g) for g in gt[f"gap_{ref}"]]    # 0.0 - 0.0 is 0.0, never -0.0
+    return out
 
 
 # ============================================================================= ranking
@@ -221,7 +279,7 @@ def reference_chart(data: YearValues, *, lang: str, footer: str, ax=None):
         raise DataError("data argument", "the province's value of the year (YearValues.province)", value=None)
     f = reference_gap_finding(values, fw, province, national)
     names = entity_names(lang)
-    g = gap_table(values, fw, province=province).sort_values("value")
+    g = gap_frame(values, fw, province=province).sort_values("value")
     fig, ax, own = canvas(ax)
     band_spans(ax, fw, orientation="v", lo=float(fw.level_min), hi=float(fw.level_max), alpha=0.45)
     y = np.arange(len(g))
@@ -230,8 +288,8 @@ def reference_chart(data: YearValues, *, lang: str, footer: str, ax=None):
         ax.plot([v, province], [yi, yi], color="#555555", lw=2, zorder=3)
         ax.scatter([v], [yi], s=220, color=entity_colour(e), zorder=4, edgecolor="white")
         ax.text(v - 0.05, yi, num(v, lang), ha="right", va="center", fontsize=14)
-        ax.text((v + province) / 2, yi + 0.18, "-" + num(float(r["gap_province"]), lang), ha="center", va="bottom",
-                fontsize=13, color="#333333")
+        ax.text((v + province) / 2, yi + 0.18, signed(float(r["vs_province"]), lang), ha="center", va="bottom",
+                fontsize=13, color="#333333", gid=f"vs_province_{e}")
     ax.axvline(province, color="black", lw=2.5, zorder=5)
     ax.text(province, len(g) - 0.35, f"{t('province', lang)} {num(province, lang)}", ha="center", va="bottom",
             fontsize=14, fontweight="bold", bbox=dict(facecolor="white", edgecolor="none", pad=1), zorder=6)
@@ -243,9 +301,9 @@ def reference_chart(data: YearValues, *, lang: str, footer: str, ax=None):
     ax.set_ylim(-1.4, len(g) + 0.3)
     ax.set_xlim(float(fw.level_min), float(fw.level_max))
     decimal_axis(ax, lang, "x", 1)
-    ax.set_xlabel(t("index", lang) + f" {year}")
+    ax.set_xlabel(t("index", lang) + f" {year}\n" + t("snap_ax_vs_province", lang), fontsize=14)
     ax.grid(axis="y", visible=False)
-    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.17, "right": 0.95, "bottom": 0.14, "top": 0.84})
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.17, "right": 0.95, "bottom": 0.16, "top": 0.84})
     return ax
 
 
@@ -275,8 +333,9 @@ def pairwise_finding(values: pd.Series, year: int) -> PairwiseFinding:
 
 
 def pairwise_chart(data: YearValues, *, lang: str, footer: str, ax=None):
-    """Heatmap of pairwise gaps (column minus row, ``disparity.pairwise_gaps``), highest regency
-    first; the title states :func:`pairwise_finding`. Returns the axes."""
+    """Heatmap of pairwise differences (column minus row, ``disparity.pairwise_gaps``: negative when
+    the column's regency is below the row's, the sign of :func:`gap_frame`), highest regency first,
+    the colour bar saying so in words; the title states :func:`pairwise_finding`. Returns the axes."""
     import seaborn as sns
     from ..disparity import pairwise_gaps
     values, year = data.values, data.year
@@ -290,6 +349,7 @@ def pairwise_chart(data: YearValues, *, lang: str, footer: str, ax=None):
     annot = np.vectorize(lambda v: num(v, lang))(m.to_numpy())
     sns.heatmap(m, annot=annot, fmt="", cmap="PuOr_r", center=0, ax=ax, cbar=True, cbar_kws={"format": DecimalFormatter(lang, 2)}, xticklabels=lab, yticklabels=lab,
                 annot_kws={"fontsize": 14}, linewidths=0.5)
+    ax.collections[0].colorbar.set_label(wrap(t("snap_cbar_pairwise", lang), 44), fontsize=13)
     ax.set_xlabel(t("ax_compared", lang))
     ax.set_ylabel(t("ax_reference", lang))
     ax.tick_params(axis="x", rotation=20)
@@ -368,8 +428,8 @@ def dispersion_chart(data: DispersionData, *, lang: str, footer: str, ax=None):
 
 
 __all__ = ["DispersionData", "DispersionFinding", "NextBandFinding", "YearValues", "PairwiseFinding", "RankedFinding", "ReferenceGapFinding",
-           "dispersion_chart", "dispersion_finding", "next_band_chart", "next_band_finding", "pairwise_chart",
-           "pairwise_finding", "ranked_chart", "ranked_finding", "reference_chart", "reference_gap_finding"]
+           "dispersion_chart", "dispersion_finding", "gap_frame", "next_band_chart", "next_band_finding", "pairwise_chart",
+           "pairwise_finding", "ranked_chart", "ranked_finding", "reference_chart", "reference_gap_finding", "signed"]
 
 
 @dataclass(frozen=True)

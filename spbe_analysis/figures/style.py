@@ -303,9 +303,12 @@ def save_figure(fig: Figure, name: str, lang: str = "id", folder: Path | None = 
     out = (folder or figures_dir()) / lang
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / f"{name}.png", out / f"{name}.svg"]
+    from ..pages import figure_alt
+
+    title = {"Title": figure_alt(fig)} if figure_alt(fig) else {}   # the finding, for the index's captions
     with matplotlib.rc_context({"svg.hashsalt": "spbe-gorontalo", "svg.fonttype": "path"}):
-        fig.savefig(paths[0], dpi=200, metadata={"Software": None})
-        fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+        fig.savefig(paths[0], dpi=200, metadata={"Software": None, **title})
+        fig.savefig(paths[1], metadata={"Date": None, "Creator": None, **title})
     return paths
 
 

@@ -8,6 +8,12 @@ optionally, ``aliases_id`` and ``aliases_en`` (other spellings a page may use, s
 ``|``). :func:`load_glossary` reads it strictly; :func:`glossary_markdown` gives the glossary
 section of one page: the terms that occur in the page's text, in the page's language.
 
+A source is an address a reader can open (``https://...``, shown in full on the page) or, where no
+address is on record, the document itself named with its number and year (:data:`DOCUMENT`, e.g.
+"Peraturan Presiden Nomor 95 Tahun 2018 tentang ..."); a bare domain is refused. A definition may
+hold ``{bands:<framework>}``: the predicate bands of that framework with their index ranges, filled
+from the framework's data when the section is written (:func:`band_ranges`), never typed by hand.
+
 :func:`english_words` and :func:`glued_words` are the checks every Indonesian reader-facing text
 passes (the glossary's own Indonesian columns, the PEMDI criteria and owner files): no English
 marker words, no words glued together by a PDF extraction.
@@ -40,6 +46,11 @@ GLOSSARY = Path(__file__).with_name("glossary.csv")
 REQUIRED = ("key", "term_id", "term_en", "definition_id", "definition_en", "source")
 #: The optional alias columns (other spellings, separated by "|"; the cells may be empty).
 ALIASES = ("aliases_id", "aliases_en")
+#: A source that is a document reference: its kind and name, then its number and year.
+DOCUMENT = re.compile(r"(?:Undang-Undang|Peraturan|Keputusan|Instruksi|Surat Edaran)\b[^|]*?\bNomor \d+ Tahun "
+                      r"(?:19|20)\d\d\b[^|]*")
+#: A placeholder of a definition filled from a framework's predicate bands (:func:`band_ranges`).
+BANDS = re.compile(r"\{bands:([a-z][a-z0-9]*)\}")
 #: The heading of the glossary section and the column heads of its table, per language.
 HEADINGS = {"id": ("Daftar istilah", "Istilah", "Arti", "Sumber"),
             "en": ("Glossary", "Term", "Meaning", "Source")}
@@ -111,12 +122,15 @@ def glued_words(text: str, allowed: frozenset | set = MIXED_CASE) -> list[str]:
 
 
 def _text(label: str) -> T.Parser:
-    """A filled cell without code names (no '_' or '`': keys and parameters are not shown)."""
+    """A filled cell without code names (no '_' or '`': keys and parameters are not shown); a
+    definition may hold ``{bands:<framework>}`` placeholders and no other braces."""
     def parse(s: str) -> Any:
         if not s.strip():
             raise T.Expect(f"a non-empty {label}")
         if "_" in s or "`" in s:
             raise T.Expect(f"a {label} in words, without code or parameter names ('_' or '`')")
+        if re.search(r"[{}]", BANDS.sub("", s) if label == "definition" else s):
+            raise T.Expect(f"a {label} without braces other than a {{bands:<framework>}} placeholder")
         return s
     return parse
 
@@ -133,9 +147,32 @@ def _key(s: str) -> Any:
     return s
 
 
+def source_kind(source: str) -> str | None:
+    """"url" for one openable ``https://`` address of a page or file (not a site's front page),
+    "document" for a document reference (:data:`DOCUMENT`: its name with number and year), None for
+    anything else (a bare domain such as "peraturan.go.id" or "https://peraturan.go.id", an
+    ``http://`` address, "PermenPANRB 59/2020").
+
+    Examples
+    --------
+    >>> source_kind("https://doi.org/10.1086/261816"), source_kind("peraturan.go.id")
+    ('url', None)
+    >>> source_kind("Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik")
+    'document'
+    """
+    s = str(source)
+    u = urlparse(s)
+    if re.fullmatch(r"https://[^\s|]+", s) and "." in u.netloc and u.path.strip("/"):
+        return "url"
+    if DOCUMENT.fullmatch(s) and "://" not in s and s == s.strip():
+        return "document"
+    return None
+
+
 def _source(s: str) -> Any:
-    if not re.fullmatch(r"https://[^\s|]+", s) or not urlparse(s).netloc:
-        raise T.Expect("one openable address starting with https://")
+    if source_kind(s) is None:
+        raise T.Expect("one openable address starting with https://, or where none is on record the document "
+                       "named with its number and year ('Peraturan Presiden Nomor 95 Tahun 2018 tentang ...')")
     return s
 
 
@@ -168,8 +205,10 @@ def load_glossary(path: str | Path | None = None) -> pd.DataFrame:
     """The glossary, read strictly from ``path`` (``glossary.csv`` next to this module by default).
 
     Every row fills ``key`` (lowercase letters, digits, '_'; unique), ``term_id``, ``term_en``,
-    ``definition_id``, ``definition_en`` (words only: no code or parameter names) and ``source``
-    (one ``https://`` address); a term appears once per language. The alias columns are optional.
+    ``definition_id``, ``definition_en`` (words only: no code or parameter names; a definition may
+    hold ``{bands:<framework>}``) and ``source`` (one ``https://`` address, or a document reference
+    with number and year: :func:`source_kind`); a term appears once per language. The alias columns
+    are optional.
 
     Parameters
     ----------
@@ -186,14 +225,14 @@ def load_glossary(path: str | Path | None = None) -> pd.DataFrame:
     ------
     DataError
         Naming the file, the line, the column, the value and what was expected: a missing file, a
-        wrong header, an empty cell, a repeated key or term, a code name, a source that is not an
-        ``https://`` address.
+        wrong header, an empty cell, a repeated key or term, a code name, a source that is neither an
+        ``https://`` address nor a document reference (a bare domain, for one).
 
     Examples
     --------
     >>> g = load_glossary()
-    >>> list(g.columns[:3]), bool(g["source"].str.startswith("https://").all())
-    (['key', 'term_id', 'term_en'], True)
+    >>> list(g.columns[:3]), sorted(set(g["source"].map(source_kind)))
+    (['key', 'term_id', 'term_en'], ['document', 'url'])
     """
     if path is None or path == "":
         path = GLOSSARY
@@ -266,9 +305,67 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+def band_ranges(framework: str, lang: str) -> str:
+    """The predicate bands of ``framework`` with their index ranges, in ``lang``, from the
+    framework's data (``data/predicate_bands.csv`` through :func:`spbe_analysis.load_framework`):
+    the lowest band "below" its upper edge, the top band up to the top of the scale.
+
+    Examples
+    --------
+    >>> band_ranges("spbe2020", "id").split("; ")[:2]
+    ['Kurang untuk nilai di bawah 1,80', 'Cukup untuk 1,80 sampai di bawah 2,60']
+    >>> band_ranges("pemdi2026", "en").split("; ")[-1]
+    'Memuaskan (Unggul) for 4.00 to 5.00'
+    """
+    from ..frameworks import as_framework
+    from . import num, t
+
+    lang = _lang(lang)
+    fw = as_framework(framework)
+    rows = list(fw.bands.itertuples())
+    parts = []
+    for k, r in enumerate(rows):
+        lo, hi = num(float(r.lower), lang), num(float(r.upper), lang)
+        key = "gl_band_lowest" if k == 0 else "gl_band_top" if k == len(rows) - 1 else "gl_band_between"
+        parts.append(t(key, lang, band=r.predicate, lo=lo, hi=hi))
+    return "; ".join(parts)
+
+
+def definition(key: str, lang: str, *, path: str | Path | None = None) -> str:
+    """The definition of the glossary term ``key`` in ``lang`` as a page shows it: its
+    ``{bands:<framework>}`` placeholders filled by :func:`band_ranges`.
+
+    Examples
+    --------
+    >>> "Kurang (Merintis) untuk nilai di bawah 1,50" in definition("predikat", "id")
+    True
+    """
+    lang = _lang(lang)
+    g = load_glossary(path).set_index("key")
+    if key not in g.index:
+        raise DataError("key argument", "a key of the glossary", value=key)
+    return BANDS.sub(lambda m: band_ranges(m.group(1), lang), str(g.loc[key, f"definition_{lang}"]))
+
+
+def source_markdown(source: str) -> str:
+    """The source cell of a glossary row: an address as a link that shows the whole address, a
+    document reference as its text.
+
+    Examples
+    --------
+    >>> source_markdown("https://doi.org/10.1086/261816")
+    '[https://doi.org/10.1086/261816](https://doi.org/10.1086/261816)'
+    """
+    if source_kind(source) == "url":
+        return f"[{source}]({source})"
+    return _cell(source)
+
+
 def glossary_markdown(text: str, lang: str, *, path: str | Path | None = None) -> str:
     """The glossary section of one page: the terms that occur in ``text`` (:func:`glossary_keys`),
-    each with its definition and a link to where it comes from, in ``lang``.
+    each with its definition (predicate ranges filled from the framework data: :func:`definition`)
+    and where it comes from (its full address as a link, or the document named with its number and
+    year: :func:`source_markdown`), in ``lang``.
 
     Parameters
     ----------
@@ -310,8 +407,7 @@ def glossary_markdown(text: str, lang: str, *, path: str | Path | None = None) -
         term = f"**{_cell(r['term_' + lang])}**"
         if lang == "en" and _normal(r["term_en"]) != _normal(r["term_id"]):
             term += f" (*{_cell(r['term_id'])}*)"
-        host = urlparse(r["source"]).netloc.removeprefix("www.")
-        lines.append(f"| {term} | {_cell(r['definition_' + lang])} | [{host}]({r['source']}) |")
+        lines.append(f"| {term} | {_cell(definition(k, lang, path=path))} | {source_markdown(r['source'])} |")
     return "\n".join(lines) + "\n"
 
 
@@ -381,5 +477,6 @@ def with_glossary(nb: Any, lang: str) -> Any:
     return nb
 
 
-__all__ = ["ALIASES", "ENGLISH_MARKERS", "GLOSSARY", "HEADINGS", "MIXED_CASE", "REQUIRED", "english_words",
-           "glossary_keys", "glossary_markdown", "glued_words", "load_glossary", "page_text", "with_glossary"]
+__all__ = ["ALIASES", "BANDS", "DOCUMENT", "ENGLISH_MARKERS", "GLOSSARY", "HEADINGS", "MIXED_CASE", "REQUIRED",
+           "band_ranges", "definition", "english_words", "glossary_keys", "glossary_markdown", "glued_words",
+           "load_glossary", "page_text", "source_kind", "source_markdown", "with_glossary"]
