@@ -91,7 +91,7 @@ def test_the_start_finding_uses_the_projection_of_the_build_the_same_as_page_06(
 
     ctx = sa.context(year=2024, seed=20250723, n_profiles=30, lang="id")
     page06 = pemdi.project(ctx.profiles.levels, seed=20250723, results={}, illustrative=ctx.illustrative)
-    brief = cache._compute("test", 2024, "", "", 20250723, 30, "", "", 2027, 3, "").projection
+    brief = cache.pemdi_plans(2024, "", "", 20250723, 30, "", "", 2027, 3, "").projection
     pd.testing.assert_frame_equal(page06.summary(), brief.summary())
 
 

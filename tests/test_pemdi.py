@@ -353,3 +353,14 @@ def test_aspect_finding_and_reference_line_read_as_an_official_writes_them(lang)
         assert not re.search(r"\b(p5|p95|carry|new_value|external_value|nan|None)\b|_|\b100 ?%|\b0 ?%", str(s)), s
         if lang == "id":
             assert not re.search(r"\d\.\d", str(s)), s
+
+
+def test_the_gap_finding_names_indicators_in_the_page_language():
+    from spbe_analysis.figures.pemdi import GapIndicatorFinding
+
+    inds = sa.load_framework("pemdi2026").indicators
+    top = tuple((i, str(inds.loc[i, "name_id"]), c) for i, c in (("I20", 0.18), ("I19", 0.12), ("I5", 0.07)))
+    f = GapIndicatorFinding("Baik (Berkembang)", 2.5, top, 0.3, 0.19)
+    for i, _, _ in top:
+        assert str(inds.loc[i, "name_en"]) in f.text("en") and str(inds.loc[i, "name_id"]) not in f.text("en")
+        assert str(inds.loc[i, "name_id"]) in f.text("id")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..frameworks import as_framework
 from ..labels import entity_names, num, pct, share, t
 from ..pemdi import Crosswalk, Projection, weight_table
 from .pagetext import aspect_ranges
@@ -228,13 +229,19 @@ class GapIndicatorFinding:
     share: float
     external: float
 
+    @staticmethod
+    def name(indicator: str, name: str, lang: str) -> str:
+        """The indicator's name in ``lang`` (the PEMDI framework's English name on English pages)."""
+        inds = as_framework("pemdi2026").indicators
+        return str(inds.loc[indicator, "name_en"]) if lang == "en" and indicator in inds.index else name
+
     def title(self, lang: str) -> str:
         a, b = self.top[0], self.top[1]
-        return t("f_pemdi_gap", lang, target=self.target, a=f"{a[0]} {a[1]}", b=f"{b[0]} {b[1]}",
-                 share=pct(self.share, lang))
+        return t("f_pemdi_gap", lang, target=self.target, a=f"{a[0]} {self.name(a[0], a[1], lang)}",
+                 b=f"{b[0]} {self.name(b[0], b[1], lang)}", share=pct(self.share, lang))
 
     def text(self, lang: str) -> str:
-        parts = ", ".join(f"{i} *{n}* ({num(c, lang)})" for i, n, c in self.top)
+        parts = ", ".join(f"{i} *{self.name(i, n, lang)}* ({num(c, lang)})" for i, n, c in self.top)
         return t("f_pemdi_gap_text", lang, target=self.target, v=num(self.value, lang), parts=parts,
                  share=pct(self.share, lang), ext=num(self.external, lang)) + "."
 
