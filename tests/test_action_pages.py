@@ -184,7 +184,7 @@ def test_a_band_reached_by_rounding_states_the_unrounded_index_and_the_risk(plan
     thin = dataclasses.replace(plan, target=("Baik (Berkembang)", edge),
                                summary=plan.summary.assign(index=[*plan.summary["index"][:-1], edge]))
     assert thin.reached == int(last["year"])
-    for lang, words in (("id", ("sebelum pembulatan", "satu butir yang dikembalikan penilai")),
+    for lang, words in (("id", ("sebelum pembulatan", "satu butir yang dikembalikan asesor")),
                         ("en", ("before rounding", "returned by the assessor"))):
         m = FA.margin_text(thin, lang)
         assert num(float(x), lang, 3) in m and all(w in m for w in words), m
