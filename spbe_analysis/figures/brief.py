@@ -348,8 +348,12 @@ def robust_scope_text(finding, lang: str, code: str | None = None) -> str:
     regency's start is the same in every scenario (a real PEMDI sheet)."""
     varied = [t("rv_" + k.removeprefix("vary_"), lang, n=_draws(finding, lang))
               if "rv_" + k.removeprefix("vary_") in LABELS else t(k, lang) for k in finding.varied]
-    out = [t("robust_scope", lang, p=pct(finding.threshold, lang), varied="; ".join(varied),
-             tables=finding.n_tables) + "."]
+    from ..scenarios import Z_CLEAR   # a share counts as clear of the threshold by this many standard errors
+
+    th, n = float(finding.threshold), max(int(finding.n_draws), int(getattr(finding, "max_draws", 0) or 0))
+    edge = th + Z_CLEAR * (th * (1 - th) / n) ** 0.5   # the smallest share that holds, at the most draws
+    out = [t("robust_scope", lang, p=pct(th, lang), varied="; ".join(varied), tables=finding.n_tables,
+             n=num(n, lang, 0), edge=pct(edge, lang)) + "."]
     if any(m for _, m in getattr(finding, "borderline", ()) or ()):
         out.append(t("robust_scope_borderline", lang) + ".")
     if code is not None and dict(finding.basis).get(code, "projected") != "projected":
