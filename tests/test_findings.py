@@ -330,7 +330,7 @@ def test_roadmap_title_names_the_band_reached_and_the_finding_says_no_margin_bri
     road = FA.ActionRoadmapFinding(2026, 2029, rows, (), (("7501", 2029, 2.5, 2.496), ("7502", 2029, 2.5, 2.498)))
     # a Kurang start two bands below Baik: the title names Baik, not "the next band", and says no margin
     assert "Baik (Berkembang)" in road.title("id") and "berikutnya" not in road.title("id")
-    assert road.title("id").endswith("tanpa cadangan") and road.title("en").endswith("with no margin")
+    assert road.title("id").endswith("pas di ambang") and road.title("en").endswith("with no margin")
     clause = road.no_margin("id")
     assert "2,496-2,498" in clause and "2 dari 2" in clause
     found = FA.with_clause("6 dari 6 mencapai Baik.", clause)

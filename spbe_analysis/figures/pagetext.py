@@ -19,8 +19,13 @@ FRAMEWORK = "pemdi2026"
 def framework_frame(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The two frameworks side by side with the bands as an official writes them ("Baik ≥ 2,50")."""
     def bands(text: str) -> str:
-        return "; ".join(re.sub(r"\s*>=\s*([\d.]+)", lambda m: " \u2265 " + num(float(m.group(1)), lang), b.strip())
-                         for b in str(text).split("|"))
+        parts = [re.match(r"\s*(.*?)\s*>=\s*([\d.]+)\s*$", b) for b in str(text).split("|")]
+        if not all(parts):
+            return str(text)
+        out = [f"{m.group(1)} \u2265 {num(float(m.group(2)), lang)}" for m in parts]
+        if len(parts) > 1 and float(parts[0].group(2)) <= 1:      # the lowest band: below the next edge
+            out[0] = f"{parts[0].group(1)} < {num(float(parts[1].group(2)), lang)}"
+        return "; ".join(out)
 
     return df.assign(bands=df["bands"].map(bands),
                      values=df["values"].map(lambda v: str(v).replace("(2 dec.)", t("act_values_decimal", lang))))
