@@ -92,7 +92,9 @@ def split_findings(markdown: str, lang: str) -> tuple[list[str], list[str]] | No
 
 
 def _emphasis(text: str) -> str:
+    """Markdown's bold, italics and links to another page of the site (``[words](page.html)``) as HTML."""
     body = html.escape(text)
+    body = re.sub(r"\[([^\]]+)\]\(([\w./-]+\.html)\)", r'<a href="\2">\1</a>', body)
     body = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", body)
     return re.sub(r"\*(.+?)\*", r"<em>\1</em>", body)
 

@@ -208,6 +208,29 @@ def headline_rows() -> list[dict]:
     return rows
 
 
+def headline_sentence(rows: list[dict], lang: str) -> str:
+    """The start page's headline in one sentence, from :func:`headline_rows`: where the regencies
+    start on PEMDI, the move that holds in every scenario for most of them in the first cycle, and
+    by when how many reach their target band (and how many only just at its edge)."""
+    from collections import Counter
+
+    from .figures.pagetext import move_name
+    from .labels import num
+
+    n, starts = len(rows), [r["start"] for r in rows]
+    bands = ", ".join(dict.fromkeys(r["start_band"] for r in rows))
+    rng = num(starts[0], lang) if min(starts) == max(starts) else f"{num(min(starts), lang)}-{num(max(starts), lang)}"
+    safe = Counter((m[0], m[3]) for r in rows for m in r.get("safe", []) if m[4] == "robust")
+    top = (t("site_hl_safe", lang, move=move_name(safe.most_common(1)[0][0][0], safe.most_common(1)[0][0][1], lang),
+             k=safe.most_common(1)[0][1], n=n) if safe else t("site_hl_safe_none", lang))
+    reached = [r for r in rows if r["reached"]]
+    end = (t("site_hl_reach", lang, k=len(reached), n=n, target=reached[0]["target"], y=max(r["reached"] for r in reached))
+           + (t("site_hl_thin", lang, k=sum(1 for r in reached if r.get("thin"))) if any(r.get("thin") for r in reached)
+              else "") if reached else t("site_hl_reach_none", lang, n=n))
+    return t("site_hl", lang, n=n, y=rows[0]["start_cycle"], v=rng, band=bands, cycle=rows[0]["cycle"], safe=top,
+             reach=end) + "."
+
+
 def headline(reports: Path) -> str:
     """The start page's headline (HTML): the six regencies' position and next-cycle priorities,
     each regency linking to its brief in both languages. Empty when the plans cannot be computed."""
@@ -250,6 +273,7 @@ def headline(reports: Path) -> str:
     note = (f'<p class="note">{html.escape(t("site_headline_note", "id"))}<br><span class="en">'
             f'{html.escape(t("site_headline_note", "en"))}</span></p>') if any(r["basis"] == "projected" for r in rows) else ""
     return f"""<h2>{both("site_headline")}</h2>
+<p class="lead"><strong>{html.escape(headline_sentence(rows, "id"))}</strong><br><span class="en">{html.escape(headline_sentence(rows, "en"))}</span></p>
 <p>{html.escape(t("site_headline_text", "id", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"]))}</p>
 <p class="en">{html.escape(t("site_headline_text", "en", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"]))}</p>
 <table class="headline"><thead><tr><th>{both("col_entity")}</th><th>{both("col_spbe_year", year=r0["year"])}</th>

@@ -237,3 +237,16 @@ def test_the_built_page_02_table_and_figure_agree_in_sign(built):
     drawn = [_number(x) for x in re.findall(r'<g id="vs_province_\d+">\s*<!-- ([-+]?\d+,\d\d) -->', svg)]
     assert len(drawn) == len(in_table) == 6
     assert sorted(np.sign(drawn)) == sorted(np.sign(in_table)) and sorted(drawn) == sorted(in_table)
+
+
+def test_the_index_headline_sentence_states_start_safe_move_and_reach_from_the_rows():
+    rows = [{"start": 1.26 + k / 100, "start_band": "Kurang (Merintis)", "start_cycle": 2026, "cycle": 2027,
+             "reached": 2029, "target": "Baik (Berkembang)", "thin": k < 2,
+             "safe": [("I20", "x", "y", 2, "robust" if k < 5 else "borderline")]} for k in range(6)]
+    id_ = site.headline_sentence(rows, "id")
+    assert "1,26-1,31" in id_ and "5 dari 6" in id_ and "6 dari 6 mencapai Baik (Berkembang) pada 2029" in id_
+    assert "2 di antaranya pas di ambang" in id_
+    en = site.headline_sentence(rows, "en")
+    assert "1.26-1.31" in en and "in 5 of 6 regencies" in en and "2 of them just at the edge" in en
+    none = [dict(r, safe=[], reached=None, thin=False) for r in rows]
+    assert "belum ada" in site.headline_sentence(none, "id") and "tidak satu pun" in site.headline_sentence(none, "id")

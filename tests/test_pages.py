@@ -679,3 +679,11 @@ def test_the_index_lists_the_moves_that_hold_in_every_scenario_as_the_pages_do(b
                                                                   for x in m.itertuples()}
         for i, n_id, _, lv, _ in r["safe"]:
             assert f"{i} {n_id} → {lv}" in index
+
+
+def test_a_caveat_links_to_another_page_of_the_site():
+    box = pages.caveat_box(["Metodenya ada di [halaman 05](05_paths_to_closing.html) dan **06**."], "id")
+    assert '<a href="05_paths_to_closing.html">halaman 05</a>' in box and "](" not in box
+    assert "<strong>06</strong>" in box
+    # only a page of the site becomes a link; anything else stays text
+    assert "<a " not in pages.caveat_box(["[x](javascript:alert(1))"], "id")
