@@ -6,7 +6,6 @@ dependency texts on English ones, and never the provenance columns."""
 import ast
 import re
 
-import nbformat
 import pandas as pd
 import pytest
 
@@ -18,6 +17,9 @@ import spbe_analysis as sa
 from spbe_analysis import actionplan, criteria, pemdi, planfiles, report
 from spbe_analysis.figures import actions as FA
 from spbe_analysis.labels.glossary import english_words, glued_words
+
+from lazy import lazy_module  # noqa: E402
+nbformat = lazy_module("nbformat")  # loaded by the first test that reads a notebook
 
 PAGE_05 = report.notebooks_dir() / "05_paths_to_closing.ipynb"
 BRIEF = report.notebooks_dir() / report.BRIEF
@@ -83,6 +85,7 @@ def _same(a, b):
     assert (a.target, a.kind, a.reached, a.cycles) == (b.target, b.kind, b.reached, b.cycles)
 
 
+@pytest.mark.slow  # plans every regency twice and once alone: the full tier
 def test_plan_all_is_deterministic_and_a_regency_plan_does_not_depend_on_the_others(starts):
     first = actionplan.plan_all(starts, 2027, 3)
     again = actionplan.plan_all(starts, 2027, 3)

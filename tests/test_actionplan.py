@@ -130,6 +130,7 @@ def test_bad_pemdi_sheet_is_located(tmp_path):
         A.starts_from_sheet(str(p))
 
 
+@pytest.mark.slow  # the whole plan command end to end (files for six regencies): the full tier
 def test_plan_command_writes_workbook_and_csv(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SPBE_REPORTS_DIR", str(tmp_path))
     monkeypatch.setenv("SPBE_CACHE_DIR", str(tmp_path / "cache"))

@@ -85,6 +85,7 @@ def test_the_start_finding_gives_the_plan_start_beside_the_draws_page_06_shows(p
     assert "plan start" in en and "median profile" in en and "full credit" in en
 
 
+@pytest.mark.slow  # plans the six regencies (a few seconds): the full tier
 def test_the_start_finding_uses_the_projection_of_the_build_the_same_as_page_06():
     """The brief's projection (the cached plans) and page 06's own call give the same summary."""
     from spbe_analysis import cache

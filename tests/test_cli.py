@@ -2,13 +2,15 @@
 data; a notebook that fails midway leaves reports/ and figures/ exactly as they were."""
 import hashlib
 
-import nbformat
 import pytest
 
 from spbe_analysis import cli, report
 from spbe_analysis.errors import NotebookError
 
 from conftest import sheet_from
+
+from lazy import lazy_module  # noqa: E402
+nbformat = lazy_module("nbformat")  # loaded by the first test that reads a notebook
 
 
 def call(capsys, *argv):

@@ -6,11 +6,13 @@ import hashlib
 import json
 import re
 
-import nbformat
-import papermill
 import pytest
 
 from spbe_analysis import report
+
+from lazy import lazy_module  # noqa: E402
+nbformat = lazy_module("nbformat")  # loaded by the first test that reads a notebook
+papermill = lazy_module("papermill")  # loaded by the first test that reads a notebook
 
 NOTEBOOKS = report.list_notebooks()
 TEMPLATES = NOTEBOOKS + [report.notebooks_dir() / report.BRIEF]

@@ -5,13 +5,15 @@ code (parameter names, file paths, code font, library names) in the reader's tex
 import re
 from html.parser import HTMLParser
 
-import nbformat
 import pandas as pd
 import pytest
 
 from spbe_analysis import pages, report
 from spbe_analysis.labels import t
 from spbe_analysis.tables import footer_note, official_short
+
+from lazy import lazy_module  # noqa: E402
+nbformat = lazy_module("nbformat")  # loaded by the first test that reads a notebook
 
 NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
 
