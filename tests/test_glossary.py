@@ -234,7 +234,8 @@ def test_every_source_is_an_address_or_a_document_reference_and_shows_as_such():
         assert not BARE_DOMAIN.match(src), (k, src)
         if kind == "url":
             assert re.fullmatch(r"https://[\w.-]+\.[a-z]{2,}/\S+", src), (k, src)    # an address, not a domain
-            assert G.source_markdown(src) == f"[{src}]({src})"
+            # a link that opens the address, shown by its site: no file or code names in the reader's text
+            assert G.source_markdown(src) == f"[{re.match(r'https://([^/]+)/', src)[1]} \u2197]({src})"
         else:
             assert re.search(r"\bNomor \d+ Tahun \d{4}\b", src) and G.source_markdown(src) == src, (k, src)
     for lang in ("id", "en"):

@@ -348,16 +348,16 @@ def definition(key: str, lang: str, *, path: str | Path | None = None) -> str:
 
 
 def source_markdown(source: str) -> str:
-    """The source cell of a glossary row: an address as a link that shows the whole address, a
-    document reference as its text.
+    """The source cell of a glossary row: an address as a link that opens it, shown by its site and
+    an arrow (the reader's text carries no file or code names), a document reference as its text.
 
     Examples
     --------
     >>> source_markdown("https://doi.org/10.1086/261816")
-    '[https://doi.org/10.1086/261816](https://doi.org/10.1086/261816)'
+    '[doi.org \u2197](https://doi.org/10.1086/261816)'
     """
     if source_kind(source) == "url":
-        return f"[{source}]({source})"
+        return f"[{urlparse(source).netloc} \u2197]({source})"
     return _cell(source)
 
 
