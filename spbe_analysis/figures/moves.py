@@ -11,9 +11,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..frameworks import as_framework
-from ..labels import LABELS, entity_names, num, open_pct, pct, t
-from .pagetext import move_name
+from ..labels import entity_names, num, open_pct, pct, t
+from .pagetext import indicator_name, move_name
 from .style import entity_colour, fill_width, finish, panels, text_width
 
 #: The framework whose indicators the moves raise.
@@ -29,14 +28,7 @@ def move_label(indicator: str, level: int, lang: str) -> str:
     >>> move_label("I20", 2, "id")
     'Tingkat Pengelolaan Kepuasan Pengguna → level 2'
     """
-    key = "act_shared_" + str(indicator)
-    if key in LABELS:
-        name = t(key, lang)
-    else:
-        fw = as_framework(MOVES_FRAMEWORK)
-        col = "name_en" if lang == "en" else "name_id"
-        name = str(fw.indicators.loc[indicator, col]) if indicator in fw.indicators.index else str(indicator)
-    return t("rob_move_label", lang, name=name, l=level)
+    return t("rob_move_label", lang, name=indicator_name(indicator, lang), l=level)
 
 
 def wrap_move(indicator: str, level: int, lang: str, width_in: float, size: float = 11) -> str:

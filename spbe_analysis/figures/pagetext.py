@@ -170,15 +170,23 @@ def robustness_lines(ranks, lang: str = "id") -> list[str]:
     return [bands, (t("f_ranks_hold", lang, who=held) if held else t("f_ranks_none", lang)) + "."]
 
 
-def move_name(indicator: str, level, lang: str) -> str:
-    """A move in words: the indicator's name (or a shared work item's title) and its target level."""
+def indicator_name(indicator: str, lang: str, default: str | None = None) -> str:
+    """A PEMDI indicator's name in ``lang`` (a shared work item's title for its key); ``default``
+    (else the code itself) for an id the framework does not know."""
     key = "act_shared_" + str(indicator)
     if key in LABELS:
         return t(key, lang)
-    fw = as_framework(FRAMEWORK)
-    name = fw.indicators.loc[indicator, "name_en" if lang == "en" else "name_id"] if indicator in fw.indicators.index \
-        else indicator
-    return f"{name} ({t('act_card_level', lang, l=level)})"
+    inds = as_framework(FRAMEWORK).indicators
+    if indicator not in inds.index:
+        return str(indicator) if default is None else default
+    return str(inds.loc[indicator, "name_en" if lang == "en" else "name_id"])
+
+
+def move_name(indicator: str, level, lang: str) -> str:
+    """A move in words: the indicator's name (or a shared work item's title) and its target level."""
+    if "act_shared_" + str(indicator) in LABELS:
+        return t("act_shared_" + str(indicator), lang)
+    return f"{indicator_name(indicator, lang)} ({t('act_card_level', lang, l=level)})"
 
 
 def robust_lines(moves, lang: str = "id") -> list[str]:
@@ -215,6 +223,6 @@ def robust_short(moves, lang: str = "id") -> str:
              e=pct(moves.max_mc_error, lang, 1)) + "."
 
 
-__all__ = ["RankTitle", "aspect_range_frame", "aspect_ranges", "basis_frame", "move_name", "external_frame",
+__all__ = ["indicator_name", "RankTitle", "aspect_range_frame", "aspect_ranges", "basis_frame", "move_name", "external_frame",
            "framework_frame", "rank_title", "reference_lines", "robust_lines", "robust_short", "robustness_lines",
            "scenario_frame"]

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..frameworks import as_framework
 from ..labels import entity_names, num, pct, share, t
 from ..pemdi import Crosswalk, Projection, weight_table
-from .pagetext import aspect_ranges
+from .pagetext import aspect_ranges, indicator_name
 from .style import (DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish,
                     legend_below, stacked_shares, wrap)
 
@@ -232,8 +231,7 @@ class GapIndicatorFinding:
     @staticmethod
     def name(indicator: str, name: str, lang: str) -> str:
         """The indicator's name in ``lang`` (the PEMDI framework's English name on English pages)."""
-        inds = as_framework("pemdi2026").indicators
-        return str(inds.loc[indicator, "name_en"]) if lang == "en" and indicator in inds.index else name
+        return indicator_name(indicator, lang, default=name) if lang == "en" else name
 
     def title(self, lang: str) -> str:
         a, b = self.top[0], self.top[1]
