@@ -1,32 +1,29 @@
 """PEMDI action plans for the cycles that come next (2027-2029 by default).
 
 Each regency is planned from its own 2026 PEMDI start: the assessor's values where a sheet gives
-them (else its self-assessment), otherwise the projected start, labelled as such. The plan is a
-PEMDI roadmap (:func:`spbe_analysis.paths.roadmap`) to the highest predicate band the cycles can
-reach by the last cycle within the yearly effort (``plan_settings.csv``), at the least effort (among
-plans of equal effort, the one that gains earlier), with one new level per indicator per cycle, every prerequisite and dwell row,
-partial values costing the missing share of their level, and one-off shared efforts paid once; if
-the band cannot be reached in those cycles, the plan makes as much progress as the yearly effort
-allows. The steps of the first cycle then carry what an office needs: the level's criteria and
-their status, the evidence to upload, the lead office and co-owners, the outside dependency and the
-evidence deadline.
+them (else its self-assessment), otherwise the projected start, labelled as such. The plan follows
+the rules of :mod:`spbe_analysis.planrules` (``data/assumptions/plan_settings.csv``): the team's
+yearly effort in full, securing by the last cycle the highest predicate band it can reach with a
+margin above the band's edge, one new level per indicator per cycle, every prerequisite and dwell
+row, partial values costing the missing share of their level, one-off shared efforts paid once, and
+(by default) no level that another agency's national index sets. A band reached inside the margin
+is reported as reached at the edge. The steps of the first cycle then carry what an office needs:
+the level's criteria and their status, the evidence to upload and its status, the lead office and
+co-owners, the outside dependency, the steps of the same cycle the step rests on, and the evidence
+deadline.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any, Mapping
 
 import pandas as pd
 
 from . import checks, criteria
 from .assumptions import load_effort, load_prerequisites, load_shared_efforts
-from .config import data_file
-from .csvio import Column, decimal, read_csv_strict, text
 from .errors import DataError
 from .frameworks import as_framework
-from .paths import InfeasibleTarget, roadmap
+from .planrules import load_settings, national_upside, plan_roadmap
 from .scoring import score
 from .sheets import load_sheet
 
@@ -76,37 +73,6 @@ class Start:
             return pd.DataFrame(columns=["indicator", "self_assessment", "assessor_value"])
         d = pd.DataFrame({"self_assessment": self.self_assessment.astype(float), "assessor_value": self.values.astype(float)})
         return d[d["self_assessment"] != d["assessor_value"]].rename_axis("indicator").reset_index()
-
-
-def load_settings(path: str | None = None) -> dict[str, float]:
-    """The planning settings of ``data/assumptions/plan_settings.csv`` (parameter -> value).
-
-    Parameters
-    ----------
-    path : str, optional
-        A file of your own with the same columns.
-
-    Returns
-    -------
-    dict
-
-    Raises
-    ------
-    DataError
-        For a file without the columns or a missing parameter.
-
-    Examples
-    --------
-    >>> load_settings()["effort_per_cycle"] > 0
-    True
-    """
-    p = data_file("assumptions/plan_settings.csv") if path is None else path
-    df = read_csv_strict(p, [Column("parameter", text()), Column("value", decimal()), Column("unit", text()),
-                             Column("basis", text())], key=("parameter",))
-    out = {r.parameter: float(r.value) for r in df.itertuples()}
-    if "effort_per_cycle" not in out:
-        raise DataError(str(p), "a row for the parameter effort_per_cycle", column="parameter")
-    return out
 
 
 def starts_from_sheet(path: str, worksheet: str | None = None, cycle: int = 2026) -> dict[str, Start]:
@@ -210,12 +176,15 @@ def next_target(value: float) -> tuple[str, float] | None:
 
 @dataclass(frozen=True)
 class ActionPlan:
-    """One regency's PEMDI plan: ``start``; ``cycles``; ``target`` (band, edge): the highest band
-    the cycles can reach, else the next band, or None at the top; ``kind`` ("to the band": that
-    band is reached by the last cycle at the least effort; "as far as the effort allows");
-    ``steps`` of the first cycle with everything an office needs (the offices and the outside
-    dependency also in English, ``<column>_en`` for :data:`EN_COLUMNS`); ``roadmap`` (every
-    cycle's steps) and ``summary`` (index and band per cycle)."""
+    """One regency's PEMDI plan: ``start``; ``cycles``; ``target`` (band, edge): the band the plan
+    secures or reaches, else the next band, or None at the top; ``kind``: "to the band" (secured
+    by the last cycle with ``margin`` index points above the edge), "at the edge" (reached, but
+    inside the margin) or "as far as the effort allows" (not reached); ``steps`` of the first
+    cycle with everything an office needs (the offices and the outside dependency also in English,
+    ``<column>_en`` for :data:`EN_COLUMNS`); ``roadmap`` (every cycle's steps) and ``summary``
+    (index and band per cycle); ``national_caps`` (indicator -> highest level planned, for the
+    indicators a national index sets) and ``national_upside`` (index points a rise of one level
+    in each of them would add in the last cycle)."""
 
     code: str
     start: Start
@@ -225,6 +194,9 @@ class ActionPlan:
     steps: pd.DataFrame
     roadmap: pd.DataFrame
     summary: pd.DataFrame
+    margin: float = 0.0
+    national_caps: dict = field(default_factory=dict)
+    national_upside: float = 0.0
 
     @property
     def reached(self) -> int | None:
@@ -233,6 +205,23 @@ class ActionPlan:
             return None
         hit = self.summary[self.summary["index"] >= self.target[1] - 1e-12]
         return int(hit["year"].iloc[0]) if len(hit) else None
+
+
+def _needs(steps: pd.DataFrame, pr: Any) -> list[str]:
+    """For each step, the steps of the same cycle it rests on (a prerequisite row met in that
+    cycle), as "I1 -> 2"."""
+    out = []
+    for r in steps.itertuples():
+        got = []
+        for q in pr.rows.itertuples():
+            if (q.indicator != r.indicator or not q.requires or not (r.from_value < q.level <= r.to_level)
+                    or not (q.min_years is None or pd.isna(q.min_years) or int(q.min_years) == 0)):
+                continue
+            same = steps[(steps["cycle"] == r.cycle) & (steps["indicator"] == q.requires)]
+            if ((same["from_value"] < q.requires_level) & (same["to_level"] >= q.requires_level)).any():
+                got.append(f"{q.requires} -> {int(q.requires_level)}")
+        out.append("; ".join(dict.fromkeys(got)))
+    return out
 
 
 def _order(steps: pd.DataFrame, pr: Any) -> pd.DataFrame:
@@ -297,26 +286,18 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
     effort = load_effort(FRAMEWORK, effort) if effort is None or isinstance(effort, str) else effort
     pr = load_prerequisites(FRAMEWORK) if prerequisites is None else prerequisites
     shared = load_shared_efforts(FRAMEWORK) if shared is None else list(shared)
-    per = load_settings()["effort_per_cycle"] if effort_per_cycle is None else checks.positive(
+    settings = load_settings()
+    per = settings["effort_per_cycle"] if effort_per_cycle is None else checks.positive(
         effort_per_cycle, "effort_per_cycle argument")
-    target = next_target(start.index)
-    bands = [(str(r.predicate), float(r.lower)) for r in fw.bands.sort_values("rank").itertuples()
-             if float(r.lower) > start.index + 1e-12]
-    # the planner climbs in hundredths: an exact value such as 7/6 plans from its floor (1.16)
-    values = {i: Fraction(math.floor(checks.exact_number(v, "start values", column=i) * 100), 100)
-              for i, v in start.values.items()}
-    args = dict(max_steps_per_year=1, cost=effort, prerequisites=pr, held_since=start.held_since, shared=shared)
-    rm, kind = None, "as far as the effort allows"
-    # the highest band the cycles can reach within the yearly effort, at the least effort
-    for band in reversed(bands):
-        try:
-            rm = roadmap(values, fw, cycles, budgets=per, milestones={cycles[-1]: band[1]}, **args)
-        except InfeasibleTarget:
-            continue
-        target, kind = band, "to the band"
-        break
-    if rm is None:
-        rm = roadmap(values, fw, cycles, budgets=per, horizon=None, **args)
+    _, rm, caps = plan_roadmap(start.values, start.held_since, effort, pr, shared, cycles, per, settings=settings)
+    last = float(rm.summary["index"].iloc[-1])
+    reached = [(str(r.predicate), float(r.lower)) for r in fw.bands.sort_values("rank").itertuples()
+               if start.index + 1e-12 < float(r.lower) <= last + 1e-12]
+    if reached:
+        target = reached[-1]
+        kind = "to the band" if last >= round(target[1] + settings["band_margin"], 2) - 1e-12 else "at the edge"
+    else:
+        target, kind = next_target(start.index), "as far as the effort allows"
     names = fw.indicators["name_id"]
     rows = []
     for r in rm.steps.itertuples():
@@ -346,9 +327,14 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
         allsteps = pd.DataFrame(columns=CSV_COLUMNS + ["name", "criteria_text", "co_owners", "national_counterpart",
                                                        "outside", "kind"] + [c + "_en" for c in EN_COLUMNS])
     allsteps["deadline"] = [criteria.evidence_deadline(int(c)).date.isoformat() for c in allsteps["cycle"]]
+    allsteps["needs"] = _needs(allsteps, pr) if len(allsteps) else []
     firsts = _order(allsteps[allsteps["cycle"] == first_cycle], pr).reset_index(drop=True)
+    final = dict(start.values)
+    for r in rm.steps.itertuples():
+        final[r.indicator] = max(float(final[r.indicator]), float(r.to))
     return ActionPlan(start.code, start, cycles, target, kind, firsts, allsteps.reset_index(drop=True),
-                      rm.summary[["year", "cost", "gain", "index", "predicate"]].copy())
+                      rm.summary[["year", "cost", "gain", "index", "predicate"]].copy(), settings["band_margin"],
+                      caps, national_upside(final, caps) if caps else 0.0)
 
 
 def plan_table(plans: Mapping[str, ActionPlan] | list) -> pd.DataFrame:

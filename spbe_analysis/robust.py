@@ -2,9 +2,10 @@
 the optimal plan whatever the assumption tables say.
 
 A *move* is one indicator raised to one level in the first planned cycle (2027). Each regency is
-planned (:func:`spbe_analysis.actionplan.plan_actions`: the highest band the cycles can reach, at
-the least effort, one new level per indicator per cycle, every prerequisite and dwell row, shared
-one-off efforts paid once) under every combination of the alternative tables the package ships:
+planned (:func:`spbe_analysis.actionplan.plan_actions` by the rules of
+:mod:`spbe_analysis.planrules`: the full yearly effort, securing the highest band the cycles can
+reach with the margin, one new level per indicator per cycle, every prerequisite and dwell row,
+shared one-off efforts paid once, no level a national index sets) under every combination of the alternative tables the package ships:
 
 * effort (:data:`EFFORTS`): ``unit`` (every level step costs 1, no shared one-off effort), the
   ``central`` table (``data/assumptions/effort.csv``) and ``adopt_national``
@@ -39,7 +40,8 @@ import numpy as np
 import pandas as pd
 
 from . import checks
-from .actionplan import FRAMEWORK, Start, load_settings
+from .actionplan import FRAMEWORK, Start
+from .planrules import load_settings
 from .errors import DataError
 from .firstcycle import first_cycle_moves, first_cycle_plan
 from .frameworks import as_framework
