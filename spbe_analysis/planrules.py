@@ -92,7 +92,7 @@ def national_index_levels(path: str | Path | None = None) -> pd.DataFrame:
     Raises
     ------
     DataError
-        Naming the file, line and column of an unknown indicator, a level outside 2-5 or a repeated row.
+        For an unknown indicator, a level outside 2-5 or a repeated row.
 
     Examples
     --------

@@ -124,7 +124,7 @@ def test_a_band_reached_only_by_rounding_says_so_with_the_unrounded_index(projec
             text = FB.start_finding(thin, None, lang)
             assert num(float(x), lang, 3) in text and str(thin.reached) in text, text
             words = {("id", True): "pas di ambang", ("en", True): "no margin",
-                     ("id", False): "cadangan tipis", ("en", False): "thin margin"}[lang, rounded]
+                     ("id", False): "pas di ambang", ("en", False): "at the edge"}[lang, rounded]
             assert words in text, text
             # the box under the findings keeps the full warning, with the same unrounded index
             assert num(float(x), lang, 3) in S.margin_text(thin, lang)

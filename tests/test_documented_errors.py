@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 
 import spbe_analysis as sa
-from spbe_analysis import (actionplan, assumptions, criteria, data, decomposition as DC, disparity as D, forecast,
+from spbe_analysis import (actionplan, planrules, assumptions, criteria, data, decomposition as DC, disparity as D, forecast,
                            frameworks, official, pace, panel, paths, pemdi, profiles, robust, scoring, sensitivity,
                            sheets, sheetscore, transition, values)
 from spbe_analysis.config import data_dir
@@ -736,12 +736,28 @@ CASES = [
     case("criteria.level_card", "a level that is not a whole number 1-5", lambda d: criteria.level_card("I1", 2.5),
          "level argument"),
     # ------------------------------------------------------------------------------------ action plans
-    case("actionplan.load_settings", "a file without the columns",
-         lambda d: actionplan.load_settings(str(d.text("s.csv", "parameter,value\neffort_per_cycle,8\n"))), r"s\.csv",
+    case("planrules.load_settings", "a file without the columns",
+         lambda d: planrules.load_settings(str(d.text("s.csv", "parameter,value\neffort_per_cycle,8\n"))), r"s\.csv",
          also="row 1"),
-    case("actionplan.load_settings", "a missing parameter",
-         lambda d: actionplan.load_settings(str(d.text("s.csv", "parameter,value,unit,basis\nx,1,u,b\n"))), r"s\.csv",
+    case("planrules.load_settings", "a missing parameter",
+         lambda d: planrules.load_settings(str(d.text("s.csv", "parameter,value,unit,basis\nx,1,u,b\n"))), r"s\.csv",
          also="column 'parameter'"),
+    case("planrules.load_settings", "a value out of range",
+         lambda d: planrules.load_settings(str(d.text("s.csv", "parameter,value,unit,basis\neffort_per_cycle,8,u,b\n"
+                                                       "band_margin,0.05,u,b\nnational_index_levels_planned,2,u,b\n"))),
+         r"s\.csv", also="line 4, column 'value'"),
+    case("planrules.national_index_levels", "an unknown indicator",
+         lambda d: planrules.national_index_levels(str(d.text("n.csv", "framework,indicator,level,national_index,agency,"
+                                                               "basis,source\npemdi2026,I21,2,x,y,b,s\n"))),
+         r"n\.csv", also="line 2, column 'indicator'"),
+    case("planrules.national_index_levels", "a level outside 2-5",
+         lambda d: planrules.national_index_levels(str(d.text("n.csv", "framework,indicator,level,national_index,agency,"
+                                                               "basis,source\npemdi2026,I5,1,x,y,b,s\n"))),
+         r"n\.csv", also="line 2, column 'level'"),
+    case("planrules.national_index_levels", "a repeated row",
+         lambda d: planrules.national_index_levels(str(d.text("n.csv", "framework,indicator,level,national_index,agency,"
+                                                               "basis,source\npemdi2026,I5,2,x,y,b,s\npemdi2026,I5,2,x,y,b,s\n"))),
+         r"n\.csv"),
     case("actionplan.starts_from_sheet", "Naming the file, row, column and value of a bad cell",
          lambda d: actionplan.starts_from_sheet(str(d.sheet("pemdi2026", 2026, bad="6,5"))),
          r"sheet_pemdi2026_2026\.csv", also="row 5, column 'level': got '6,5'"),

@@ -11,6 +11,7 @@ from fractions import Fraction
 import pandas as pd
 
 from ..frameworks import as_framework
+from ..planrules import load_settings
 from ..labels import LABELS, num, t
 from ..scoring import predicate
 
@@ -103,8 +104,9 @@ def exact_index(plan, year: int | None = None) -> Fraction:
     return sum(Fraction(u) * vals[i] for i, u in zip(fw.ids, units)) / sum(units)
 
 
-#: A reached band closer than this to its lower edge (unrounded index) is stated with its margin.
-THIN_MARGIN = Fraction(5, 100)
+#: A reached band closer than this to its lower edge (unrounded index) is stated with its margin:
+#: the plans' own ``band_margin`` (``data/assumptions/plan_settings.csv``).
+THIN_MARGIN = Fraction(repr(load_settings()["band_margin"]))
 
 
 def thin_margin(plan) -> bool:
