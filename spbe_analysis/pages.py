@@ -65,7 +65,8 @@ MAX_FINDINGS = 5
 #: finding: shown in a boxed note under the findings, not counted among them.
 CAVEAT_KEYS = ("profiles_illustrative", "sheet_exact", "sheet_differs", "sheet_matches", "sheet_unused",
                "unofficial_note", "act_caveat", "act_brief_assumptions", "brief_assumptions", "descriptive_note",
-               "assumption_note", "f_act_thin", "act_margin_rounded", "act_margin_thin")
+               "assumption_note", "f_act_thin", "act_margin_rounded", "act_margin_thin", "act_national_rule",
+               "act_national_rule_planned", "act_national_rule_all")
 
 
 def _caveat_patterns(lang: str) -> list[re.Pattern]:

@@ -17,7 +17,7 @@ from .pagetext import (RankTitle, basis_frame, external_frame, framework_frame, 
                        robust_short, robustness_lines, scenario_frame)
 from .steptext import (THIN_MARGIN, cut_text, date_text, deadline_text, evidence_text,  # noqa: F401
                        exact_index, shown_value, in_lang, indicator_text, margin_clause, margin_text, md_safe,
-                       prior_items, produce_text, serves_text, step_name, timing_text)
+                       national_rule_text, prior_items, produce_text, serves_text, step_name, timing_text)
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish
 
 FRAMEWORK = "pemdi2026"
@@ -126,6 +126,9 @@ def step_cards(plan, lang: str = "id") -> str:
         if prior:
             items = md_safe("; ".join(prior[1])) if prior[1] else none
             out.append(f"    - {t('act_card_prior', lang, l=prior[0])}: {items}")
+        needs = needs_text(plan, r, lang)
+        if needs:
+            out.append(f"    - {t('act_card_needs', lang)}: {md_safe(needs)}")
         label, ev = evidence_text(r, lang)
         out.append(f"    - {label}: {md_safe(ev) if ev else none}" if label else f"    - {md_safe(ev)}")
         timing = timing_text(r)
@@ -137,6 +140,18 @@ def step_cards(plan, lang: str = "id") -> str:
         out.append(f"    - {t('act_card_outside', lang)}: {md_safe(outside) if outside else none}; "
                    f"{t('act_card_deadline', lang)}: {deadline_text(r, lang)}")
     return "\n".join(f"- {x}" if not x.startswith("    ") else x for x in out) if out else t("act_no_steps", lang)
+
+
+def needs_text(plan, row, lang: str = "id") -> str:
+    """The steps of the same cycle a step rests on (its ``needs``, "I1 -> 2"), by name, level and
+    their number on the cards ("" when none)."""
+    from .pagetext import indicator_name
+
+    got = [x.split(" -> ") for x in str(row.get("needs", "") or "").split("; ") if " -> " in x]
+    num_of = {(str(r["indicator"]), int(r["to_level"])): k for k, (_, r) in enumerate(plan.steps.iterrows(), 1)
+              if r["kind"] != "shared"}
+    return "; ".join(t("act_card_needs_item", lang, name=indicator_name(i, lang), l=int(lv),
+                       k=num_of.get((i, int(lv)), "-")) for i, lv in got)
 
 
 def start_text(plan, lang: str = "id") -> str:

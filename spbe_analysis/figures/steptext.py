@@ -6,7 +6,9 @@ and by the workbooks of :mod:`spbe_analysis.planfiles`."""
 from __future__ import annotations
 
 import math
+import re
 from fractions import Fraction
+from typing import Mapping
 
 import pandas as pd
 
@@ -139,6 +141,30 @@ def margin_clause(y: int, v: float, x, band: str, edge: float, lang: str) -> str
              band=band.split(" (")[0], lower=lower)
 
 
+def national_rule_text(plan, lang: str = "id") -> str:
+    """The plans' two rules a reader must know, in one caveat: the indicators a national index sets
+    stay at their start (with what a rise of one level in each would add by the last cycle), and a
+    band counts as secured only with the plans' margin above its edge. ``plan`` is one plan (a
+    brief) or a mapping of plans (page 05: the range over the regencies)."""
+    from ..labels import entity_names
+    from ..planrules import national_index_levels
+
+    plans = list(plan.values()) if isinstance(plan, Mapping) else [plan]
+    t_ = national_index_levels()
+    agency = [m[1] if (m := re.search(r"\(([A-Z]{2,})\)", a)) else a.split(" (")[0] for a in t_["agency"]]
+    who = list(dict.fromkeys(agency))
+    who = ", ".join(who[:-1]) + t("list_and", lang) + who[-1] if len(who) > 1 else "".join(who)
+    p0 = plans[0]
+    if not p0.national_caps:
+        return t("act_national_rule_planned", lang, who=who, m=num(p0.margin, lang))
+    ups = sorted({num(p.national_upside, lang) for p in plans}, key=lambda x: float(x.replace(",", ".")))
+    up = ups[0] if len(ups) == 1 else f"{ups[0]}-{ups[-1]}"
+    if len(plans) > 1:
+        return t("act_national_rule_all", lang, who=who, y=p0.cycles[-1], up=up, m=num(p0.margin, lang))
+    return t("act_national_rule", lang, name=entity_names(lang).get(p0.code, p0.code), who=who, y=p0.cycles[-1],
+             up=up, m=num(p0.margin, lang))
+
+
 def deadline_text(row, lang: str = "id") -> str:
     """A step's evidence deadline as an official writes it, "perkiraan ..." with its basis when the
     cycle's schedule is not published yet (:func:`spbe_analysis.criteria.evidence_deadline`)."""
@@ -218,4 +244,4 @@ def serves_text(plan, row, lang: str = "id") -> str:
     return t("act_shared_used_for", lang, steps=", ".join(parts)) if parts else ""
 
 
-__all__ = ["THIN_MARGIN", "thin_margin", "indicator_text", "margin_clause", "md_safe", "cut_text", "date_text", "deadline_text", "evidence_text", "exact_index", "shown_value", "in_lang", "margin_text", "prior_items", "produce_text", "serves_text", "step_name", "timing_text"]
+__all__ = ["THIN_MARGIN", "national_rule_text", "thin_margin", "indicator_text", "margin_clause", "md_safe", "cut_text", "date_text", "deadline_text", "evidence_text", "exact_index", "shown_value", "in_lang", "margin_text", "prior_items", "produce_text", "serves_text", "step_name", "timing_text"]
