@@ -24,9 +24,15 @@ PRESENTATION = ("figures", "labels", "templates", "tables.py", "report.py", "sit
                 "cli.py", "cache.py", "__main__.py")
 
 
-def stamp() -> str:
+#: Data folders that feed only the step cards (criteria text, evidence, offices, dates): a change
+#: there changes no planned move, so it is left out of the key of :func:`robust_moves` (whose
+#: computation reads nothing under them: ``firstcycle`` and ``planrules`` never call ``criteria``).
+CARD_DATA = ("pemdi",)
+
+
+def stamp(cards: bool = True) -> str:
     """A digest of every data file and every computing module of the package (presentation
-    modules left out).
+    modules left out; with ``cards=False`` also the card data of :data:`CARD_DATA`).
 
     Returns
     -------
@@ -43,6 +49,8 @@ def stamp() -> str:
         for p in sorted(Path(root).rglob("*")):
             rel = p.relative_to(root)
             if not p.is_file() or "__pycache__" in p.parts or (root == PACKAGE_DIR and rel.parts[0] in PRESENTATION):
+                continue
+            if not cards and root == data_dir() and rel.parts[0] in CARD_DATA:
                 continue
             h.update(str(rel).encode())
             h.update(p.read_bytes())
@@ -167,8 +175,8 @@ def robust_moves(year: int = 2024, sheet: str = "", worksheet: str = "", seed: i
     threshold = robust.ROBUST_SHARE if threshold is None else threshold
     files = "".join(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in (sheet, pemdi_sheet)
                     if f and Path(f).is_file())
-    args = (stamp() + files, year, str(sheet), str(worksheet), seed, n_profiles, str(pemdi_sheet), str(pemdi_worksheet),
-            first_cycle, n_cycles, int(n_draws), int(draw_seed), float(threshold), int(n_jobs),
+    args = (stamp(cards=False) + files, year, str(sheet), str(worksheet), seed, n_profiles, str(pemdi_sheet),
+            str(pemdi_worksheet), first_cycle, n_cycles, int(n_draws), int(draw_seed), float(threshold), int(n_jobs),
             int(max(n_draws, robust.MAX_DRAWS) if max_draws is None else max_draws))
     fn = memory().cache(_compute_robust, ignore=["n_jobs"])
     if only_cached and not fn.check_call_in_cache(*args):
@@ -224,4 +232,4 @@ def warm(source: str, params: dict, progress=print, name: str = "") -> list[str]
     return done
 
 
-__all__ = ["WARM", "warm", "PemdiPlans", "memory", "pemdi_plans", "robust_moves", "stamp"]
+__all__ = ["CARD_DATA", "WARM", "warm", "PemdiPlans", "memory", "pemdi_plans", "robust_moves", "stamp"]
