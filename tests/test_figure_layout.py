@@ -52,7 +52,7 @@ def sensitivity_run():
 @cache
 def robust_moves():
     from spbe_analysis import cache as plan_cache
-    return plan_cache.robust_moves(2024, "", "", 20250723, N, "", "", n_draws=1)
+    return plan_cache.robust_moves(2024, "", "", 20250723, N, "", "", n_draws=1, max_draws=1)
 
 
 def _year_values(c):
