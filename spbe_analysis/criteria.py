@@ -33,11 +33,15 @@ from .config import data_file
 from .errors import DataError
 from .assumptions import load_shared_efforts
 from .frameworks import Framework, as_framework
+from .pemdi_milestones import EVIDENCE_NOTE, MILESTONE_READER_COLUMNS, MILESTONE_READER_COLUMNS_EN, milestones
 
 #: Status of a criteria text or an evidence list (``data/pemdi/README.md``): the text as extracted
 #: from the official module slides, only part of it, a later full text not checked against the
 #: regulation, or nothing found.
 STATUSES = ("verbatim_raw", "verbatim_fragment", "unverified_later", "missing")
+#: An evidence list may also be ``restated``: our wording of what the module means (a value set by a
+#: national agency's assessment), no longer a quotation; the module's words stay in ``notes``.
+EVIDENCE_STATUSES = STATUSES + ("restated",)
 
 #: The framework these files describe.
 FRAMEWORK = "pemdi2026"
@@ -49,7 +53,7 @@ _UPLOAD_STAGE = re.compile(r"unggah\s+bukti|upload", re.IGNORECASE)
 
 #: The columns a reader sees (step cards, briefs, action-plan workbooks), per file: Bahasa Indonesia
 #: only, in official wording. ``basis``, ``source`` and ``notes`` hold provenance and are never shown.
-READER_COLUMNS = {"levels.csv": ("criteria_text", "evidence", "timing_rule", "external_dependency"),
+READER_COLUMNS = {"levels.csv": ("criteria_text", "evidence", "assessor_checks", "timing_rule", "external_dependency"),
                   "owners.csv": ("lead_office", "co_owners", "national_counterpart")}
 #: Their English counterparts, shown on English pages (criteria and evidence are quoted in Indonesian).
 READER_COLUMNS_EN = {"levels.csv": ("external_dependency_en",),
@@ -96,7 +100,8 @@ def _level(optional: bool = False) -> T.Parser:
 _LEVEL_COLS = [
     T.Column("indicator", T.text()), T.Column("level", _level()), T.Column("criteria_text", T.text()),
     T.Column("criteria_status", T.one_of(*STATUSES)), T.Column("evidence", T.text(required=False)),
-    T.Column("evidence_status", T.one_of(*STATUSES)), T.Column("timing_rule", T.text(required=False)),
+    T.Column("evidence_status", T.one_of(*EVIDENCE_STATUSES)), T.Column("assessor_checks", T.text(required=False)),
+    T.Column("timing_rule", T.text(required=False)),
     T.Column("external_dependency", T.text(required=False)), T.Column("external_dependency_en", T.text(required=False)),
     T.Column("source", _url_list()), T.Column("notes", T.text(required=False)),
 ]
@@ -198,7 +203,8 @@ def load_levels(path: str | Path | None = None) -> pd.DataFrame:
     DataFrame
         One row per indicator and level (indicator order of the framework), columns ``indicator``,
         ``level`` (int), ``criteria_text``, ``criteria_status``, ``evidence`` (items separated by
-        '; '), ``evidence_status``, ``timing_rule``, ``external_dependency`` and its English
+        '; '), ``evidence_status`` (:data:`EVIDENCE_STATUSES`), ``assessor_checks`` (conditions of the
+        criteria text that no evidence item covers, separated by '; '), ``timing_rule``, ``external_dependency`` and its English
         ``external_dependency_en``, ``source``, ``notes``. The reader-facing columns are
         :data:`READER_COLUMNS` (Bahasa Indonesia) and :data:`READER_COLUMNS_EN`; ``source`` and
         ``notes`` are provenance, never displayed.
@@ -214,7 +220,7 @@ def load_levels(path: str | Path | None = None) -> pd.DataFrame:
     --------
     >>> lv = load_levels()
     >>> lv.shape, sorted(set(lv["criteria_status"]))
-    ((100, 11), ['unverified_later', 'verbatim_fragment', 'verbatim_raw'])
+    ((100, 12), ['unverified_later', 'verbatim_fragment', 'verbatim_raw'])
     """
     p = _path(path, "pemdi/levels.csv")
     return _read_levels(str(p), _stamp(p)).copy()
@@ -409,7 +415,13 @@ def evidence_deadline(cycle: int, path: str | Path | None = None) -> Deadline:
 @dataclass(frozen=True)
 class LevelCard:
     """What one level of one PEMDI indicator asks, who leads it and where it comes from; the
-    ``..._en`` fields are the English texts of the offices and the outside dependency."""
+    ``..._en`` fields are the English texts of the offices and the outside dependency.
+
+    ``assessor_checks`` lists the conditions of the level's criteria text that no evidence item
+    covers (what an assessor checks besides the uploads; empty where none was found);
+    ``evidence_note`` / ``evidence_note_en`` say in words how far the evidence list can be trusted
+    (from ``evidence_status``: quoted from the module, incomplete, a later unchecked text, restated,
+    or not found), for a page to show beside the list."""
 
     indicator: str
     level: int
@@ -427,6 +439,9 @@ class LevelCard:
     lead_office_en: str = ""
     co_owners_en: str = ""
     national_counterpart_en: str = ""
+    assessor_checks: tuple[str, ...] = ()
+    evidence_note: str = ""
+    evidence_note_en: str = ""
 
 
 def level_card(indicator: str, level: int, *, levels: str | Path | None = None,
@@ -445,7 +460,8 @@ def level_card(indicator: str, level: int, *, levels: str | Path | None = None,
     Returns
     -------
     LevelCard
-        ``evidence`` is the evidence list split on '; ' (empty when none was found).
+        ``evidence`` is the evidence list split on '; ' (empty when none was found);
+        ``assessor_checks`` the conditions no evidence item covers; ``evidence_note`` the status in words.
 
     Raises
     ------
@@ -468,12 +484,14 @@ def level_card(indicator: str, level: int, *, levels: str | Path | None = None,
     r = lv[(lv["indicator"] == indicator) & (lv["level"] == int(level))].iloc[0]
     o = load_owners(owners).loc[indicator]
     items = [x.strip().rstrip(";").strip() for x in r["evidence"].split(_EVIDENCE_SEP) if x.strip()]
+    checks = tuple(x.strip() for x in r["assessor_checks"].split(_EVIDENCE_SEP) if x.strip())
     return LevelCard(indicator, int(level), r["criteria_text"], r["criteria_status"], items, r["evidence_status"],
                      r["timing_rule"], r["external_dependency"], r["source"], o["lead_office"], o["co_owners"],
                      o["national_counterpart"], r["external_dependency_en"], o["lead_office_en"], o["co_owners_en"],
-                     o["national_counterpart_en"])
+                     o["national_counterpart_en"], checks, *EVIDENCE_NOTE[r["evidence_status"]])
 
 
-__all__ = ["Deadline", "FRAMEWORK", "LEVELS", "LevelCard", "READER_COLUMNS", "READER_COLUMNS_EN", "STATUSES",
+__all__ = ["Deadline", "EVIDENCE_NOTE", "EVIDENCE_STATUSES", "FRAMEWORK", "LEVELS", "MILESTONE_READER_COLUMNS",
+           "MILESTONE_READER_COLUMNS_EN", "LevelCard", "READER_COLUMNS", "READER_COLUMNS_EN", "STATUSES",
            "evidence_deadline", "level_card", "load_assessor_notes", "load_levels", "load_owners",
-           "load_shared_efforts", "load_timeline"]
+           "load_shared_efforts", "load_timeline", "milestones"]

@@ -24,7 +24,7 @@ def test_levels_are_complete_with_status_and_source():
     assert len(lv) == 100 and list(lv["indicator"].unique()) == IDS
     assert set(zip(lv["indicator"], lv["level"])) == {(i, l) for i in IDS for l in range(1, 6)}
     assert set(lv["criteria_status"]) <= set(criteria.STATUSES) - {"missing"}
-    assert set(lv["evidence_status"]) <= set(criteria.STATUSES)
+    assert set(lv["evidence_status"]) <= set(criteria.EVIDENCE_STATUSES)
     for s in lv["source"]:
         assert all(part.startswith("https://github.com/") and "/blob/" in part for part in s.split(" | "))
     assert not lv["criteria_text"].str.contains("<br>|###").any()
@@ -172,7 +172,7 @@ def test_spbe_rows_claim_verbatim_only_where_the_criteria_say_so():
 # ----------------------------------------------------------------------------- what a reader sees
 #: Where each reader-facing column is shown (checked by grep when these files were cleaned): the step cards
 #: (figures/actions.step_cards: page 05's briefs), the action-plan workbooks (planfiles) and LevelCard.
-DISPLAYED = {"levels.csv": {"criteria_text", "evidence", "timing_rule", "external_dependency"},
+DISPLAYED = {"levels.csv": {"criteria_text", "evidence", "assessor_checks", "timing_rule", "external_dependency"},
              "owners.csv": {"lead_office", "co_owners", "national_counterpart"}}
 #: Provenance: never displayed, free to hold English explanations.
 PROVENANCE = {"levels.csv": {"indicator", "level", "criteria_status", "evidence_status", "source", "notes"},
