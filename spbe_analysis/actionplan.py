@@ -23,7 +23,7 @@ from . import checks, criteria
 from .assumptions import load_effort, load_prerequisites, load_shared_efforts
 from .errors import DataError
 from .frameworks import as_framework
-from .planrules import load_settings, national_upside, plan_roadmap
+from .planrules import load_settings, national_index_levels, national_upside, plan_roadmap
 from .scoring import score
 from .sheets import load_sheet
 
@@ -31,8 +31,8 @@ FRAMEWORK = "pemdi2026"
 #: The columns of ``reports/rencana_aksi_<code>.csv``.
 CSV_COLUMNS = ["code", "cycle", "indicator", "from_value", "to_level", "index_gain", "effort", "criteria_status",
                "lead_office", "evidence", "deadline"]
-#: The PEMDI indicators scored from another agency's national index (the four of
-#: ``pemdi2026_external.csv`` and the IKASANDI-based security indicators).
+#: The national index behind each PEMDI indicator that has levels set by one (which levels:
+#: ``data/assumptions/national_index_levels.csv``; a step to such a level is of kind "outside index").
 OUTSIDE_INDEX = {"I5": "Indeks SDI (Bappenas)", "I6": "Skor SJIG (BIG)", "I7": "EPSS/IPS (BPS)",
                  "I10": "IKASANDI (BSSN)", "I11": "IKASANDI (BSSN)", "I12": "IKASANDI (BSSN)",
                  "I18": "Indeks SDI, aspek interoperabilitas (Bappenas)"}
@@ -299,20 +299,24 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
     else:
         target, kind = next_target(start.index), "as far as the effort allows"
     names = fw.indicators["name_id"]
+    nat = {(r.indicator, int(r.level)) for r in national_index_levels().itertuples()}
     rows = []
     for r in rm.steps.itertuples():
         card = criteria.level_card(r.indicator, int(r.to))
+        by_index = (r.indicator, int(r.to)) in nat
         rows.append({"code": start.code, "cycle": int(r.year), "indicator": r.indicator, "name": names[r.indicator],
                      "from_value": round(float(r._4), 2), "to_level": int(r.to), "index_gain": float(r.contribution),
                      "effort": float(r.cost), "criteria_status": card.criteria_status,
                      "criteria_text": card.criteria_text, "evidence": "; ".join(card.evidence),
                      "lead_office": card.lead_office, "co_owners": card.co_owners,
                      "national_counterpart": card.national_counterpart,
-                     "outside": OUTSIDE_INDEX.get(r.indicator, card.external_dependency),
+                     "outside": OUTSIDE_INDEX[r.indicator] if by_index else card.external_dependency,
                      "lead_office_en": card.lead_office_en, "co_owners_en": card.co_owners_en,
                      "national_counterpart_en": card.national_counterpart_en,
-                     "outside_en": OUTSIDE_INDEX_EN.get(r.indicator, card.external_dependency_en),
-                     "kind": "outside index" if r.indicator in OUTSIDE_INDEX else "evidence"})
+                     "outside_en": OUTSIDE_INDEX_EN[r.indicator] if by_index else card.external_dependency_en,
+                     "assessor_checks": "; ".join(card.assessor_checks), "evidence_note": card.evidence_note,
+                     "evidence_note_en": card.evidence_note_en,
+                     "kind": "outside index" if by_index else "evidence"})
     for r in rm.shared.itertuples():
         it = next(x for x in shared if x.name == r.item)
         rows.append({"code": start.code, "cycle": int(r.year), "indicator": it.name, "name": it.name,
@@ -320,7 +324,7 @@ def plan_actions(start: Start, first_cycle: int = 2027, n_cycles: int = 3, effor
                      "criteria_status": "", "criteria_text": "", "lead_office": "Bappeda",
                      "evidence": "", "co_owners": "", "national_counterpart": "",
                      "outside": "", "lead_office_en": "Bappeda", "co_owners_en": "", "national_counterpart_en": "",
-                     "outside_en": "", "kind": "shared",
+                     "outside_en": "", "assessor_checks": "", "evidence_note": "", "evidence_note_en": "", "kind": "shared",
                      "serves": ", ".join(f"{i} -> {lv}" for i, lv in it.steps)})
     allsteps = pd.DataFrame(rows)
     if allsteps.empty:

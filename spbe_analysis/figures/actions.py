@@ -130,7 +130,12 @@ def step_cards(plan, lang: str = "id") -> str:
         if needs:
             out.append(f"    - {t('act_card_needs', lang)}: {md_safe(needs)}")
         label, ev = evidence_text(r, lang)
-        out.append(f"    - {label}: {md_safe(ev) if ev else none}" if label else f"    - {md_safe(ev)}")
+        note = in_lang(r, "evidence_note", lang) if "evidence_note" in r.index else ""
+        note = f" *({md_safe(note)})*" if note else ""
+        out.append(f"    - {label}{note}: {md_safe(ev) if ev else none}" if label else f"    - {md_safe(ev)}{note}")
+        checks_ = str(r.get("assessor_checks", "") or "")
+        if checks_:
+            out.append(f"    - {t('act_card_checks', lang)}: {md_safe(checks_)}")
         timing = timing_text(r)
         if timing:
             out.append(f"    - {t('act_card_timing', lang)}: {md_safe(timing)}")

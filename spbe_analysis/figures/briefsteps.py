@@ -32,6 +32,21 @@ def who_frame(plan, lang: str) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
+def milestone_frame(plan, lang: str) -> pd.DataFrame:
+    """The planning and budget dates between the evidence deadline of the start's cycle and that of
+    the first planned cycle (``data/pemdi/milestones.csv``), in date order: date, stage, office."""
+    from .. import criteria
+    from .steptext import date_text
+
+    lo, hi = criteria.evidence_deadline(plan.start.cycle).date, criteria.evidence_deadline(plan.cycles[0]).date
+    m = criteria.milestones()
+    m = m[m["date"].map(lambda d: d is not None and lo < d <= hi)].sort_values(["date", "cycle"], kind="stable")
+    en = lang == "en"
+    return pd.DataFrame({"date": [date_text(d, lang) for d in m["date"]],
+                         "stage": list(m["stage_en" if en else "stage"]),
+                         "office": list(m["owner_office_en" if en else "owner_office"])})
+
+
 def plan_files_text(code: str, lang: str) -> str:
     """The whole plan in words, linked from ``reports/<lang>/brief_<code>.html`` to where
     ``python -m spbe_analysis plan`` writes it: the workbook beside the page, the CSV one folder up."""
@@ -75,4 +90,4 @@ def step_cards(plan, lang: str = "id") -> str:
     return "\n".join(out[:-1])
 
 
-__all__ = ["LOAN_WORDS", "WHO_ROWS", "kabkota_condition", "plan_files_text", "step_cards", "who_frame"]
+__all__ = ["LOAN_WORDS", "WHO_ROWS", "kabkota_condition", "milestone_frame", "plan_files_text", "step_cards", "who_frame"]
