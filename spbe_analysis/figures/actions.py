@@ -413,7 +413,8 @@ def roadmap_short(f: ActionRoadmapFinding, lang: str = "id") -> str:
     if f.thin:
         xs = [x for _, _, _, x in f.thin]
         lo, hi = num(min(xs), lang, 3), num(max(xs), lang, 3)
-        out += " " + t("f_act_thin", lang, k=len(f.thin), n=len(f.rows), x=lo if lo == hi else f"{lo}-{hi}")
+        out += " " + t("f_act_thin", lang, k=len(f.thin), n=len(f.rows), x=lo if lo == hi else f"{lo}-{hi}",
+                         m=num(float(THIN_MARGIN), lang))
     return out
 
 
