@@ -155,7 +155,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
         p = res.plans[c]
         _progress(f"{c} {names[c]}: start {p.start.index:.2f} ({p.start.basis}), {len(p.steps)} steps in {first}, "
                   f"target {p.target[0] if p.target else '-'}"
-                  f"{' reached in ' + str(p.reached) if p.reached else ' not reached by ' + str(p.cycles[-1])}")
+                  f"{' reached in ' + str(p.reached) if p.reached else ' not reached by ' + str(p.cycles[-1])}"
+                  f"{' (at the edge: less than ' + format(p.margin, '.2f') + ' above it)' if p.kind == 'at the edge' else ''}"
+                  f"{'; national indices not planned (+' + format(p.national_upside, '.2f') + ' if each rose one level)' if p.national_caps else ''}")
     _progress(f"{len(files)} files written under {reports_dir()} in {time.perf_counter() - t0:.1f} s")
     return 0
 
