@@ -1,8 +1,9 @@
 """The action-plan files an office works from: ``reports/<lang>/rencana_aksi_<code>.xlsx`` (the
 first cycle's steps with the criteria, evidence, owners and deadline, empty columns to track the
-work, the roadmap and the notes) and ``reports/rencana_aksi_<code>.csv`` (the steps in fixed
+work, the roadmap and the notes), ``reports/rencana_aksi_<code>.csv`` (the steps in fixed
 columns, for other tools, with a ``start_basis`` column that marks an illustrative projected
-start). Both are rewritten byte for byte the same from the same plan."""
+start) and ``reports/id/rencana_aksi_<code>.csv`` (the same steps for a spreadsheet in an Indonesian
+locale: Indonesian headings, ``;`` between columns, decimal commas). Both are rewritten byte for byte the same from the same plan."""
 from __future__ import annotations
 
 import io
@@ -162,6 +163,29 @@ def csv_frame(plan: ActionPlan) -> pd.DataFrame:
     return df[PLAN_CSV_COLUMNS]
 
 
+#: The Indonesian CSV's columns: each column of :func:`csv_frame` it keeps, with the label of its
+#: Indonesian heading (``plancsv_<column>``); the step's name in words follows the indicator.
+ID_CSV_COLUMNS = ["code", "cycle", "indicator", "step", "from_value", "to_level", "index_gain", "effort",
+                  "criteria_status", "lead_office", "evidence", "deadline", "start_basis"]
+
+
+def csv_frame_id(plan: ActionPlan) -> pd.DataFrame:
+    """The rows of ``<lang=id>/rencana_aksi_<code>.csv``, for a spreadsheet in an Indonesian
+    locale: Indonesian headings, the step named in words, the criteria status and the basis of the
+    start in words (no machine codes); written with ``;`` and decimal commas by
+    :func:`write_plan_files`."""
+    df = csv_frame(plan)
+    steps = plan.steps.reset_index(drop=True)
+    df["step"] = [step_name(r, "id") for _, r in steps.iterrows()]
+    df["indicator"] = ["" if k == "shared" else i for i, k in zip(steps["indicator"], steps["kind"])]
+    df["lead_office"] = [in_lang(r, "lead_office", "id") for _, r in steps.iterrows()]
+    df["criteria_status"] = [status_text(str(x), "id") for x in df["criteria_status"]]
+    df["start_basis"] = t(f"act_basis_{plan.start.basis}", "id") if plan.start.basis in START_BASIS else plan.start.basis
+    df = df[ID_CSV_COLUMNS]
+    df.columns = [t("plancsv_" + c, "id") for c in ID_CSV_COLUMNS]
+    return df
+
+
 def write_plan_files(plans: dict, names: dict, reports: Path, langs: tuple = ("id", "en")) -> list[Path]:
     """Write the workbook (per language) and the CSV of every plan under ``reports``.
 
@@ -187,6 +211,11 @@ def write_plan_files(plans: dict, names: dict, reports: Path, langs: tuple = ("i
         csv_path.parent.mkdir(parents=True, exist_ok=True)
         csv_frame(plan).to_csv(csv_path, index=False, lineterminator="\n")
         out.append(csv_path)
+        if "id" in langs:   # beside the Indonesian workbook: what Excel in an Indonesian locale opens as columns
+            p = reports / "id" / f"rencana_aksi_{code}.csv"
+            p.parent.mkdir(parents=True, exist_ok=True)
+            csv_frame_id(plan).to_csv(p, index=False, sep=";", decimal=",", lineterminator="\r\n", encoding="utf-8-sig")
+            out.append(p)
         for lang in langs:
             p = reports / lang / f"rencana_aksi_{code}.xlsx"
             p.parent.mkdir(parents=True, exist_ok=True)
@@ -206,5 +235,5 @@ def write_brief_plan(params: dict, reports: Path, langs: tuple = ("id", "en")) -
     return write_plan_files({params["CODE"]: res.plans[params["CODE"]]}, entity_names("id"), reports, tuple(langs))
 
 
-__all__ = ["write_brief_plan", "PLAN_CSV_COLUMNS", "START_BASIS", "csv_frame", "status_text", "step_name", "workbook_bytes",
+__all__ = ["write_brief_plan", "ID_CSV_COLUMNS", "PLAN_CSV_COLUMNS", "START_BASIS", "csv_frame", "csv_frame_id", "status_text", "step_name", "workbook_bytes",
            "write_plan_files"]

@@ -29,6 +29,7 @@ h3.page { margin: 1.4rem 0 0.5rem; font-size: 1.05rem; }
 table.headline td { vertical-align: top; } table.headline ol { margin: 0; padding-left: 1.2em; }
 table.headline small { color: #555; }
 .note { border-left: 5px solid #b2182b; background: #fdf0f0; padding: 0.4em 1em; }
+.switch { font-size: 1.05rem; } hr { margin: 3rem 0 1rem; border: 0; border-top: 3px solid #2c7fb8; }
 """
 
 
@@ -93,10 +94,10 @@ def figure_page(name: str, stems: list[str]) -> str | None:
     return None
 
 
-def gallery(reports: Path, figures: Path) -> str:
-    """The figures of the start page (HTML): grouped by their page (its title in both languages),
-    each a thumbnail (the Indonesian PNG) captioned with the figure's title (:func:`figure_title`)
-    in Indonesian and in English; the file name is only the target of the PNG and SVG links."""
+def gallery(reports: Path, figures: Path, lang: str = "id") -> str:
+    """The figures of the start page in one language (HTML): grouped by their page (its title),
+    each a thumbnail (the PNG of ``lang``) captioned with the figure's title (:func:`figure_title`);
+    the file name is only the target of the PNG and SVG links."""
     names = sorted(p.stem for p in (figures / "id").glob("*.png")) if (figures / "id").exists() else []
     stems = pages(reports)
     groups: dict[str | None, list[str]] = {}
@@ -104,20 +105,17 @@ def gallery(reports: Path, figures: Path) -> str:
         groups.setdefault(figure_page(name, stems), []).append(name)
     out = []
     for stem in [s for s in stems if s in groups] + ([None] if None in groups else []):
-        if stem is None:
-            head = [t("site_figures_other", lang) for lang in LANGS]
-        else:
-            head = [_title(reports / lang / f"{stem}.html") for lang in LANGS]
-        out.append(f'<h3 class="page">{html.escape(head[0])}<br><span class="en">{html.escape(head[1])}</span></h3>')
+        head = t("site_figures_other", lang) if stem is None else _title(reports / lang / f"{stem}.html")
+        out.append(f'<h3 class="page">{html.escape(head)}</h3>')
         cards = []
         for name in groups[stem]:
-            titles = [figure_title(figures / lang / f"{name}.svg") or t("site_fig_untitled", lang) for lang in LANGS]
-            links = " · ".join(f'<a href="{_rel(figures / lang / f"{name}.{ext}", reports)}">{lang.upper()} {ext.upper()}</a>'
-                               for lang in LANGS for ext in ("png", "svg") if (figures / lang / f"{name}.{ext}").exists())
-            thumb = _rel(figures / "id" / f"{name}.png", reports)
-            cards.append(f'<div class="fig"><a href="{thumb}"><img src="{thumb}" alt="{html.escape(titles[0])}" '
-                         f'loading="eager"></a><div><p>{html.escape(titles[0])}</p><p class="en">{html.escape(titles[1])}'
-                         f'</p><p class="files">{links}</p></div></div>')
+            title = figure_title(figures / lang / f"{name}.svg") or t("site_fig_untitled", lang)
+            links = " · ".join(f'<a href="{_rel(figures / lang / f"{name}.{ext}", reports)}">{ext.upper()}</a>'
+                               for ext in ("png", "svg") if (figures / lang / f"{name}.{ext}").exists())
+            shown = lang if (figures / lang / f"{name}.png").exists() else "id"
+            thumb = _rel(figures / shown / f"{name}.png", reports)
+            cards.append(f'<div class="fig"><a href="{thumb}"><img src="{thumb}" alt="{html.escape(title)}" '
+                         f'loading="eager"></a><div><p>{html.escape(title)}</p><p class="files">{links}</p></div></div>')
         out.append('<div class="grid">\n' + "\n".join(cards) + "\n</div>")
     return "\n".join(out)
 
@@ -231,9 +229,10 @@ def headline_sentence(rows: list[dict], lang: str) -> str:
              reach=end) + "."
 
 
-def headline(reports: Path) -> str:
-    """The start page's headline (HTML): the six regencies' position and next-cycle priorities,
-    each regency linking to its brief in both languages. Empty when the plans cannot be computed."""
+def headline(reports: Path, lang: str = "id") -> str:
+    """The start page's headline in one language (HTML): the six regencies' position and
+    next-cycle priorities, each regency linking to its brief in that language. Empty when the plans
+    cannot be computed."""
     from .errors import DataError
     from .labels import entity_names, num
 
@@ -244,58 +243,66 @@ def headline(reports: Path) -> str:
     if not rows:
         return ""
     r0 = rows[0]
-    both = lambda key, **f: (f"{html.escape(t(key, 'id', **f))}<br><span class=\"en\">"   # noqa: E731
-                             f"{html.escape(t(key, 'en', **f))}</span>")
+    one = lambda key, **f: html.escape(t(key, lang, **f))  # noqa: E731
     body = []
     has_safe = any("safe" in r and r["safe"] is not None for r in rows) and any(r.get("safe") for r in rows)
+    names = entity_names(lang)
     for r in rows:
-        links = " ".join(
-            f'<a href="{lang}/brief_{r["code"]}.html" hreflang="{lang}">{html.escape(entity_names(lang)[r["code"]]) if lang == "id" else "EN"}</a>'
-            for lang in LANGS if (reports / lang / f"brief_{r['code']}.html").exists())
-        if not links:
-            links = html.escape(entity_names("id")[r["code"]])
-        spbe = f"{num(r['value'], 'id')} ({html.escape(r['band'])})" if r["value"] is not None else "-"
+        page = reports / lang / f"brief_{r['code']}.html"
+        name = html.escape(names[r["code"]])
+        links = f'<a href="{lang}/brief_{r["code"]}.html" hreflang="{lang}">{name}</a>' if page.exists() else name
+        spbe = f"{num(r['value'], lang)} ({html.escape(r['band'])})" if r["value"] is not None else "-"
         when = f", {r['reached']}" if r["reached"] else ""
         if r.get("thin"):
-            when += f" ({html.escape(t('site_thin_margin', 'id'))} / {html.escape(t('site_thin_margin', 'en'))})"
-        start = (f"{num(r['start'], 'id')}, {html.escape(r['start_band'])}<br>"
-                 f"<small>{html.escape(t('act_basis_' + r['basis'], 'id'))}<br><span class=\"en\">"
-                 f"{html.escape(t('act_basis_' + r['basis'], 'en'))}</span></small>")
+            when += f" ({one('site_thin_margin')})"
+        start = f"{num(r['start'], lang)}, {html.escape(r['start_band'])}<br><small>{one('act_basis_' + r['basis'])}</small>"
         target = f"<br><small>→ {html.escape(r['target'])}{when}</small>" if r["target"] else ""
-        steps = "".join(f"<li>{html.escape(i)} {html.escape(n_id)} → {lv}<br><span class=\"en\">{html.escape(n_en)}</span></li>"
+        steps = "".join(f"<li>{html.escape(i)} {html.escape(n_id if lang == 'id' else n_en)} → {lv}</li>"
                         for i, n_id, n_en, lv in r["steps"])
-        safe = "".join(f"<li>{html.escape(i)} {html.escape(n_id)} → {lv} <small>({html.escape(t('site_safe_' + st, 'id'))})"
-                       f"</small><br><span class=\"en\">{html.escape(n_en)} ({html.escape(t('site_safe_' + st, 'en'))})</span></li>"
-                       for i, n_id, n_en, lv, st in r.get("safe", []))
-        safe_cell = f"<td><ul>{safe}</ul></td>" if safe else f"<td>{both('site_safe_none')}</td>"
+        safe = "".join(f"<li>{html.escape(i)} {html.escape(n_id if lang == 'id' else n_en)} → {lv} "
+                       f"<small>({one('site_safe_' + st)})</small></li>" for i, n_id, n_en, lv, st in r.get("safe", []))
+        safe_cell = f"<td><ul>{safe}</ul></td>" if safe else f"<td>{one('site_safe_none')}</td>"
         body.append(f"<tr><td>{links}</td><td>{spbe}</td><td>{start}{target}</td>{safe_cell if has_safe else ''}"
                     f"<td><ol>{steps}</ol></td></tr>")
-    note = (f'<p class="note">{html.escape(t("site_headline_note", "id"))}<br><span class="en">'
-            f'{html.escape(t("site_headline_note", "en"))}</span></p>') if any(r["basis"] == "projected" for r in rows) else ""
-    return f"""<h2>{both("site_headline")}</h2>
-<p class="lead"><strong>{html.escape(headline_sentence(rows, "id"))}</strong><br><span class="en">{html.escape(headline_sentence(rows, "en"))}</span></p>
-<p>{html.escape(t("site_headline_text", "id", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"]))}</p>
-<p class="en">{html.escape(t("site_headline_text", "en", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"]))}</p>
-<table class="headline"><thead><tr><th>{both("col_entity")}</th><th>{both("col_spbe_year", year=r0["year"])}</th>
-<th>{both("col_pemdi_start", year=r0["start_cycle"])}</th>{f'<th>{both("col_safe_steps", cycle=r0["cycle"])}</th>' if has_safe else ""}<th>{both("col_first_steps", cycle=r0["cycle"])}</th></tr></thead><tbody>
+    note = (f'<p class="note">{one("site_headline_note")}</p>') if any(r["basis"] == "projected" for r in rows) else ""
+    return f"""<h2>{one("site_headline")}</h2>
+<p class="lead"><strong>{html.escape(headline_sentence(rows, lang))}</strong></p>
+<p>{one("site_headline_text", year=r0["year"], start=r0["start_cycle"], cycle=r0["cycle"])}</p>
+<table class="headline"><thead><tr><th>{one("col_entity")}</th><th>{one("col_spbe_year", year=r0["year"])}</th>
+<th>{one("col_pemdi_start", year=r0["start_cycle"])}</th>{f'<th>{one("col_safe_steps", cycle=r0["cycle"])}</th>' if has_safe else ""}<th>{one("col_first_steps", cycle=r0["cycle"])}</th></tr></thead><tbody>
 {chr(10).join(body)}
 </tbody></table>
 {note}"""
 
 
+def section(reports: Path, figures: Path, lang: str) -> str:
+    """One language's block of the start page: the headline, the pages, the figures, how to read
+    and the data caveats, all in ``lang``."""
+    one = lambda key: html.escape(t(key, lang))  # noqa: E731
+    rows = "\n".join(f'<li><a href="{_rel(reports / lang / f"{stem}.html", reports)}">'
+                     f'{html.escape(_title(reports / lang / f"{stem}.html"))}</a></li>' for stem in pages(reports))
+    caveats = "".join(f"<li>{one(k)}</li>" for k in ("cav_illustrative", "cav_unofficial", "cav_published", "cav_censored",
+                                                    "cav_break", "cav_assumptions", "cav_boundaries"))
+    return f"""<section id="{lang}" lang="{lang}">
+{headline(reports, lang)}
+<h2>{one("site_reports")}</h2>
+<ul class="pages">
+{rows}
+</ul>
+<h2>{one("site_figures")}</h2>
+<p>{one("site_figures_text")}</p>
+{gallery(reports, figures, lang)}
+<h2>{one("site_how")}</h2>
+<p>{one("site_how_text")}</p>
+<h2>{one("site_caveats")}</h2>
+<ul class="note">{caveats}</ul>
+</section>"""
+
+
 def write_index(reports: Path, figures: Path) -> Path:
-    """Write ``reports/index.html`` and return its path (deterministic bytes)."""
+    """Write ``reports/index.html`` and return its path (deterministic bytes): the title, a switch
+    to the English block, the Indonesian block (headline first), then the English block."""
     reports.mkdir(parents=True, exist_ok=True)
-    both = lambda key: (f"{html.escape(t(key, 'id'))}<br><span class=\"en\">{html.escape(t(key, 'en'))}</span>")  # noqa: E731
-    rows = []
-    for stem in pages(reports):
-        cells = []
-        for lang in LANGS:
-            f = reports / lang / f"{stem}.html"
-            cells.append(f'<td><a href="{_rel(f, reports)}">{html.escape(_title(f))}</a></td>')
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    caveats = "".join(f"<li>{both(k)}</li>" for k in ("cav_illustrative", "cav_unofficial", "cav_published",
-                                                     "cav_censored", "cav_break", "cav_assumptions", "cav_boundaries"))
     body = f"""<!DOCTYPE html>
 <html lang="id">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
@@ -303,21 +310,11 @@ def write_index(reports: Path, figures: Path) -> Path:
 <style>{CSS}</style></head>
 <body>
 <h1>{html.escape(t("site_title", "id"))}</h1>
-<p class="en">{html.escape(t("site_title", "en"))}</p>
-{headline(reports)}
-<h2>{both("site_reports")}</h2>
-<table><thead><tr><th>Bahasa Indonesia</th><th>English</th></tr></thead><tbody>
-{chr(10).join(rows)}
-</tbody></table>
-<h2>{both("site_figures")}</h2>
-<p>{html.escape(t("site_figures_text", "id"))}</p>
-<p class="en">{html.escape(t("site_figures_text", "en"))}</p>
-{gallery(reports, figures)}
-<h2>{both("site_how")}</h2>
-<p>{html.escape(t("site_how_text", "id"))}</p>
-<p class="en">{html.escape(t("site_how_text", "en"))}</p>
-<h2>{both("site_caveats")}</h2>
-<ul class="note">{caveats}</ul>
+<p class="switch">Bahasa Indonesia · <a href="#english" hreflang="en" lang="en">English version below</a></p>
+{section(reports, figures, "id")}
+<hr>
+<h1 id="english" lang="en">{html.escape(t("site_title", "en"))}</h1>
+{section(reports, figures, "en")}
 </body>
 </html>
 """

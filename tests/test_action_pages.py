@@ -210,7 +210,9 @@ def test_projected_starts_are_marked_illustrative_in_workbook_and_csv(plan):
     assert "--" not in note and "_" not in note                           # no option or code names
     df = planfiles.csv_frame(plan)
     assert list(df.columns) == planfiles.PLAN_CSV_COLUMNS and set(df["start_basis"]) == {"projected (illustrative)"}
-    assert "start_basis" in _text(notes)
+    assert "Dasar nilai awal" in _text(notes), "the Indonesian workbook names the Indonesian CSV's column"
+    df_id = planfiles.csv_frame_id(plan)
+    assert set(df_id["Dasar nilai awal"]) == {sa.labels.t("act_basis_projected", "id")}
     real = dataclasses.replace(plan, start=dataclasses.replace(plan.start, basis="assessor"))
     steps, rm, notes = _sheets(real)
     assert steps["A3"].value is None and steps["C4"].value == "Nilai awal" and note not in _text(notes)

@@ -276,3 +276,24 @@ def test_loan_words_of_quoted_evidence_get_their_indonesian_on_indonesian_cards_
 def test_every_new_brief_label_exists_in_both_languages():
     for key in [k for k in LABELS if k.startswith("brief_")]:
         assert set(LABELS[key]) >= set(LANGS) and all(LABELS[key][lg].strip() for lg in LANGS), key
+
+
+def test_the_indonesian_plan_csv_opens_as_columns_in_an_indonesian_locale(projected, tmp_path):
+    """Indonesian headings, ';' between columns, decimal commas, no machine codes; the English CSV
+    is unchanged; the same bytes on a second write."""
+    import csv as csv_mod
+    _, plan = projected
+    reports = tmp_path / "reports"
+    planfiles.write_plan_files({"7501": plan}, {"7501": "Boalemo"}, reports, LANGS)
+    p = reports / "id" / "rencana_aksi_7501.csv"
+    first = p.read_bytes()
+    planfiles.write_plan_files({"7501": plan}, {"7501": "Boalemo"}, reports, LANGS)
+    assert p.read_bytes() == first
+    rows = list(csv_mod.reader(p.open(encoding="utf-8-sig", newline=""), delimiter=";"))
+    assert rows[0][:3] == ["Kode wilayah", "Siklus", "Indikator"] and len(rows) == len(plan.steps) + 1
+    assert all(len(r) == len(rows[0]) for r in rows)
+    gains = [r[rows[0].index("Kenaikan indeks")] for r in rows[1:]]
+    assert any("," in g for g in gains) and not any("." in g for g in gains)
+    text = p.read_text(encoding="utf-8-sig")
+    assert "projected (illustrative)" not in text and "unverified_later" not in text and "pemdi_planning_document" not in text
+    assert (reports / "rencana_aksi_7501.csv").read_text(encoding="utf-8").startswith("code,cycle,indicator,")

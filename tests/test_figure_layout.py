@@ -89,6 +89,13 @@ def _gap_ranges(c):
     return F.indicators.GapRangesData(dom, c.framework, F.indicators.gap_lead_finding(dom, c.framework, sb))
 
 
+def _brief_gap(c, code="7503"):
+    """A regency brief's gap chart: one panel, the finding of :func:`F.brief.gap_hold_finding`."""
+    band, v = c.next_bands()[code]
+    stats = DC.gap_summary({code: c.profiles.levels[code]}, {band: v}, c.framework)
+    return F.indicators.GapRangesData(stats, c.framework, F.brief.gap_hold_finding(stats, c.framework, band))
+
+
 def _aspect_gap(c):
     tg = c.targets(("Sangat Baik",), province=False)
     asp = DC.gap_summary(c.profiles.levels, tg, c.framework, by="aspect")
@@ -163,6 +170,7 @@ BUILDERS = {
     "trends.beta_chart": (F.trends.beta_chart, _beta),
     "trends.leap_chart": (F.trends.leap_chart, _leap),
     "indicators.gap_ranges_chart": (F.indicators.gap_ranges_chart, _gap_ranges),
+    "indicators.gap_ranges_chart_brief": (F.indicators.gap_ranges_chart, _brief_gap),
     "indicators.aspect_gap_chart": (F.indicators.aspect_gap_chart, _aspect_gap),
     "paths.shared_service_chart": (F.paths.shared_service_chart, _shared_service),
     "paths.effort_shift_chart": (F.paths.effort_shift_chart, lambda c: F.paths.EffortShiftData(

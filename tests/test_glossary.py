@@ -21,7 +21,8 @@ PAGE_TERMS = {"indeks_spbe", "indeks_pemdi", "predikat", "domain", "aspek", "ind
 #: each has a glossary row (found by its abbreviation in both languages).
 ABBREVIATIONS = {"SIAP Digital": "siap_digital", "SDI": "satu_data_indonesia", "SJIG": "sjig", "EPSS": "epss",
                  "SLA": "sla", "SOP": "sop", "IPPD": "ippd", "RAN Pemdi": "ran_pemdi", "Bappeda": "bappeda",
-                 "Diskominfo": "diskominfo", "BPKAD": "bpkad", "Setda": "setda"}
+                 "Diskominfo": "diskominfo", "BPKAD": "bpkad", "Setda": "setda", "DPMPTSP": "dpmptsp", "BKPSDM": "bkpsdm",
+                 "PKS": "pks", "SPLP": "splp", "PDN": "pdn", "SKM": "skm"}
 SHOWN = ("term_id", "term_en", "definition_id", "definition_en", "aliases_id", "aliases_en")
 
 

@@ -157,7 +157,7 @@ def small_site(tmp_path_factory):
         for name, chart in CHARTS.items():
             titles[name, lang] = _save(figures, name, lang, chart)
     mp = pytest.MonkeyPatch()
-    mp.setattr(site, "headline", lambda reports: "<h2>HEADLINE</h2>")
+    mp.setattr(site, "headline", lambda reports, lang="id": f"<h2>HEADLINE {lang}</h2>")
     try:
         out = site.write_index(reports, figures)
     finally:
@@ -175,28 +175,31 @@ def test_a_figure_title_is_read_from_its_svg_as_the_page_alt_text_gives_it(small
 def test_index_captions_are_figure_titles_not_file_names(small_site):
     index, titles, _ = small_site
     cards = re.findall(r'<div class="fig">(.*?)</div></div>', index, flags=re.S)
-    assert len(cards) == len(CHARTS)
-    for name, card in zip(sorted(CHARTS), cards):
-        text = html.unescape(re.sub(r"<[^>]+>", " ", card))
-        assert name not in text, "the file name is a link target, not a caption"
-        alt = html.unescape(re.search(r'alt="([^"]*)"', card).group(1))
-        assert alt == titles[name, "id"] != name
-        assert titles[name, "id"] in text and titles[name, "en"] in text
-        for lang in ("id", "en"):
+    assert len(cards) == 2 * len(CHARTS), "one gallery per language"
+    for k, lang in enumerate(("id", "en")):
+        for name, card in zip(sorted(CHARTS), cards[k * len(CHARTS):(k + 1) * len(CHARTS)]):
+            text = html.unescape(re.sub(r"<[^>]+>", " ", card))
+            assert name not in text, "the file name is a link target, not a caption"
+            alt = html.unescape(re.search(r'alt="([^"]*)"', card).group(1))
+            assert alt == titles[name, lang] != name and titles[name, lang] in text
+            other = "en" if lang == "id" else "id"
+            assert titles[name, other] not in text, "one language per block"
             for ext in ("png", "svg"):
                 assert f'href="../figures/{lang}/{name}.{ext}"' in card
     assert "<code>" not in index
 
 
-def test_the_index_opens_with_the_headline_then_the_pages_then_the_figures(small_site):
+def test_the_index_gives_an_indonesian_block_then_an_english_block_each_headline_first(small_site):
     index, _, _ = small_site
-    at = [index.find(x) for x in ("HEADLINE", t("site_reports", "id"), t("site_figures", "id"),
-                                  '<div class="fig">', t("site_how", "id"), t("site_caveats", "id"))]
-    assert all(a > 0 for a in at) and at == sorted(at), at
-    first_h2 = re.search(r"<h2>(.*?)</h2>", index, flags=re.S).group(1)
-    assert first_h2 == "HEADLINE"
-    page_heads = re.findall(r'<h3 class="page">(.*?)<br>', index)
-    assert page_heads == ["02 id"], "figures grouped under their page, in the page language first"
+    id_block, en_block = index.split('<section id="id" lang="id">')[1].split('<section id="en" lang="en">')
+    for lang, block in (("id", id_block), ("en", en_block)):
+        at = [block.find(x) for x in (f"HEADLINE {lang}", t("site_reports", lang), t("site_figures", lang),
+                                      '<div class="fig">', t("site_how", lang), t("site_caveats", lang))]
+        assert all(a >= 0 for a in at) and at == sorted(at), (lang, at)
+        assert re.search(r"<h2>(.*?)</h2>", block, flags=re.S).group(1) == f"HEADLINE {lang}"
+        assert re.findall(r'<h3 class="page">(.*?)</h3>', block) == [f"02 {lang}"]
+    assert t("site_how", "en") not in id_block and t("site_how", "id") not in en_block
+    assert 'href="#english"' in index.split('<section id="id"')[0], "a language switch above the Indonesian block"
 
 
 def test_figures_belong_to_their_pages():

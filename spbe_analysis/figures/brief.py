@@ -16,8 +16,16 @@ from ..frameworks import as_framework
 from ..official import to_hundredths
 from ..pemdi import Projection
 from ..scoring import predicate
-from .briefsteps import LOAN_WORDS, WHO_ROWS, kabkota_condition, milestone_frame, plan_files_text, step_cards, who_frame  # noqa: F401
+from .briefsteps import LOAN_WORDS, WHO_ROWS, kabkota_condition, milestone_frame, step_cards, who_frame  # noqa: F401
 from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, legend_below, stacked_shares
+
+
+def plan_files_text(code: str, lang: str) -> str:
+    """The whole plan in words, linked from ``reports/<lang>/brief_<code>.html`` to where
+    ``python -m spbe_analysis plan`` writes it: the workbook beside the page; the CSV for a
+    spreadsheet in an Indonesian locale beside the Indonesian page, the English CSV one folder up."""
+    csv = f"rencana_aksi_{code}.csv" if lang == "id" else f"../rencana_aksi_{code}.csv"
+    return t("brief_plan_files", lang, xlsx=f"rencana_aksi_{code}.xlsx", csv=csv)
 
 
 @dataclass(frozen=True)
@@ -194,6 +202,7 @@ class GapHoldFinding:
     leader: tuple[str, float] | None           # (group name, share of profiles where it leads)
     exact: bool
     level: str = "domain"                      # the groups: "domain" or "aspect"
+    offsets: tuple[tuple[str, float], ...] = ()  # (group name, median contribution) of the groups below zero
 
     @property
     def target(self) -> str:
@@ -211,8 +220,12 @@ class GapHoldFinding:
 
     def title(self, lang: str) -> str:
         parts = ", ".join(f"{n} ({num(c, lang)})" for n, c in self.holds)
-        return t("brief_gap_holds", lang, band=self.band, g=num(self.gap, lang), parts=parts) if self.holds else \
-            t("brief_gap_none", lang, band=self.band)
+        if not self.holds:
+            return t("brief_gap_none", lang, band=self.band)
+        if not self.offsets:
+            return t("brief_gap_holds", lang, band=self.band, g=num(self.gap, lang), parts=parts)
+        neg = ", ".join(f"{n} ({num(c, lang)})" for n, c in self.offsets)
+        return t("brief_gap_holds_offset", lang, band=self.band, g=num(self.gap, lang), parts=parts, neg=neg)
 
 
 def gap_hold_finding(stats: pd.DataFrame, framework, band: str) -> GapHoldFinding:
@@ -226,8 +239,10 @@ def gap_hold_finding(stats: pd.DataFrame, framework, band: str) -> GapHoldFindin
     leader = None if lead is None or lead["largest_share"] < 0.8 else (str(names[lead["group"]]),
                                                                          float(lead["largest_share"]))
     gap = float(s["gap_median"].iloc[0]) if len(s) else 0.0
+    offsets = tuple(sorted(((str(names[g]), float(r["median"])) for g, r in s.set_index("group").iterrows()
+                            if r["median"] < 0), key=lambda x: x[1]))
     return GapHoldFinding(band, gap, tuple(sorted(holds, key=lambda x: -x[1])), leader, bool((s["n_profiles"] == 1).all()),
-                          level)
+                          level, offsets)
 
 
 def years_text(code: str, ens: pd.DataFrame, next_band: tuple[str, float] | None, pemdi_targets: dict[str, float],

@@ -1,5 +1,4 @@
-"""The action section of a regency brief: who does what by when (:func:`who_frame`), where the
-whole plan is (:func:`plan_files_text`, the files the build writes beside the page) and short step
+"""The action section of a regency brief: who does what by when (:func:`who_frame`), the planning and budget dates (:func:`milestone_frame`) and short step
 cards that point to the full criteria (:func:`step_cards`). :mod:`spbe_analysis.figures.brief`
 re-exports them."""
 from __future__ import annotations
@@ -47,12 +46,6 @@ def milestone_frame(plan, lang: str) -> pd.DataFrame:
                          "office": list(m["owner_office_en" if en else "owner_office"])})
 
 
-def plan_files_text(code: str, lang: str) -> str:
-    """The whole plan in words, linked from ``reports/<lang>/brief_<code>.html`` to where
-    ``python -m spbe_analysis plan`` writes it: the workbook beside the page, the CSV one folder up."""
-    return t("brief_plan_files", lang, xlsx=f"rencana_aksi_{code}.xlsx", csv=f"../rencana_aksi_{code}.csv")
-
-
 _GOV = re.compile(r"^(Instansi Pusat|Pemerintah Provinsi|Pemerintah Kab(?:upaten)?/Kota)\s*:\s*(.+)$", re.M)
 #: Loan words of the quoted evidence, each followed on an Indonesian card by the Indonesian word.
 LOAN_WORDS = {"screenshot": "tangkapan layar", "to-be": "kondisi yang dituju", "monitoring": "pemantauan"}
@@ -90,4 +83,4 @@ def step_cards(plan, lang: str = "id") -> str:
     return "\n".join(out[:-1])
 
 
-__all__ = ["LOAN_WORDS", "WHO_ROWS", "kabkota_condition", "milestone_frame", "plan_files_text", "step_cards", "who_frame"]
+__all__ = ["LOAN_WORDS", "WHO_ROWS", "kabkota_condition", "milestone_frame", "step_cards", "who_frame"]

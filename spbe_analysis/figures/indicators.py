@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..frameworks import Framework, as_framework
 from ..labels import entity_names, num, pct, t
-from .style import GROUP_COLOURS, DecimalFormatter, canvas, decimal_axis, finish, panels, wrap
+from .style import GROUP_COLOURS, DecimalFormatter, canvas, decimal_axis, fill_width, finish, panels, wrap
 
 ROBUST = 0.8   # a statement holds "robustly" when it holds in at least 80 % of the profiles
 
@@ -87,10 +87,15 @@ class GapRangesData:
     illustrative: bool = True
 
 
+TOTAL_COLOUR = "#333333"   # the total gap's bar, apart from the parts' colours
+
+
 def gap_ranges_chart(data: GapRangesData, *, lang: str, footer: str, ax=None):
-    """Small multiples, one panel per government: contribution of each domain to the gap to a
-    target, median with the 5-95 % range across the profiles (a bar without range when exact).
-    Returns the array of panels (given ``ax``, its area is split into them)."""
+    """Small multiples, one panel per government: the total gap to a target (dark bar, top) and
+    the contribution of each domain (or aspect) to it, median with the 5-95 % range across the
+    profiles (a bar without range when exact); a note under the panels says that a negative part
+    is a group above the target and that the parts add up to the total; a single panel labels its
+    bars. Returns the array of panels (given ``ax``, its area is split into them)."""
     stats, finding, illustrative = data.stats, data.finding, data.illustrative
     fw = as_framework(data.framework)
     names = entity_names(lang)
@@ -101,28 +106,42 @@ def gap_ranges_chart(data: GapRangesData, *, lang: str, footer: str, ax=None):
     rows = 1 if len(ents) <= 3 else 2
     fig, grid, own = panels(ax, rows, -(-len(ents) // rows), sharex=True, sharey=True)
     axes = grid.ravel()
-    xmax = max(float(s_all["p95"].max()) * 1.1, 0.05)
+    single = len(ents) == 1
+    xmax = max(float(s_all["p95"].max()), float(s_all["gap_median"].max()), 0.0) * (1.25 if single else 1.1) + 0.01
     xmin = min(0.0, float(s_all["p5"].min()) * 1.1)
+    y = np.arange(len(groups))[::-1]
+    ytot = len(groups) + 0.2
     for ax, e in zip(axes, ents):
         s = s_all[s_all["entity"] == e].set_index("group").loc[groups]
-        y = np.arange(len(groups))[::-1]
+        total = float(s["gap_median"].iloc[0])
         ax.barh(y, s["median"], color=[GROUP_COLOURS.get(int(g), "#0072B2") for g in groups], height=0.6, alpha=0.85)
+        ax.barh([ytot], [total], color=TOTAL_COLOUR, height=0.7)
+        ax.axhline(len(groups) - 0.4, color="#999999", lw=1, ls="--")
         if (s["p95"] > s["p5"]).any():
             ax.errorbar(s["median"], y, xerr=[s["median"] - s["p5"], s["p95"] - s["median"]], fmt="none",
                         ecolor="#222222", elinewidth=2, capsize=4)
+        if single:
+            for yi, v, hi in zip(list(y) + [ytot], list(s["median"]) + [total], list(s["p95"]) + [total]):
+                ax.text(max(v, hi, 0.0) + 0.005, yi, num(float(v), lang), va="center", fontsize=13,
+                        fontweight="bold" if yi == ytot else "normal")
         ax.axvline(0, color="#444444", lw=1)
-        ax.set_title(f"{names.get(e, e)}: {num(float(s['gap_median'].iloc[0]), lang)}", loc="left", fontsize=15)
-        ax.set_yticks(y, [wrap(str(gnames[g]), 18) for g in groups], fontsize=12)
+        ax.set_title(names.get(e, e), loc="left", fontsize=15)
+        ax.set_yticks(list(y) + [ytot], [wrap(str(gnames[g]), 18) for g in groups] + [t("gap_total_row", lang)],
+                      fontsize=12)
+        for lab in ax.get_yticklabels()[-1:]:
+            lab.set_fontweight("bold")
         ax.set_xlim(xmin, xmax)
-        decimal_axis(ax, lang, "x", 1)
+        decimal_axis(ax, lang, "x", 1 if not single else 2)
         ax.grid(axis="y", visible=False)
     for ax in axes[len(ents):]:
         ax.set_visible(False)
     if own:
-        fig.supxlabel(t("ax_gap_contribution" if finding.exact else "ax_gap_contribution_range", lang), fontsize=14,
-                      y=0.07)
+        note = t("gap_parts_note" if finding.exact else "gap_parts_note_median", lang, band=finding.target)
+        label = t("ax_gap_contribution" if finding.exact else "ax_gap_contribution_range", lang)
+        fig.supxlabel(label + "\n" + fill_width(note + ".", fig.get_figwidth() * 0.9, 12), fontsize=12, y=0.07)
     finish(fig, axes, own, finding.title(lang), footer, lang, illustrative=illustrative,
-           adjust={"left": 0.12, "right": 0.98, "bottom": 0.15, "top": 0.84, "hspace": 0.45, "wspace": 0.12})
+           adjust={"left": 0.14 if not single else 0.17, "right": 0.98 if not single else 0.95, "bottom": 0.2,
+                   "top": 0.84, "hspace": 0.45, "wspace": 0.12})
     return axes
 
 

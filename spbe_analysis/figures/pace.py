@@ -272,7 +272,8 @@ def backtest_chart(data, *, lang: str, footer: str, ax=None):
 @dataclass(frozen=True)
 class ReachFinding:
     """Per entity: its next band and the share of draws that reached it by each year of the
-    horizon, and what was varied."""
+    horizon up to the instrument's last year (``stopped``: the first year left out because the
+    instrument had ended, None when nothing was left out), and what was varied."""
 
     #: entity, start value, start year, band, ((year, p), ...)
     rows: tuple[tuple[str, float, int, str, tuple[tuple[int, float], ...]], ...]
@@ -282,6 +283,7 @@ class ReachFinding:
     instrument: str
     error_years: tuple[int, int]
     last_year: int | None
+    stopped: int | None = None
 
     @property
     def year(self) -> int:
@@ -292,14 +294,18 @@ class ReachFinding:
         first = [(e, dict(ps)[self.year]) for e, _, _, _, ps in self.rows]
         k = sum(1 for _, p in first if p >= 0.5)
         best = max(first, key=lambda x: x[1])
-        return t("f_fc_reach", lang, y=self.year, k=k, n=len(first), name=names.get(best[0], best[0]),
-                 share=share_text(best[1], self.draws, lang))
+        key = "f_fc_reach_last" if self.stopped is not None and self.year == self.last_year else "f_fc_reach"
+        return t(key, lang, y=self.year, k=k, n=len(first), name=names.get(best[0], best[0]),
+                 share=share_text(best[1], self.draws, lang), fw=t("fw_short_" + self.instrument, lang))
 
     def varies(self, lang: str) -> str:
-        out = t("fc_varies", lang, n=self.n_errors, model=_model(self.model, lang),
-                fw=t("fw_short_" + self.instrument, lang), y0=self.error_years[0], y1=self.error_years[1])
-        if self.last_year is not None and any(y > self.last_year for _, _, _, _, ps in self.rows for y, _ in ps):
-            out += ". " + t("fc_beyond", lang, y=self.last_year, fw=t("fw_short_" + self.instrument, lang))
+        fw = t("fw_short_" + self.instrument, lang)
+        out = t("fc_varies", lang, n=self.n_errors, model=_model(self.model, lang), fw=fw, y0=self.error_years[0],
+                y1=self.error_years[1])
+        if self.stopped is not None:
+            out += ". " + t("fc_stopped", lang, y=self.last_year, fw=fw, y2=self.stopped)
+        elif self.last_year is not None and any(y > self.last_year for _, _, _, _, ps in self.rows for y, _ in ps):
+            out += ". " + t("fc_beyond", lang, y=self.last_year, fw=fw)
         return out
 
     def text(self, lang: str) -> str:
@@ -307,43 +313,59 @@ class ReachFinding:
         parts = []
         for e, v, y0, band, ps in self.rows:
             (y1, p1), (y2, p2) = ps[0], ps[min(1, len(ps) - 1)]
-            parts.append(t("f_fc_reach_part", lang, name=names.get(e, e), v=num(v, lang), y0=y0, band=band, y1=y1,
+            key = "f_fc_reach_part" if y2 != y1 else "f_fc_reach_part1"
+            parts.append(t(key, lang, name=names.get(e, e), v=num(v, lang), y0=y0, band=band, y1=y1,
                            s1=share_text(p1, self.draws, lang, True), y2=y2, s2=share_text(p2, self.draws, lang, True)))
         return (self.title(lang) + ". " + t("fc_draws_note", lang, n=num(self.draws, lang, 0)) + ": " + "; ".join(parts)
                 + ". " + self.varies(lang) + ".")
 
 
 def reach_finding(data) -> ReachFinding:
-    """From :func:`spbe_analysis.forecast.reach`."""
+    """From :func:`spbe_analysis.forecast.reach`: the years up to the instrument's last year only
+    (at least the first year); a series that ended is not projected on as if it went on."""
     rows = []
+    last = data.last_year
+    later = sorted({int(y) for y in data.table["year"] if last is not None and int(y) > last})
     for e, g in data.table.groupby("entity", sort=False):
         g = g.sort_values("year")
+        keep = [(int(y), float(p)) for y, p in zip(g["year"], g["p"]) if last is None or int(y) <= last]
+        keep = keep or [(int(g["year"].iloc[0]), float(g["p"].iloc[0]))]
         rows.append((str(e), float(g["start"].iloc[0]), int(g["start_year"].iloc[0]), str(g["band"].iloc[0]),
-                     tuple((int(y), float(p)) for y, p in zip(g["year"], g["p"]))))
+                     tuple(keep)))
+    shown = {y for r in rows for y, _ in r[4]}
+    stopped = next((y for y in later if y not in shown), None)
     return ReachFinding(tuple(rows), int(data.draws), int(data.n_errors), data.model, data.instrument,
-                        tuple(data.error_years), data.last_year)
+                        tuple(data.error_years), last, stopped)
 
 
 def reach_chart(data, *, lang: str, footer: str, ax=None):
-    """Share of draws that reached each entity's next band by each year (lines), the years after
-    the instrument's last shaded; the title states :func:`reach_finding`. Returns the axes."""
+    """Per entity, bars: the share of draws that reached its next band by each year up to the
+    instrument's last year (a dashed line at half the draws); when later years were left out, the
+    x label says that the series ended and is not projected on. The title states
+    :func:`reach_finding`. Returns the axes."""
     f = reach_finding(data)
     names = entity_names(lang)
     fig, ax, own = canvas(ax)
     years = sorted({y for r in f.rows for y, _ in r[4]})
-    if f.last_year is not None and years[-1] > f.last_year:
-        ax.axvspan(f.last_year + 0.5, years[-1] + 0.5, color="#eeeeee", zorder=0)
-        ax.text((f.last_year + 0.5 + years[-1] + 0.5) / 2, 102, t("fc_beyond_span", lang,
-                fw=t("fw_short_" + f.instrument, lang)), ha="center", va="bottom", fontsize=12, color="#555555")
+    h = 0.7 / len(years)
+    n = len(f.rows)
     for k, (e, v, y0, band, ps) in enumerate(f.rows):
-        x = [y + (k - (len(f.rows) - 1) / 2) * 0.03 for y, _ in ps]
-        ax.plot(x, [100 * p for _, p in ps], color=entity_colour(e), lw=2.5, marker="o", ms=7,
-                label=f"{names.get(e, e)} ({num(v, lang)}) -> {band}")
-    ax.set_xticks(years, [str(y) for y in years])
-    ax.set_xlim(years[0] - 0.3, years[-1] + 0.5)
-    ax.set_ylim(0, 100)
-    ax.set_ylabel(t("ax_fc_reach", lang))
-    ax.legend(loc="lower right", fontsize=11, ncol=2)
-    ax.grid(axis="x", visible=False)
-    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.08, "right": 0.95, "bottom": 0.14, "top": 0.84})
+        for j, (y, p) in enumerate(ps):
+            yk = n - 1 - k + (len(years) - 1 - 2 * years.index(y)) * h / 2
+            ax.barh(yk, 100 * p, height=h * 0.9, color=entity_colour(e), alpha=1.0 - 0.35 * years.index(y),
+                    label=str(y) if k == 0 and len(years) > 1 else None)
+            ax.text(100 * p + 1, yk, open_pct(p, lang), va="center", fontsize=12)
+    ax.axvline(50, color="#444444", lw=1.5, ls="--")
+    ax.set_yticks(range(n), [f"{names.get(e, e)}\n({num(v, lang)} → {band})" for e, v, _, band, _ in f.rows][::-1],
+                  fontsize=12)
+    ax.set_xlim(0, 110)
+    ax.set_xticks(range(0, 101, 20))
+    label = t("ax_fc_reach_by", lang, y=years[-1])
+    if f.stopped is not None:
+        label += "\n" + t("fc_stopped_short", lang, y=f.last_year, fw=t("fw_short_" + f.instrument, lang), y2=f.stopped)
+    ax.set_xlabel(label, fontsize=13)
+    if len(years) > 1:
+        legend_below(ax, ncol=len(years), fontsize=12)
+    ax.grid(axis="y", visible=False)
+    finish(fig, ax, own, f.title(lang), footer, lang, adjust={"left": 0.2, "right": 0.95, "bottom": 0.18, "top": 0.86})
     return ax

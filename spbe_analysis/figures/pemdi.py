@@ -11,7 +11,7 @@ import pandas as pd
 from ..labels import entity_names, num, pct, share, t
 from ..pemdi import Crosswalk, Projection, weight_table
 from .pagetext import aspect_ranges, indicator_name
-from .style import (DecimalFormatter, band_colour, band_spans, canvas, decimal_axis, entity_colour, finish,
+from .style import (band_colour, band_spans, canvas, decimal_axis, entity_colour, finish,
                     legend_below, stacked_shares, wrap)
 
 PARTS = (("carried", "#0072B2"), ("new", "#E69F00"), ("external", "#999999"))
@@ -270,33 +270,73 @@ class GapData:
     rows: int = 12
 
 
+def gap_rows(gap: pd.DataFrame, rows: int = 12) -> pd.DataFrame:
+    """The rows :func:`gap_chart` draws: entity x row, the ``rows - 1`` indicators with the largest
+    mean contribution (largest first) and, when more are left, one last column ``"rest"`` holding
+    the sum of the others (every indicator when they fit in ``rows``).
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"I1": [0.1, 0.2], "I2": [0.3, 0.3], "I3": [0.0, 0.1]}, index=["a", "b"])
+    >>> list(gap_rows(g, 2).columns), float(gap_rows(g, 2).loc["b", "rest"].round(2))
+    (['I2', 'rest'], 0.3)
+    """
+    order = list(gap.mean().sort_values(ascending=False, kind="stable").index)
+    if len(order) <= rows:
+        return gap[order].astype(float)
+    keep = order[:rows - 1]
+    return gap[keep].astype(float).assign(rest=gap[order[rows - 1:]].astype(float).sum(axis=1))
+
+
+def gap_spread_title(finding: GapIndicatorFinding, m: pd.DataFrame, lang: str) -> str:
+    """The chart's title: the finding and how far apart the regencies are on any one row."""
+    w = float((m.max() - m.min()).max()) if len(m) > 1 else 0.0
+    key = "f_pemdi_gap_alike" if round(w, 2) <= 0.02 else "f_pemdi_gap_differ"
+    return finding.title(lang) + t(key, lang, w=num(w, lang), n=len(m))
+
+
 def gap_chart(data: GapData, *, lang: str, footer: str, ax=None):
-    """Heatmap: median contribution of the PEMDI indicators holding most of the gap (rows, the
-    ``data.rows`` largest on average, largest first; externally determined ones marked) to each
-    regency's gap to the target; the title states :func:`gap_indicator_finding` and, when rows are
-    left out, how many are shown. Returns the axes."""
-    import seaborn as sns
+    """Ranked bars: the PEMDI indicators' contribution to the gap to the target, averaged over the
+    regencies (largest first; at most ``data.rows`` rows, the rest summed in one last row), a line
+    over each bar from the lowest to the highest regency, externally determined indicators in grey;
+    the title states :func:`gap_indicator_finding` and how alike the regencies are. Returns the axes."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
     gap, projection = data.gap, data.projection
-    illustrative = bool(projection.illustrative)
     finding = gap_indicator_finding(gap, projection, data.target, data.value)
-    names = entity_names(lang)
     cw = projection.crosswalk
-    keep = list(gap.mean().sort_values(ascending=False, kind="stable").index[:data.rows])
-    m = gap[keep].T.astype(float)
     ext = dict(zip(cw.pemdi.ids, cw.external))
-    m.index = [wrap(f"{i} {cw.pemdi.indicators.loc[i, 'name_id']}" + (" *" if ext[i] else ""), 40) for i in m.index]
-    m.columns = [wrap(names.get(e, e), 12) for e in m.columns]
-    annot = np.vectorize(lambda v: num(v, lang, 2))(m.to_numpy())
+    m = gap_rows(gap, data.rows)
+    rest = gap.shape[1] - (m.shape[1] - 1) if "rest" in m.columns else 0
+    mean, lo, hi = m.mean(), m.min(), m.max()
+    colours = {True: PARTS[2][1], False: PARTS[0][1]}
     fig, ax, own = canvas(ax)
-    sns.heatmap(m, annot=annot, fmt="", cmap="YlOrRd", ax=ax, annot_kws={"fontsize": 12}, linewidths=0.4,
-                cbar_kws={"label": t("index_points", lang), "format": DecimalFormatter(lang, 2)})
-    ax.tick_params(axis="y", labelsize=12, rotation=0)
-    ax.tick_params(axis="x", labelsize=12, rotation=0)
-    title = finding.title(lang)
-    if len(keep) < gap.shape[1]:
-        title += t("note_top_rows", lang, k=len(keep), n=gap.shape[1])
-    finish(fig, ax, own, title, f"{t('note_external_star', lang)}. {footer}", lang,
-           illustrative=illustrative, unofficial=True, adjust={"left": 0.33, "right": 1.0, "bottom": 0.2, "top": 0.88})
+    y = np.arange(len(m.columns))[::-1]
+    labels = []
+    for yi, c in zip(y, m.columns):
+        colour = "#56B4E9" if c == "rest" else colours[bool(ext[c])]
+        ax.barh(yi, mean[c], color=colour, height=0.62, hatch="//" if c == "rest" else None, edgecolor="white")
+        if hi[c] > lo[c]:
+            ax.plot([lo[c], hi[c]], [yi, yi], color="#222222", lw=2, solid_capstyle="butt")
+            ax.plot([lo[c], hi[c]], [yi, yi], ls="none", marker="|", ms=12, mew=2, color="#222222")
+        ax.text(max(hi[c], mean[c]) + 0.004, yi, num(mean[c], lang, 2), va="center", fontsize=12)
+        name = t("gap_rest_row", lang, k=rest) if c == "rest" else f"{c} {GapIndicatorFinding.name(c, str(cw.pemdi.indicators.loc[c, 'name_id']), lang)}"
+        labels.append(wrap(name, 44))
+    ax.set_yticks(y, labels, fontsize=12)
+    ax.axvline(0, color="#444444", lw=1)
+    left = min(0.0, float(lo.min()) * 1.15)
+    ax.set_xlim(left, max(float(hi.max()), float(mean.max())) * 1.15 + 0.01)
+    decimal_axis(ax, lang, "x", 2)
+    ax.set_xlabel(t("ax_pemdi_gap_mean", lang, target=data.target, n=len(m)), fontsize=13)
+    handles = [Patch(color=colours[False], label=t("leg_gap_own", lang)),
+               Patch(color=colours[True], label=t("leg_gap_external", lang))]
+    if rest:
+        handles.append(Patch(facecolor="#56B4E9", hatch="//", edgecolor="white", label=t("leg_gap_rest", lang)))
+    handles.append(Line2D([], [], color="#222222", lw=2, marker="|", ms=12, mew=2, label=t("leg_gap_range", lang)))
+    ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(1.0, -0.16), ncol=2, fontsize=12)
+    ax.grid(axis="y", visible=False)
+    finish(fig, ax, own, gap_spread_title(finding, m, lang), footer, lang, illustrative=bool(projection.illustrative),
+           unofficial=True, adjust={"left": 0.34, "right": 0.97, "bottom": 0.26, "top": 0.86})
     return ax
 
 
