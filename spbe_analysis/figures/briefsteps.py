@@ -1,6 +1,6 @@
-"""The action section of a regency brief: who does what by when (:func:`who_frame`), the planning and budget dates (:func:`milestone_frame`) and short step
-cards that point to the full criteria (:func:`step_cards`). :mod:`spbe_analysis.figures.brief`
-re-exports them."""
+"""The action section of a regency brief: who does what by when (:func:`who_frame`), the planning
+and budget dates (:func:`milestone_frame`) and short step cards that point to the full criteria
+(:func:`step_cards`). :mod:`spbe_analysis.figures.brief` re-exports them."""
 from __future__ import annotations
 
 import re
