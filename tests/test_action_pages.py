@@ -184,7 +184,7 @@ def test_a_band_reached_by_rounding_states_the_unrounded_index_and_the_risk(plan
     last = plan.summary.iloc[-1]
     x = FA.exact_index(plan, int(last["year"]))
     edge = float(last["index"]) + (0.0 if x < Fraction(repr(float(last["index"]))) else 0.01)
-    thin = dataclasses.replace(plan, target=("Baik (Berkembang)", edge),
+    thin = dataclasses.replace(plan, target=("Baik (Berkembang)", edge), kind="at the edge",
                                summary=plan.summary.assign(index=[*plan.summary["index"][:-1], edge]))
     assert thin.reached == int(last["year"])
     for lang, words in (("id", ("sebelum pembulatan", "satu butir yang dikembalikan asesor")),
@@ -196,7 +196,7 @@ def test_a_band_reached_by_rounding_states_the_unrounded_index_and_the_risk(plan
     f = FA.roadmap_finding(FA.roadmap_data({"7501": thin}))
     assert f.thin and FA.margin_text(thin, "id") in f.text("id")
     assert "0,05" in FA.roadmap_short(f, "id")
-    far = dataclasses.replace(plan, target=("Kurang (Merintis)", 1.0))
+    far = dataclasses.replace(plan, target=("Kurang (Merintis)", 1.0), kind="to the band")
     assert FA.margin_text(far, "id") == ""
     from spbe_analysis.figures.steptext import thin_margin
     assert thin_margin(thin) and not thin_margin(far)

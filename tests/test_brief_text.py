@@ -46,7 +46,7 @@ def _thin(plan, rounded=True):
         summary = plan.summary.assign(index=[*plan.summary["index"][:-1], float(edge)])
     else:
         edge, summary = Fraction(math.floor(x * 100), 100), plan.summary
-    return dataclasses.replace(plan, target=("Baik (Berkembang)", float(edge)), summary=summary)
+    return dataclasses.replace(plan, target=("Baik (Berkembang)", float(edge)), summary=summary, kind="at the edge")
 
 
 def _words(text):

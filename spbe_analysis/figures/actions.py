@@ -15,7 +15,7 @@ from ..scoring import predicate
 from .pagetext import (RankTitle, basis_frame, external_frame, framework_frame, move_name, rank_title,  # noqa: F401
                        robust_lines,
                        robust_short, robustness_lines, scenario_frame)
-from .steptext import (THIN_MARGIN, cut_text, date_text, deadline_text, evidence_text,  # noqa: F401
+from .steptext import (THIN_MARGIN, cut_text, thin_margin, date_text, deadline_text, evidence_text,  # noqa: F401
                        exact_index, shown_value, in_lang, indicator_text, margin_clause, margin_text, md_safe,
                        national_rule_text, prior_items, produce_text, serves_text, step_name, timing_text)
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish
@@ -183,15 +183,16 @@ def summary_frame(plan) -> pd.DataFrame:
 def roadmap_data(plans: Mapping, illustrative: bool = True) -> pd.DataFrame:
     """Long table for :func:`roadmap_chart`: code, year, index, predicate, cost, basis, target
     (band), edge (its lower edge), reached (cycle or NA), exact (the index before its two-decimal
-    rounding) and ``illustrative`` (of the profiles a
-    projected start comes from)."""
+    rounding), ``at_edge`` (the band reached inside the plans' margin: :func:`steptext.thin_margin`)
+    and ``illustrative`` (of the profiles a projected start comes from)."""
     frames = []
     for c, p in plans.items():
         sf = summary_frame(p)
         sf["exact"] = [float(p.start.index) if y == p.start.cycle else float(exact_index(p, y)) for y in sf["year"]]
         frames.append(sf.assign(code=c, basis=p.start.basis, target=p.target[0] if p.target else "",
                                               edge=p.target[1] if p.target else float("nan"),
-                                              reached=p.reached if p.reached else pd.NA, illustrative=illustrative))
+                                              reached=p.reached if p.reached else pd.NA, at_edge=thin_margin(p),
+                                              illustrative=illustrative))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -271,7 +272,9 @@ def roadmap_finding(data: pd.DataFrame) -> ActionRoadmapFinding:
             idle.append(c)
         if reached is not None and "exact" in g.columns:
             at = g[g["year"] == reached].iloc[0]
-            if Fraction(repr(float(at["exact"]))) - Fraction(repr(float(g["edge"].iloc[0]))) < THIN_MARGIN:
+            edge = bool(g["at_edge"].iloc[0]) if "at_edge" in g.columns else \
+                Fraction(repr(float(at["exact"]))) - Fraction(repr(float(g["edge"].iloc[0]))) < THIN_MARGIN
+            if edge:
                 thin.append((c, reached, float(at["index"]), float(at["exact"])))
     return ActionRoadmapFinding(y0, y1, tuple(rows), tuple(idle), tuple(thin))
 
