@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .actionplan import CSV_COLUMNS, ActionPlan
-from .figures.actions import (cut_text, deadline_text, evidence_text, exact_index, shown_value, in_lang, margin_text,
+from .figures.actions import (cut_text, deadline_text, needs_text, evidence_text, exact_index, shown_value, in_lang, margin_text,
                               prior_items, serves_text, timing_text)
 from .labels import num, t
 
@@ -57,7 +57,7 @@ def _deterministic(data: bytes) -> bytes:
 START_BASIS = {"projected": "projected (illustrative)", "assessor": "assessor", "self_assessment": "self_assessment"}
 #: The columns of ``reports/rencana_aksi_<code>.csv``: :data:`~spbe_analysis.actionplan.CSV_COLUMNS`
 #: and ``start_basis`` (the same on every row of a file).
-PLAN_CSV_COLUMNS = CSV_COLUMNS + ["start_basis"]
+PLAN_CSV_COLUMNS = CSV_COLUMNS + ["start_basis", "evidence_status", "assessor_checks", "needs"]
 _F2, _F3 = "0.00", "0.000"
 
 
@@ -72,6 +72,14 @@ def _criteria_cell(r: dict, plan: ActionPlan, lang: str) -> str:
         return serves_text(plan, r, lang)
     cut = cut_text(r, lang)
     return (str(r["criteria_text"] or "") + ("\n" + cut if cut else "")).strip()
+
+
+def _get(r: dict, column: str, lang: str | None = None) -> str:
+    """A step's text column ("" for a plan of an older shape without it); ``lang`` picks ``_en``."""
+    if lang is not None and column + "_en" in r:
+        return in_lang(pd.Series(r), column, lang)
+    v = r.get(column, "")
+    return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
 
 
 def _prior_cell(r: dict) -> str:
@@ -95,7 +103,7 @@ def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
                                    "plan_col_gain", "plan_col_effort", "plan_col_criteria", "plan_col_status",
                                    "plan_col_evidence", "plan_col_prior", "plan_col_timing", "plan_col_lead",
                                    "plan_col_co", "plan_col_national", "plan_col_outside", "plan_col_deadline",
-                                   "plan_col_track_status", "plan_col_track_person", "plan_col_track_link")]
+                                   "plan_col_evidence_status", "plan_col_checks", "plan_col_needs", "plan_col_track_status", "plan_col_track_person", "plan_col_track_link")]
     ws.append([t("plan_title", lang, name=region, cycle=plan.cycles[0])])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([t("plan_start_line", lang, index=num(plan.start.index, lang), basis=t(_BASIS[plan.start.basis], lang))])
@@ -111,10 +119,11 @@ def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
                    _criteria_cell(r, plan, lang), status_text(r["criteria_status"], lang),
                    evidence_text(r, lang)[1], _prior_cell(r), timing_text(r), in_lang(r, "lead_office", lang),
                    in_lang(r, "co_owners", lang), in_lang(r, "national_counterpart", lang),
-                   in_lang(r, "outside", lang), deadline_text(r, lang), "", "", ""])
+                   in_lang(r, "outside", lang), deadline_text(r, lang), _get(r, "evidence_note", lang),
+                   _get(r, "assessor_checks"), needs_text(plan, pd.Series(r), lang), "", "", ""])
         _num_cells(ws, ws.max_row, {"C": _F2, "E": _F3, "F": _F2})
-    for col, width in zip("ABCDEFGHIJKLMNOPQRS", (5, 34, 11, 9, 10, 8, 60, 22, 50, 50, 28, 28, 34, 28, 26, 30, 14,
-                                                  18, 24)):
+    for col, width in zip("ABCDEFGHIJKLMNOPQRSTUV", (5, 34, 11, 9, 10, 8, 60, 22, 50, 50, 28, 28, 34, 28, 26, 30, 24,
+                                                     50, 34, 14, 18, 24)):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=5):
         for c in row:
@@ -160,13 +169,18 @@ def csv_frame(plan: ActionPlan) -> pd.DataFrame:
     for col in ("index_gain", "effort"):
         df[col] = df[col].astype(float).round(9)
     df["start_basis"] = START_BASIS.get(plan.start.basis, plan.start.basis)
+    rows = plan.steps.to_dict("records")
+    df["evidence_status"] = [_get(r, "evidence_note", "en") for r in rows]
+    df["assessor_checks"] = [_get(r, "assessor_checks") for r in rows]
+    df["needs"] = [_get(r, "needs") for r in rows]
     return df[PLAN_CSV_COLUMNS]
 
 
 #: The Indonesian CSV's columns: each column of :func:`csv_frame` it keeps, with the label of its
 #: Indonesian heading (``plancsv_<column>``); the step's name in words follows the indicator.
 ID_CSV_COLUMNS = ["code", "cycle", "indicator", "step", "from_value", "to_level", "index_gain", "effort",
-                  "criteria_status", "lead_office", "evidence", "deadline", "start_basis"]
+                  "criteria_status", "lead_office", "evidence", "evidence_status", "assessor_checks", "needs", "deadline",
+                  "start_basis"]
 
 
 def csv_frame_id(plan: ActionPlan) -> pd.DataFrame:
@@ -180,6 +194,8 @@ def csv_frame_id(plan: ActionPlan) -> pd.DataFrame:
     df["indicator"] = ["" if k == "shared" else i for i, k in zip(steps["indicator"], steps["kind"])]
     df["lead_office"] = [in_lang(r, "lead_office", "id") for _, r in steps.iterrows()]
     df["criteria_status"] = [status_text(str(x), "id") for x in df["criteria_status"]]
+    df["evidence_status"] = [_get(r, "evidence_note", "id") for r in steps.to_dict("records")]
+    df["needs"] = [needs_text(plan, r, "id") for _, r in steps.iterrows()]
     df["start_basis"] = t(f"act_basis_{plan.start.basis}", "id") if plan.start.basis in START_BASIS else plan.start.basis
     df = df[ID_CSV_COLUMNS]
     df.columns = [t("plancsv_" + c, "id") for c in ID_CSV_COLUMNS]
