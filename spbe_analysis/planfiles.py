@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .actionplan import CSV_COLUMNS, ActionPlan
-from .figures.actions import (cut_text, deadline_text, needs_text, evidence_text, exact_index, shown_value, in_lang, margin_text,
+from .figures.actions import (cut_text, deadline_text, evidence_note_text, needs_text, evidence_text, exact_index, shown_value, in_lang, margin_text,
                               prior_items, serves_text, timing_text)
 from .labels import num, t
 
@@ -119,7 +119,7 @@ def workbook_bytes(plan: ActionPlan, region: str, lang: str) -> bytes:
                    _criteria_cell(r, plan, lang), status_text(r["criteria_status"], lang),
                    evidence_text(r, lang)[1], _prior_cell(r), timing_text(r), in_lang(r, "lead_office", lang),
                    in_lang(r, "co_owners", lang), in_lang(r, "national_counterpart", lang),
-                   in_lang(r, "outside", lang), deadline_text(r, lang), _get(r, "evidence_note", lang),
+                   in_lang(r, "outside", lang), deadline_text(r, lang), evidence_note_text(r, lang),
                    _get(r, "assessor_checks"), needs_text(plan, pd.Series(r), lang), "", "", ""])
         _num_cells(ws, ws.max_row, {"C": _F2, "E": _F3, "F": _F2})
     for col, width in zip("ABCDEFGHIJKLMNOPQRSTUV", (5, 34, 11, 9, 10, 8, 60, 22, 50, 50, 28, 28, 34, 28, 26, 30, 24,
@@ -170,7 +170,7 @@ def csv_frame(plan: ActionPlan) -> pd.DataFrame:
         df[col] = df[col].astype(float).round(9)
     df["start_basis"] = START_BASIS.get(plan.start.basis, plan.start.basis)
     rows = plan.steps.to_dict("records")
-    df["evidence_status"] = [_get(r, "evidence_note", "en") for r in rows]
+    df["evidence_status"] = [evidence_note_text(r, "en") for r in rows]
     df["assessor_checks"] = [_get(r, "assessor_checks") for r in rows]
     df["needs"] = [_get(r, "needs") for r in rows]
     return df[PLAN_CSV_COLUMNS]
@@ -194,7 +194,7 @@ def csv_frame_id(plan: ActionPlan) -> pd.DataFrame:
     df["indicator"] = ["" if k == "shared" else i for i, k in zip(steps["indicator"], steps["kind"])]
     df["lead_office"] = [in_lang(r, "lead_office", "id") for _, r in steps.iterrows()]
     df["criteria_status"] = [status_text(str(x), "id") for x in df["criteria_status"]]
-    df["evidence_status"] = [_get(r, "evidence_note", "id") for r in steps.to_dict("records")]
+    df["evidence_status"] = [evidence_note_text(r, "id") for r in steps.to_dict("records")]
     df["needs"] = [needs_text(plan, r, "id") for _, r in steps.iterrows()]
     df["start_basis"] = t(f"act_basis_{plan.start.basis}", "id") if plan.start.basis in START_BASIS else plan.start.basis
     df = df[ID_CSV_COLUMNS]

@@ -15,7 +15,7 @@ from ..scoring import predicate
 from .pagetext import (RankTitle, basis_frame, external_frame, framework_frame, move_name, rank_title,  # noqa: F401
                        robust_lines,
                        robust_short, robustness_lines, scenario_frame)
-from .steptext import (THIN_MARGIN, cut_text, thin_margin, date_text, deadline_text, evidence_text,  # noqa: F401
+from .steptext import (THIN_MARGIN, cut_text, evidence_note_text, thin_margin, date_text, deadline_text, evidence_text,  # noqa: F401
                        exact_index, shown_value, in_lang, indicator_text, margin_clause, margin_text, md_safe,
                        national_rule_text, prior_items, produce_text, serves_text, step_name, timing_text)
 from .style import band_spans, canvas, decimal_axis, entity_colour, finish
@@ -130,7 +130,7 @@ def step_cards(plan, lang: str = "id") -> str:
         if needs:
             out.append(f"    - {t('act_card_needs', lang)}: {md_safe(needs)}")
         label, ev = evidence_text(r, lang)
-        note = in_lang(r, "evidence_note", lang) if "evidence_note" in r.index else ""
+        note = evidence_note_text(r, lang)
         note = f" *({md_safe(note)})*" if note else ""
         out.append(f"    - {label}{note}: {md_safe(ev) if ev else none}" if label else f"    - {md_safe(ev)}{note}")
         checks_ = str(r.get("assessor_checks", "") or "")
@@ -417,7 +417,8 @@ def roadmap_short(f: ActionRoadmapFinding, lang: str = "id") -> str:
         xs = [x for _, _, _, x in f.thin]
         lo, hi = num(min(xs), lang, 3), num(max(xs), lang, 3)
         out += " " + t("f_act_thin", lang, k=len(f.thin), n=len(f.rows), x=lo if lo == hi else f"{lo}-{hi}",
-                         m=num(float(THIN_MARGIN), lang))
+                         m=num(float(THIN_MARGIN), lang),
+                         who=", ".join(entity_names(lang).get(c, c) for c, *_ in f.thin))
     return out
 
 

@@ -16,7 +16,8 @@ from ..frameworks import as_framework
 from ..official import to_hundredths
 from ..pemdi import Projection
 from ..scoring import predicate
-from .briefsteps import LOAN_WORDS, WHO_ROWS, kabkota_condition, milestone_frame, step_cards, who_frame  # noqa: F401
+from .briefsteps import (LOAN_WORDS, WHO_ROWS, kabkota_condition, milestone_frame, robust_needs_text,  # noqa: F401
+                         step_cards, who_frame)
 from .style import band_colour, band_spans, canvas, decimal_axis, entity_colour, finish, legend_below, stacked_shares
 
 

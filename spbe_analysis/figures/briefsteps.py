@@ -31,6 +31,22 @@ def who_frame(plan, lang: str) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
+def robust_needs_text(plan, moves, lang: str) -> str:
+    """For the moves that hold (``(indicator, level, ...)`` tuples), the steps of the same cycle each
+    rests on in the plan, by name and card number ("" when none does): a safe move is accepted
+    only when those are done too."""
+    from .actions import needs_text
+    from .pagetext import move_name
+
+    parts = []
+    for i, lv, *_ in moves:
+        hit = plan.steps[(plan.steps["indicator"] == i) & (plan.steps["to_level"].astype("Int64") == int(lv))]
+        needs = needs_text(plan, hit.iloc[0], lang) if len(hit) else ""
+        if needs:
+            parts.append(t("brief_robust_needs_part", lang, move=move_name(i, lv, lang), needs=needs))
+    return t("brief_robust_needs", lang, parts="; ".join(parts)) + "." if parts else ""
+
+
 def milestone_frame(plan, lang: str) -> pd.DataFrame:
     """The planning and budget dates between the evidence deadline of the start's cycle and that of
     the first planned cycle (``data/pemdi/milestones.csv``), in date order: date, stage, office."""
@@ -48,7 +64,9 @@ def milestone_frame(plan, lang: str) -> pd.DataFrame:
 
 _GOV = re.compile(r"^(Instansi Pusat|Pemerintah Provinsi|Pemerintah Kab(?:upaten)?/Kota)\s*:\s*(.+)$", re.M)
 #: Loan words of the quoted evidence, each followed on an Indonesian card by the Indonesian word.
-LOAN_WORDS = {"screenshot": "tangkapan layar", "to-be": "kondisi yang dituju", "monitoring": "pemantauan"}
+LOAN_WORDS = {"screenshot": "tangkapan layar", "to-be": "kondisi yang dituju", "monitoring": "pemantauan",
+              "existing": "kondisi saat ini", "awareness": "peningkatan kesadaran", "privacy notice": "pemberitahuan privasi",
+              "dpo": "Pejabat Pelindungan Data Pribadi", "ropa": "catatan aktivitas pemrosesan data"}
 _LOAN = re.compile(r"(?<![\w-])(" + "|".join(LOAN_WORDS) + r")(?![\w-])", re.I)
 
 
@@ -83,4 +101,4 @@ def step_cards(plan, lang: str = "id") -> str:
     return "\n".join(out[:-1])
 
 
-__all__ = ["LOAN_WORDS", "WHO_ROWS", "kabkota_condition", "milestone_frame", "step_cards", "who_frame"]
+__all__ = ["LOAN_WORDS", "WHO_ROWS", "kabkota_condition", "milestone_frame", "robust_needs_text", "step_cards", "who_frame"]

@@ -144,6 +144,19 @@ def margin_clause(y: int, v: float, x, band: str, edge: float, lang: str) -> str
              band=band.split(" (")[0], lower=lower)
 
 
+def evidence_note_text(row, lang: str = "id") -> str:
+    """How the card names the status of a step's evidence list, worded for the page
+    (``ev_note_<status>`` of the labels; the loader's own note where no label has it)."""
+    from ..criteria import EVIDENCE_NOTE
+
+    note = str(row.get("evidence_note", "") or "")
+    status = next((k for k, v in EVIDENCE_NOTE.items() if note in v), None) if note else None
+    key = f"ev_note_{status}"
+    if status is not None and key in LABELS:
+        return t(key, lang)
+    return in_lang(row, "evidence_note", lang) if note else ""
+
+
 def national_rule_text(plan, lang: str = "id") -> str:
     """The plans' two rules a reader must know, in one caveat: the indicators a national index sets
     stay at their start (with what a rise of one level in each would add by the last cycle), and a
@@ -162,10 +175,15 @@ def national_rule_text(plan, lang: str = "id") -> str:
         return t("act_national_rule_planned", lang, who=who, m=num(p0.margin, lang))
     ups = sorted({num(p.national_upside, lang) for p in plans}, key=lambda x: float(x.replace(",", ".")))
     up = ups[0] if len(ups) == 1 else f"{ups[0]}-{ups[-1]}"
+    fw = as_framework(FRAMEWORK)
+    k = int(fw.units.argmax())
+    from .pagetext import indicator_name
+    big = t("act_national_rule_big", lang, name=indicator_name(fw.ids[k], lang),
+            w=num(100 * float(fw.units[k]) / float(fw.total_units), lang, 0), g=num(float(fw.units[k]) / float(fw.total_units), lang))
     if len(plans) > 1:
-        return t("act_national_rule_all", lang, who=who, y=p0.cycles[-1], up=up, m=num(p0.margin, lang))
+        return t("act_national_rule_all", lang, who=who, y=p0.cycles[-1], up=up, m=num(p0.margin, lang)) + " " + big
     return t("act_national_rule", lang, name=entity_names(lang).get(p0.code, p0.code), who=who, y=p0.cycles[-1],
-             up=up, m=num(p0.margin, lang))
+             up=up, m=num(p0.margin, lang)) + " " + big
 
 
 def deadline_text(row, lang: str = "id") -> str:
@@ -247,4 +265,4 @@ def serves_text(plan, row, lang: str = "id") -> str:
     return t("act_shared_used_for", lang, steps=", ".join(parts)) if parts else ""
 
 
-__all__ = ["THIN_MARGIN", "national_rule_text", "thin_margin", "indicator_text", "margin_clause", "md_safe", "cut_text", "date_text", "deadline_text", "evidence_text", "exact_index", "shown_value", "in_lang", "margin_text", "prior_items", "produce_text", "serves_text", "step_name", "timing_text"]
+__all__ = ["THIN_MARGIN", "evidence_note_text", "national_rule_text", "thin_margin", "indicator_text", "margin_clause", "md_safe", "cut_text", "date_text", "deadline_text", "evidence_text", "exact_index", "shown_value", "in_lang", "margin_text", "prior_items", "produce_text", "serves_text", "step_name", "timing_text"]
