@@ -355,7 +355,7 @@ def test_brief_findings_stay_short_and_box_the_thin_margin():
     last = plan.summary.iloc[-1]
     x = FA.exact_index(plan, int(last["year"]))
     edge = float(last["index"]) + (0.0 if x < Fraction(repr(float(last["index"]))) else 0.01)
-    thin = dataclasses.replace(plan, target=("Baik (Berkembang)", edge),
+    thin = dataclasses.replace(plan, target=("Baik (Berkembang)", edge), kind="at the edge",
                                summary=plan.summary.assign(index=[*plan.summary["index"][:-1], edge]))
     for lang in ("id", "en"):
         found, margin = FB.start_finding_and_margin(thin, None, lang)
