@@ -227,7 +227,9 @@ class ActionRoadmapFinding:
         targets = {r[2] for r in self.rows if r[4] is not None and r[2]}
         band = targets.pop() if len(targets) == 1 else t("act_target_band", lang)
         out = t("f_act_roadmap", lang, k=self.k, n=len(self.rows), y=self.last_year, target=band)
-        return out + (t("act_no_margin_title", lang) if self.thin and len(self.thin) == self.k else "")
+        if self.thin and len(self.thin) == self.k:
+            return out + t("act_no_margin_title", lang)
+        return out + (t("act_some_edge_title", lang, k=len(self.thin)) if self.thin else "")
 
     def no_margin(self, lang: str) -> str:
         """A short clause for the finding itself when a band is reached with less than 0.05 to
@@ -299,14 +301,15 @@ def roadmap_chart(data: pd.DataFrame, *, lang: str, footer: str, ax=None):
             groups[-1].append(r)
         else:
             groups.append([r])
+    edge = {c: x for c, _, _, x in f.thin}      # the band reached by a hair: said in the regency's own label
     for g in groups:
         shown = {num(r.index, lang) for r in g}
-        text = (t("act_end_all", lang, n=len(g), v=shown.pop()) if len(g) > 2 and len(shown) == 1 else
-                "\n".join(f"{names.get(r.code, r.code)} {num(r.index, lang)}" for r in g))
+        text = (t("act_end_all", lang, n=len(g), v=shown.pop()) if len(g) > 2 and len(shown) == 1
+                and not any(r.code in edge for r in g) else
+                "\n".join(f"{names.get(r.code, r.code)} {num(r.index, lang)}" +
+                          (t("act_no_margin_label", lang) if r.code in edge else "")
+                          for r in g))
         ax.text(f.last_year + 0.15, sum(r.index for r in g) / len(g), text, va="center", fontsize=12)
-    if f.thin:                                  # the band is reached by a hair: say it at the end point
-        ax.text(f.last_year + 0.15, float(last["index"].min()) - 0.12, t("act_no_margin_chart", lang, x=f.unrounded(lang)),
-                va="top", fontsize=11, style="italic")
     years = sorted(data["year"].unique())
     ax.set_xticks(years, [t("act_start_tick", lang, y=int(y)) if y == f.start_year else str(int(y)) for y in years])
     ax.set_xlim(years[0] - 0.3, years[-1] + 1.25)
