@@ -74,10 +74,8 @@ def _criteria_cell(r: dict, plan: ActionPlan, lang: str) -> str:
     return (str(r["criteria_text"] or "") + ("\n" + cut if cut else "")).strip()
 
 
-def _get(r: dict, column: str, lang: str | None = None) -> str:
-    """A step's text column ("" for a plan of an older shape without it); ``lang`` picks ``_en``."""
-    if lang is not None and column + "_en" in r:
-        return in_lang(pd.Series(r), column, lang)
+def _get(r: dict, column: str) -> str:
+    """A step's text column ("" for a plan of an older shape without it)."""
     v = r.get(column, "")
     return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
 

@@ -274,9 +274,7 @@ def roadmap_finding(data: pd.DataFrame) -> ActionRoadmapFinding:
             idle.append(c)
         if reached is not None and "exact" in g.columns:
             at = g[g["year"] == reached].iloc[0]
-            edge = bool(g["at_edge"].iloc[0]) if "at_edge" in g.columns else \
-                Fraction(repr(float(at["exact"]))) - Fraction(repr(float(g["edge"].iloc[0]))) < THIN_MARGIN
-            if edge:
+            if bool(g["at_edge"].iloc[0]):
                 thin.append((c, reached, float(at["index"]), float(at["exact"])))
     return ActionRoadmapFinding(y0, y1, tuple(rows), tuple(idle), tuple(thin))
 

@@ -113,13 +113,8 @@ THIN_MARGIN = Fraction(repr(load_settings()["band_margin"]))
 
 def thin_margin(plan) -> bool:
     """True when the plan's band is reached inside the plans' margin: the plan's own verdict
-    (``kind`` "at the edge", official index below edge plus ``band_margin``) where it has one,
-    else less than :data:`THIN_MARGIN` above the lower edge before the two-decimal rounding."""
-    if not plan.reached or plan.target is None:
-        return False
-    if getattr(plan, "kind", "") in ("to the band", "at the edge"):
-        return plan.kind == "at the edge"
-    return Fraction(exact_index(plan, int(plan.reached))) - Fraction(repr(float(plan.target[1]))) < THIN_MARGIN
+    (``kind`` "at the edge": official index below the edge plus ``band_margin``)."""
+    return bool(plan.reached) and plan.target is not None and plan.kind == "at the edge"
 
 
 def margin_text(plan, lang: str = "id") -> str:
